@@ -1,0 +1,76 @@
+/**
+ * Transport contract: what the service engine hands to the HTTP layer and gets back.
+ * The transport knows nothing about resources; it sends one logical request (with retries,
+ * auth, timeouts and error mapping) and returns either a fully read body or an open stream.
+ */
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS";
+
+/** Per-call options accepted as the last argument of every method that sends a request. */
+export interface RequestOptions {
+  /** Cancels the request (and any iteration it belongs to). */
+  signal?: AbortSignal;
+  /** Overrides the client's `timeout` (milliseconds) for this call. */
+  timeout?: number;
+  /** Extra headers for this call; they win over client-level headers. */
+  headers?: Record<string, string>;
+}
+
+/** One part of a multipart/form-data body. */
+export interface MultipartPart {
+  name: string;
+  /** Omitted for plain fields such as the JSON data part. */
+  filename?: string;
+  contentType?: string;
+  data: Blob | Uint8Array | string;
+}
+
+export type RequestBody = { kind: "json"; value: unknown } | { kind: "multipart"; parts: MultipartPart[] };
+
+export interface HttpRequest {
+  method: HttpMethod;
+  /** Percent-encoded path starting with `/public/v1/`. */
+  path: string;
+  /** Percent-encoded query string without the leading `?`; empty or absent for none. */
+  query?: string;
+  headers?: Record<string, string>;
+  body?: RequestBody;
+  signal?: AbortSignal;
+  /** Milliseconds; overrides the client timeout for this request. */
+  timeout?: number;
+}
+
+/** A response whose body was read completely inside the request's time budget. */
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  /** Final URL after redirects. */
+  url: string;
+  body: Uint8Array;
+  text(): string;
+  /** Parses the body as JSON; throws MPTHttpError when it is not JSON. */
+  json(): unknown;
+}
+
+/** A successful response whose body is still open; the time-to-first-byte budget applied. */
+export interface StreamResponse {
+  status: number;
+  headers: Headers;
+  url: string;
+  body: ReadableStream<Uint8Array>;
+  /** Releases the connection without reading the rest of the body. */
+  cancel(): Promise<void>;
+}
+
+export interface HttpTransport {
+  /** Sends a request and reads the whole body; non-2xx answers throw the mapped error. */
+  request(req: HttpRequest): Promise<HttpResponse>;
+  /** Sends a request and resolves when headers arrive; non-2xx answers throw the mapped error. */
+  stream(req: HttpRequest): Promise<StreamResponse>;
+}
+
+/** Receives debug lines; messages and fields never contain tokens or secrets. */
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  warn?(message: string, fields?: Record<string, unknown>): void;
+}

@@ -1,0 +1,342 @@
+/**
+ * Catalogue rows of the `accounts` group: one row per service of the Python client's
+ * `Accounts` group, with its endpoint, operations, actions and nested services.
+ */
+import { defineGroup } from "../catalogue/types.js";
+
+export const accounts = defineGroup({
+  accounts: {
+    path: "/public/v1/accounts/accounts",
+    params: [],
+    model: "Account",
+    ops: ["collection", "get", "create", "update"],
+    upload: { dataKey: "account", fileKey: "logo", on: ["create", "update"] },
+    actions: {
+      activate: {
+        method: "POST",
+        path: "activate",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      deactivate: {
+        method: "POST",
+        path: "deactivate",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      disable: {
+        method: "POST",
+        path: "disable",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      enable: {
+        method: "POST",
+        path: "enable",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      validate: {
+        method: "POST",
+        path: "validate",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+    },
+    children: {
+      users: {
+        path: "/public/v1/accounts/accounts/{accountId}/users",
+        params: ["accountId"],
+        model: "AccountsUser",
+        ops: ["collection", "get", "create", "update", "delete"],
+        actions: {
+          acceptInvite: {
+            method: "POST",
+            path: "accept-invite",
+            body: "optional",
+            returns: "model",
+            accept: "application/json",
+          },
+          resendInvite: {
+            method: "POST",
+            path: "resend-invite",
+            body: "optional",
+            returns: "model",
+            accept: "application/json",
+          },
+          sendNewInvite: {
+            method: "POST",
+            path: "send-new-invite",
+            body: "optional",
+            returns: "model",
+            accept: "application/json",
+          },
+        },
+        children: {
+          groups: {
+            path: "/public/v1/accounts/accounts/{accountId}/users/{userId}/groups",
+            params: ["userId"],
+            model: "AccountsUserGroup",
+            ops: ["collection", "get", "create", "delete"],
+            actions: {
+              update: { method: "PUT", path: "", scope: "collection", body: "required", returns: "model" },
+            },
+          },
+        },
+      },
+    },
+  },
+  apiTokens: {
+    path: "/public/v1/accounts/api-tokens",
+    params: [],
+    model: "ApiToken",
+    ops: ["collection", "get", "create", "update", "delete"],
+    actions: {
+      disable: {
+        method: "POST",
+        path: "disable",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      enable: {
+        method: "POST",
+        path: "enable",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+    },
+  },
+  buyers: {
+    path: "/public/v1/accounts/buyers",
+    params: [],
+    model: "Buyer",
+    ops: ["collection", "get", "create", "update", "delete"],
+    upload: { dataKey: "buyer", fileKey: "logo", on: ["create", "update"] },
+    actions: {
+      activate: {
+        method: "POST",
+        path: "activate",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      deactivate: {
+        method: "POST",
+        path: "deactivate",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      disable: {
+        method: "POST",
+        path: "disable",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      enable: {
+        method: "POST",
+        path: "enable",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      synchronize: {
+        method: "POST",
+        path: "synchronize",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      transfer: {
+        method: "POST",
+        path: "transfer",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      validate: {
+        method: "POST",
+        path: "validate",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+    },
+  },
+  cloudTenants: {
+    path: "/public/v1/accounts/cloud-tenants",
+    params: [],
+    model: "CloudTenant",
+    ops: ["collection", "get", "create", "update", "delete"],
+  },
+  erpLinks: {
+    path: "/public/v1/accounts/erp-links",
+    params: [],
+    model: "ErpLink",
+    ops: ["collection", "get", "create", "update"],
+    actions: {
+      block: {
+        method: "POST",
+        path: "block",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      unblock: {
+        method: "POST",
+        path: "unblock",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+    },
+  },
+  licensees: {
+    path: "/public/v1/accounts/licensees",
+    params: [],
+    model: "Licensee",
+    ops: ["collection", "get", "create", "update", "delete"],
+    upload: { dataKey: "licensee", fileKey: "logo", on: ["create", "update"] },
+    actions: {
+      disable: {
+        method: "POST",
+        path: "disable",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      enable: {
+        method: "POST",
+        path: "enable",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+    },
+  },
+  modules: {
+    path: "/public/v1/accounts/modules",
+    params: [],
+    model: "Module",
+    ops: ["collection", "get"],
+  },
+  sellers: {
+    path: "/public/v1/accounts/sellers",
+    params: [],
+    model: "Seller",
+    ops: ["collection", "get", "create", "update", "delete"],
+    actions: {
+      activate: {
+        method: "POST",
+        path: "activate",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      deactivate: {
+        method: "POST",
+        path: "deactivate",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      disable: {
+        method: "POST",
+        path: "disable",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+    },
+  },
+  userGroups: {
+    path: "/public/v1/accounts/user-groups",
+    params: [],
+    model: "UserGroup",
+    ops: ["collection", "get", "create", "update", "delete"],
+  },
+  users: {
+    path: "/public/v1/accounts/users",
+    params: [],
+    model: "User",
+    ops: ["collection", "get", "update", "delete"],
+    upload: { dataKey: "user", fileKey: "icon", on: ["update"] },
+    actions: {
+      block: {
+        method: "POST",
+        path: "block",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      setPassword: {
+        method: "POST",
+        path: "set-password",
+        body: "required",
+        bodyField: "password",
+        returns: "model",
+        accept: "application/json",
+      },
+      sso: { method: "POST", path: "sso", body: "optional", returns: "model", accept: "application/json" },
+      ssoCheck: {
+        method: "POST",
+        path: "sso-check",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      unblock: {
+        method: "POST",
+        path: "unblock",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+    },
+  },
+  /** Platform's next surface (Python branch `feature/MPT-24263/add-accounts-account-users-services`). */
+  accountUsers: {
+    path: "/public/v1/accounts/account-users",
+    params: [],
+    model: "AccountUser",
+    ops: ["collection", "get", "create", "delete"],
+    actions: {
+      acceptInvite: {
+        method: "POST",
+        path: "accept-invite",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      resendInvite: {
+        method: "POST",
+        path: "resend-invite",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      sendNewInvite: {
+        method: "POST",
+        path: "send-new-invite",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+    },
+  },
+  /** Platform's next surface (Python branch `feature/MPT-24263/add-accounts-account-users-services`). */
+  services: {
+    path: "/public/v1/accounts/services",
+    params: [],
+    model: "ServiceIdentity",
+    ops: ["collection", "get"],
+  },
+});

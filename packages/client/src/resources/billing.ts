@@ -1,0 +1,251 @@
+/**
+ * Catalogue rows of the `billing` group: one row per service of the Python client's
+ * `Billing` group, with its endpoint, operations, actions and nested services.
+ */
+import { defineGroup } from "../catalogue/types.js";
+
+export const billing = defineGroup({
+  creditMemos: {
+    path: "/public/v1/billing/credit-memos",
+    params: [],
+    model: "CreditMemo",
+    ops: ["collection", "get", "create", "update"],
+    children: {
+      attachments: {
+        path: "/public/v1/billing/credit-memos/{creditMemoId}/attachments",
+        params: ["creditMemoId"],
+        model: "CreditMemoAttachment",
+        ops: ["collection", "get", "create", "update", "delete", "download"],
+        upload: { dataKey: "attachment", fileKey: "file", on: ["create"] },
+      },
+    },
+  },
+  customLedgers: {
+    path: "/public/v1/billing/custom-ledgers",
+    params: [],
+    model: "CustomLedger",
+    ops: ["collection", "get", "create", "update", "delete"],
+    actions: {
+      accept: {
+        method: "POST",
+        path: "accept",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      queue: {
+        method: "POST",
+        path: "queue",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      upload: {
+        method: "POST",
+        path: "upload",
+        file: {
+          key: "file",
+          required: true,
+          idPart: true,
+          emptyDataPart: "_attachment_data",
+          contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          defaultFilename: "uploaded_file.xlsx",
+        },
+        returns: "model",
+      },
+    },
+    children: {
+      attachments: {
+        path: "/public/v1/billing/custom-ledgers/{customLedgerId}/attachments",
+        params: ["customLedgerId"],
+        model: "CustomLedgerAttachment",
+        ops: ["collection", "get", "create", "update", "delete", "download"],
+        upload: { dataKey: "attachment", fileKey: "file", on: ["create"] },
+      },
+      charges: {
+        path: "/public/v1/billing/custom-ledgers/{customLedgerId}/charges",
+        params: ["customLedgerId"],
+        model: "CustomLedgerCharge",
+        ops: ["collection", "get"],
+      },
+    },
+  },
+  invoices: {
+    path: "/public/v1/billing/invoices",
+    params: [],
+    model: "Invoice",
+    ops: ["collection", "get", "create", "update"],
+    children: {
+      attachments: {
+        path: "/public/v1/billing/invoices/{invoiceId}/attachments",
+        params: ["invoiceId"],
+        model: "InvoiceAttachment",
+        ops: ["collection", "get", "create", "update", "delete", "download"],
+        upload: { dataKey: "attachment", fileKey: "file", on: ["create"] },
+      },
+    },
+  },
+  journals: {
+    path: "/public/v1/billing/journals",
+    params: [],
+    model: "Journal",
+    ops: ["collection", "get", "create", "update", "delete"],
+    actions: {
+      accept: {
+        method: "POST",
+        path: "accept",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      enquiry: {
+        method: "POST",
+        path: "enquiry",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      regenerate: {
+        method: "POST",
+        path: "regenerate",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      submit: {
+        method: "POST",
+        path: "submit",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      upload: {
+        method: "POST",
+        path: "upload",
+        file: { key: "file", required: false, idPart: true, emptyDataPart: "_attachment_data" },
+        returns: "model",
+      },
+    },
+    children: {
+      attachments: {
+        path: "/public/v1/billing/journals/{journalId}/attachments",
+        params: ["journalId"],
+        model: "JournalAttachment",
+        ops: ["collection", "get", "create", "update", "delete", "download"],
+        upload: { dataKey: "attachment", fileKey: "file", on: ["create"] },
+      },
+      charges: {
+        path: "/public/v1/billing/journals/{journalId}/charges",
+        params: ["journalId"],
+        model: "JournalCharge",
+        ops: ["collection", "get"],
+      },
+      sellers: {
+        path: "/public/v1/billing/journals/{journalId}/sellers",
+        params: ["journalId"],
+        model: "JournalSeller",
+        ops: ["collection", "get"],
+      },
+    },
+  },
+  ledgers: {
+    path: "/public/v1/billing/ledgers",
+    params: [],
+    model: "Ledger",
+    ops: ["collection", "get", "create"],
+    children: {
+      attachments: {
+        path: "/public/v1/billing/ledgers/{ledgerId}/attachments",
+        params: ["ledgerId"],
+        model: "LedgerAttachment",
+        ops: ["collection", "get", "create", "update", "delete", "download"],
+        upload: { dataKey: "attachment", fileKey: "file", on: ["create"] },
+      },
+      charges: {
+        path: "/public/v1/billing/ledgers/{ledgerId}/charges",
+        params: ["ledgerId"],
+        model: "LedgerCharge",
+        ops: ["collection", "get"],
+      },
+    },
+  },
+  manualOverrides: {
+    path: "/public/v1/billing/manual-overrides",
+    params: [],
+    model: "ManualOverride",
+    ops: ["collection", "get", "create", "update"],
+  },
+  statements: {
+    path: "/public/v1/billing/statements",
+    params: [],
+    model: "Statement",
+    ops: ["collection", "get", "update"],
+    actions: {
+      cancel: {
+        method: "POST",
+        path: "cancel",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      error: {
+        method: "POST",
+        path: "error",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      issue: {
+        method: "POST",
+        path: "issue",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      pending: {
+        method: "POST",
+        path: "pending",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      queue: {
+        method: "POST",
+        path: "queue",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      recalculate: {
+        method: "POST",
+        path: "recalculate",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+      retry: {
+        method: "POST",
+        path: "retry",
+        body: "optional",
+        returns: "model",
+        accept: "application/json",
+      },
+    },
+    children: {
+      attachments: {
+        path: "/public/v1/billing/statements/{statementId}/attachments",
+        params: ["statementId"],
+        model: "StatementAttachment",
+        ops: ["collection", "get", "create", "update", "delete", "download"],
+        upload: { dataKey: "attachment", fileKey: "file", on: ["create"] },
+      },
+      charges: {
+        path: "/public/v1/billing/statements/{statementId}/charges",
+        params: ["statementId"],
+        model: "StatementCharge",
+        ops: ["collection", "get", "stream"],
+        streamKind: "jsonl",
+      },
+    },
+  },
+});

@@ -1,0 +1,23 @@
+/**
+ * Catalogue rows of the `spotlight` group: one row per service of the Python client's
+ * `Spotlight` group, with its endpoint, operations, actions and nested services.
+ */
+import { defineGroup } from "../catalogue/types.js";
+
+export const spotlight = defineGroup({
+  objects: {
+    path: "/public/v1/spotlight/objects",
+    params: [],
+    model: "SpotlightObject",
+    ops: ["collection", "get"],
+    actions: {
+      refresh: { method: "POST", path: "refresh", returns: "none", defaultId: "-" },
+    },
+  },
+  queries: {
+    path: "/public/v1/spotlight/queries",
+    params: [],
+    model: "SpotlightQuery",
+    ops: ["collection", "get"],
+  },
+});

@@ -1,0 +1,13 @@
+// Build of the published client: ESM + CJS + declarations from src/index.ts.
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: ["src/index.ts"],
+  format: ["esm", "cjs"],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: "node20",
+  platform: "neutral",
+  treeshake: true,
+});

@@ -1,0 +1,12 @@
+// Build of the sandbox: library entry and the `mpt-sandbox` bin (ESM, Node-only).
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: ["src/index.ts", "src/bin.ts"],
+  format: ["esm"],
+  dts: { entry: "src/index.ts" },
+  sourcemap: true,
+  clean: true,
+  target: "node20",
+  platform: "node",
+});
