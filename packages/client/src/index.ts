@@ -1,0 +1,42 @@
+/**
+ * Public entry point of `mpt-api-client`.
+ */
+export * from "./auth/index.js";
+export {
+  type Catalogue,
+  type CatalogueEntry,
+  catalogue,
+  type GroupName,
+  groupNames,
+  listServices,
+} from "./catalogue/index.js";
+export type {
+  ActionDef,
+  ActionFileDef,
+  GroupDef,
+  Operation,
+  ServiceDef,
+  UploadDef,
+} from "./catalogue/types.js";
+export { AsyncMPTClient, type ClientConfig, type ClientOptions, MPTClient } from "./client.js";
+export * from "./errors.js";
+export { resolveBaseUrl } from "./http/base-url.js";
+export type { HttpMethod, Logger, MultipartPart, RequestOptions } from "./http/types.js";
+export type { BaseModel, JsonValue } from "./models/base.js";
+export { Meta, ModelCollection, Pagination } from "./models/collection.js";
+export { FileModel, type FileStream, filenameFromContentDisposition } from "./models/file.js";
+export type { ModelMap, ModelName } from "./models/model-map.js";
+export { ConsoleProgress, type Progress } from "./progress.js";
+export * from "./rql/index.js";
+export type { FileInput } from "./service/files.js";
+export { metaOf } from "./service/pagination.js";
+export type {
+  DownloadOptions,
+  GetOptions,
+  Input,
+  IterateOptions,
+  PageOptions,
+  QueryOptions,
+  ServiceOf,
+  StreamOptions,
+} from "./service/types.js";

@@ -1,0 +1,102 @@
+/**
+ * Page results: `ModelCollection<T>` (the records of one page plus its `$meta`) and the
+ * pagination arithmetic the iterator relies on.
+ */
+
+/** `$meta.pagination` of a collection answer, with the paging helpers of the Python client. */
+export class Pagination {
+  readonly offset: number;
+  readonly limit: number;
+  /** Total matching records; `null` when the server did not count. */
+  readonly total: number | null;
+
+  constructor(init: { offset?: number; limit?: number; total?: number | null }) {
+    this.offset = init.offset ?? 0;
+    this.limit = init.limit ?? 0;
+    this.total = init.total ?? null;
+  }
+
+  /** 1-based number of the current page (0 when the limit is 0). */
+  numPage(): number {
+    return this.limit > 0 ? Math.floor(this.offset / this.limit) + 1 : 0;
+  }
+
+  /** Number of pages for `total` at this limit (0 when unknown or limit 0). */
+  totalPages(): number {
+    if (this.limit <= 0 || this.total === null) return 0;
+    return Math.ceil(this.total / this.limit);
+  }
+
+  /** True when a page after this one exists. */
+  hasNext(): boolean {
+    return this.numPage() < this.totalPages();
+  }
+
+  /** Offset of the next page. */
+  nextOffset(): number {
+    return this.offset + this.limit;
+  }
+}
+
+/** `$meta` of an answer: pagination (collections) and the fields the server left out. */
+export class Meta {
+  readonly pagination: Pagination;
+  readonly omitted: string[];
+
+  constructor(init: { pagination?: Pagination; omitted?: string[] }) {
+    this.pagination = init.pagination ?? new Pagination({});
+    this.omitted = init.omitted ?? [];
+  }
+
+  /** Reads a wire `$meta` object; returns undefined when absent or not an object. */
+  static from(raw: unknown): Meta | undefined {
+    if (!isObject(raw)) return undefined;
+    const p = isObject(raw["pagination"]) ? raw["pagination"] : {};
+    const omitted = Array.isArray(raw["omitted"])
+      ? raw["omitted"].filter((x): x is string => typeof x === "string")
+      : [];
+    return new Meta({
+      pagination: new Pagination({
+        offset: toNumber(p["offset"]) ?? 0,
+        limit: toNumber(p["limit"]) ?? 0,
+        total: toNumber(p["total"]) ?? null,
+      }),
+      omitted,
+    });
+  }
+}
+
+/** The records of one page, with the page's `$meta`. Iterable and indexable with `at()`. */
+export class ModelCollection<T> implements Iterable<T> {
+  readonly resources: T[];
+  readonly meta: Meta | undefined;
+
+  constructor(resources: T[], meta?: Meta) {
+    this.resources = resources;
+    this.meta = meta;
+  }
+
+  get length(): number {
+    return this.resources.length;
+  }
+
+  at(index: number): T | undefined {
+    return this.resources.at(index);
+  }
+
+  [Symbol.iterator](): Iterator<T> {
+    return this.resources[Symbol.iterator]();
+  }
+
+  toJSON(): { data: T[]; $meta?: unknown } {
+    return this.meta ? { data: this.resources, $meta: this.meta } : { data: this.resources };
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function toNumber(v: unknown): number | undefined {
+  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+}

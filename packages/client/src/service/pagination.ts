@@ -1,0 +1,100 @@
+/**
+ * Reading answers: a collection page into `ModelCollection`, a single object into a model with its
+ * `$meta` kept apart (`metaOf(model)`), and the page-by-page iterator that fetches the next page
+ * while the caller consumes the current one (never more than one page ahead).
+ */
+import { MPTError } from "../errors.js";
+import type { HttpResponse } from "../http/types.js";
+import { Meta, ModelCollection } from "../models/collection.js";
+import type { IterateOptions } from "./types.js";
+
+const metas = new WeakMap<object, Meta>();
+
+/** The `$meta` (e.g. omitted fields) the server sent with a model, if any. */
+export function metaOf(model: object): Meta | undefined {
+  return metas.get(model);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function body(res: HttpResponse, where: string): unknown {
+  try {
+    return res.json();
+  } catch (error) {
+    throw new MPTError(`${where}: the answer is not JSON`, { cause: error });
+  }
+}
+
+/** A model without its `$meta`; the meta stays reachable through `metaOf`. */
+export function toModel(raw: unknown, where: string): unknown {
+  if (!isObject(raw))
+    throw new MPTError(
+      `${where}: expected a JSON object, got ${Array.isArray(raw) ? "an array" : typeof raw}`,
+    );
+  if (!("$meta" in raw)) return raw;
+  const { $meta, ...fields } = raw;
+  const meta = Meta.from($meta);
+  if (meta) metas.set(fields, meta);
+  return fields;
+}
+
+export function parseModel(res: HttpResponse, where: string): unknown {
+  return toModel(body(res, where), where);
+}
+
+export function parseCollection(res: HttpResponse, where: string): ModelCollection<unknown> {
+  const raw = body(res, where);
+  if (!isObject(raw) || !Array.isArray(raw["data"])) {
+    throw new MPTError(`${where}: expected a collection ({"$meta": ..., "data": [...]})`);
+  }
+  return new ModelCollection(
+    raw["data"].map((r) => toModel(r, where)),
+    Meta.from(raw["$meta"]),
+  );
+}
+
+type PageFetcher = (limit: number, offset: number, signal: AbortSignal) => Promise<ModelCollection<unknown>>;
+
+/**
+ * Yields every record page by page. Paging follows the Python client: continue while
+ * `pagination.hasNext()`, at `offset + limit` as echoed by the server. Stops on an empty page.
+ */
+export async function* iteratePages(
+  fetchPage: PageFetcher,
+  batchSize: number,
+  options: IterateOptions,
+): AsyncGenerator<unknown, void, undefined> {
+  const controller = new AbortController();
+  const outer = options.signal;
+  const onAbort = () => controller.abort(outer?.reason);
+  if (outer?.aborted) throw outer.reason;
+  outer?.addEventListener("abort", onAbort, { once: true });
+  const progress = options.progress;
+  let pending: Promise<ModelCollection<unknown>> | undefined = fetchPage(batchSize, 0, controller.signal);
+  try {
+    while (pending) {
+      const page: ModelCollection<unknown> = await pending;
+      pending = undefined;
+      const pagination = page.meta?.pagination;
+      if (pagination && pagination.total !== null) progress?.setTotalItems?.(pagination.total);
+      const more =
+        pagination !== undefined && page.length > 0 && pagination.limit > 0 && pagination.hasNext();
+      if (more) {
+        pending = fetchPage(pagination.limit, pagination.nextOffset(), controller.signal);
+        // Surfaced when awaited; avoid an unhandled rejection if the caller stops first.
+        pending.catch(() => undefined);
+      }
+      for (const record of page.resources) {
+        if (outer?.aborted) throw outer.reason;
+        yield record;
+        progress?.itemProcessed?.();
+      }
+    }
+    progress?.completed?.();
+  } finally {
+    outer?.removeEventListener("abort", onAbort);
+    if (pending) controller.abort(new MPTError("iteration stopped"));
+  }
+}
