@@ -139,7 +139,8 @@ type ActionResult<A extends ActionDef, M> = A["returns"] extends "model"
     ? string
     : A["returns"] extends "file"
       ? FileModel
-      : void;
+      : // biome-ignore lint/suspicious/noConfusingVoidType: actions that answer nothing resolve to void
+        void;
 
 export type ActionFn<A extends ActionDef, M> = (
   ...args: [...IdArgs<A>, ...ParamArgs<A>, ...BodyArgs<A, M>, options?: RequestOptions]
