@@ -30,6 +30,7 @@ export const notifications = defineGroup({
         path: "attachments/{attachmentId}",
         params: ["attachmentId"],
         returns: "model",
+        model: "BatchAttachment",
         accept: "application/json",
       },
     },
