@@ -121,3 +121,58 @@ export class MPTStreamError extends MPTStreamingError {
 export class RQLError extends MPTError {
   override name = "RQLError";
 }
+
+/**
+ * Getting credentials failed before the request could be sent, e.g. the installation token
+ * request of `ExtensionFrameworkAuthentication` was refused. `statusCode` is the token
+ * endpoint's status when it answered; `cause` is the mapped HTTP or connection error.
+ */
+export class MPTAuthenticationError extends MPTError {
+  override name = "MPTAuthenticationError";
+  readonly statusCode: number | undefined;
+  constructor(message: string, statusCode?: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.statusCode = statusCode;
+  }
+}
+
+/** Fields shared by the errors raised when the server refuses to open a stream. */
+interface StreamingRefusal {
+  statusCode: number;
+  body: string;
+  path: string;
+  /** The mapped HTTP error (`MPTAPIError` or `MPTHttpError`). */
+  cause: MPTHttpError;
+}
+
+/** Opening a stream was answered 501: the endpoint has no streaming read mode. */
+export class MPTStreamingNotSupportedError extends MPTStreamingError {
+  override name = "MPTStreamingNotSupportedError";
+  readonly statusCode: number;
+  readonly body: string;
+  readonly path: string;
+  constructor(init: StreamingRefusal) {
+    super(`Streaming read mode is not supported for ${init.path}: ${init.cause.message}`, {
+      cause: init.cause,
+    });
+    this.statusCode = init.statusCode;
+    this.body = init.body;
+    this.path = init.path;
+  }
+}
+
+/** Opening a stream was answered 406: the server cannot produce the requested representation. */
+export class MPTStreamingNotAcceptableError extends MPTStreamingError {
+  override name = "MPTStreamingNotAcceptableError";
+  readonly statusCode: number;
+  readonly body: string;
+  readonly path: string;
+  constructor(init: StreamingRefusal) {
+    super(`Streaming read mode is not acceptable for ${init.path}: ${init.cause.message}`, {
+      cause: init.cause,
+    });
+    this.statusCode = init.statusCode;
+    this.body = init.body;
+    this.path = init.path;
+  }
+}

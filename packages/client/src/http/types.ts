@@ -74,3 +74,9 @@ export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
   warn?(message: string, fields?: Record<string, unknown>): void;
 }
+
+/**
+ * A fetch-compatible function: the global `fetch`, a proxy-aware wrapper, or an in-process
+ * handler such as `(input, init) => handler(new Request(input, init))`.
+ */
+export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;

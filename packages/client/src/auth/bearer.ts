@@ -1,0 +1,34 @@
+/** Static bearer credentials: `BearerTokenAuthentication` and the validation it shares. */
+import { MPTError } from "../errors.js";
+import type { Authentication } from "./types.js";
+
+/**
+ * Validates a token or secret and returns the `Authorization` value `Bearer <token>`. A leading
+ * `Bearer ` is accepted and not doubled. Messages name `what`, never the value.
+ */
+export function bearerValue(token: unknown, what: string): string {
+  if (typeof token !== "string" || token.trim() === "") {
+    throw new MPTError(`${what} must be a non-empty string`);
+  }
+  const bare = token.trim().replace(/^Bearer\s+/i, "");
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters on purpose
+  if (bare === "" || /[\x00-\x1f\x7f]/.test(bare)) {
+    throw new MPTError(
+      `${what} is not usable in an Authorization header (empty or contains control characters)`,
+    );
+  }
+  return `Bearer ${bare}`;
+}
+
+/** Sends the same token with every request: an API token (`idt:TKN-…`) or a user JWT. */
+export class BearerTokenAuthentication implements Authentication {
+  readonly #authorization: string;
+
+  constructor(token: string) {
+    this.#authorization = bearerValue(token, "The token of BearerTokenAuthentication");
+  }
+
+  async getAuthorization(): Promise<string> {
+    return this.#authorization;
+  }
+}

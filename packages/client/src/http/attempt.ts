@@ -1,0 +1,177 @@
+/**
+ * One attempt of a logical request: get credentials, send (following redirects) under the
+ * attempt's time budget, and turn what happened into an outcome the retry loop can judge.
+ */
+import type { AuthContext } from "../auth/types.js";
+import {
+  MPTAuthenticationError,
+  MPTConnectionError,
+  MPTError,
+  type MPTHttpError,
+  MPTTimeoutError,
+} from "../errors.js";
+import { raceSignal } from "./abort.js";
+import { AttemptSignal } from "./attempt-signal.js";
+import { parseRetryAfter } from "./backoff.js";
+import { mapErrorResponse } from "./error-mapping.js";
+import { describeNetworkFailure, failedBeforeSending } from "./network-errors.js";
+import { redact } from "./redact.js";
+import { fetchFollowingRedirects } from "./redirects.js";
+import { readBody } from "./response.js";
+import { isRetryableAuthFailure, isRetryableNetworkFailure, isRetryableStatus } from "./retry-policy.js";
+import type { TransportConfig } from "./transport-options.js";
+import type { HttpMethod } from "./types.js";
+
+/** A request ready to be sent any number of times. */
+export interface PreparedRequest {
+  method: HttpMethod;
+  path: string;
+  url: string;
+  /** Headers without `Authorization` from the provider. */
+  headers: Headers;
+  body: string | Blob | undefined;
+  /** `METHOD /path`, for messages (never the query string). */
+  description: string;
+  /** The caller set `Authorization` itself: the provider is not consulted. */
+  explicitAuthorization: boolean;
+  signal: AbortSignal | undefined;
+}
+
+/** How a mode (buffered request or stream) finishes a successful answer. */
+export interface AttemptMode<T> {
+  /** Named in timeout errors. */
+  phase: string;
+  timeout: number;
+  /** The value keeps the attempt signal alive (a stream being read); otherwise it is released. */
+  holdsSignal: boolean;
+  finish(response: Response, url: string, signal: AttemptSignal): Promise<T>;
+  /** Lets a mode specialise the mapped error of a non-success answer. */
+  refine(error: MPTHttpError, response: Response): Error;
+}
+
+export type Outcome<T> =
+  | { kind: "ok"; value: T; status: number }
+  | { kind: "failed"; error: Error; retryable: boolean; retryAfter?: number; status?: number }
+  | { kind: "unauthorized"; error: Error; rejected: string; status: number };
+
+export function authContext(config: TransportConfig, signal: AbortSignal | undefined): AuthContext {
+  const ctx: AuthContext = { baseUrl: config.baseUrl, fetch: config.fetch, timeout: config.timeout };
+  if (signal) ctx.signal = signal;
+  if (config.logger) ctx.logger = config.logger;
+  return ctx;
+}
+
+/** A provider's failure as a client error (MPTErrors pass through). */
+export function asAuthFailure(error: unknown): Error {
+  if (error instanceof MPTError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new MPTAuthenticationError(`The authentication provider failed: ${redact(reason)}`, undefined, {
+    cause: error,
+  });
+}
+
+/** Asks the provider for the `Authorization` value; a failure becomes an outcome. */
+async function authorize(
+  config: TransportConfig,
+  request: PreparedRequest,
+): Promise<{ value: string | undefined } | Outcome<never>> {
+  const auth = config.authentication;
+  if (!auth || request.explicitAuthorization) return { value: undefined };
+  let value: unknown;
+  try {
+    value = await raceSignal(auth.getAuthorization(authContext(config, request.signal)), request.signal);
+  } catch (error) {
+    if (request.signal?.aborted) throw request.signal.reason;
+    return { kind: "failed", error: asAuthFailure(error), retryable: isRetryableAuthFailure(error) };
+  }
+  if (typeof value !== "string" || value.trim() === "" || /[\r\n\0]/.test(value)) {
+    const error = new MPTAuthenticationError(
+      "The authentication provider returned an invalid Authorization value",
+    );
+    return { kind: "failed", error, retryable: false };
+  }
+  return { value };
+}
+
+/** Turns something thrown while sending or reading into an outcome (or rethrows an abort). */
+function thrownOutcome(
+  error: unknown,
+  signal: AttemptSignal,
+  request: PreparedRequest,
+  mode: AttemptMode<unknown>,
+): Outcome<never> {
+  if (signal.callerAborted) throw request.signal?.reason ?? error;
+  const idempotentOrUnsent = (notSent: boolean) => isRetryableNetworkFailure(request.method, notSent);
+  if (signal.timedOut) {
+    const timeout = new MPTTimeoutError(request.method, request.path, mode.timeout, mode.phase);
+    return { kind: "failed", error: timeout, retryable: idempotentOrUnsent(false) };
+  }
+  if (error instanceof MPTError) return { kind: "failed", error, retryable: false };
+  const connection = new MPTConnectionError(
+    `${request.description}: connection failed (${redact(describeNetworkFailure(error))})`,
+    { cause: error },
+  );
+  return { kind: "failed", error: connection, retryable: idempotentOrUnsent(failedBeforeSending(error)) };
+}
+
+async function errorText(response: Response, signal: AttemptSignal): Promise<string> {
+  try {
+    return new TextDecoder().decode(await readBody(response, signal.signal));
+  } catch {
+    return "";
+  }
+}
+
+/** Runs one attempt. `mayReplay`: a 401 may still be answered by a credential refresh. */
+export async function runAttempt<T>(
+  config: TransportConfig,
+  request: PreparedRequest,
+  mode: AttemptMode<T>,
+  mayReplay: boolean,
+): Promise<Outcome<T>> {
+  const auth = await authorize(config, request);
+  if ("kind" in auth) return auth;
+  const headers = new Headers(request.headers);
+  if (auth.value !== undefined) headers.set("authorization", auth.value);
+
+  const signal = new AttemptSignal(request.signal, mode.timeout);
+  let keepSignal = false;
+  try {
+    const hop = { method: request.method, headers, body: request.body, signal: signal.signal };
+    const final = await fetchFollowingRedirects(config.fetch, request.url, hop, request.path);
+    const { response, url } = final;
+    if (response.status >= 200 && response.status < 300) {
+      const value = await mode.finish(response, url, signal);
+      keepSignal = mode.holdsSignal;
+      return { kind: "ok", value, status: response.status };
+    }
+    const bodyText = await errorText(response, signal);
+    if (signal.callerAborted) throw request.signal?.reason;
+    const mapped = mapErrorResponse({ status: response.status, statusText: response.statusText, bodyText });
+    const error = mode.refine(mapped, response);
+    const handler = config.authentication?.handleUnauthorized;
+    if (
+      response.status === 401 &&
+      auth.value !== undefined &&
+      final.authorizationSent &&
+      mayReplay &&
+      handler
+    ) {
+      return { kind: "unauthorized", error, rejected: auth.value, status: 401 };
+    }
+    const retryAfterHeader = response.headers.get("retry-after");
+    const outcome: Outcome<T> = {
+      kind: "failed",
+      error,
+      retryable: isRetryableStatus(request.method, response.status, retryAfterHeader !== null),
+      status: response.status,
+    };
+    const retryAfter = parseRetryAfter(retryAfterHeader);
+    if (retryAfter !== undefined) outcome.retryAfter = retryAfter;
+    return outcome;
+  } catch (error) {
+    return thrownOutcome(error, signal, request, mode);
+  } finally {
+    if (!keepSignal) signal.dispose();
+  }
+}

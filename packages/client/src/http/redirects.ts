@@ -1,0 +1,108 @@
+/**
+ * Redirect following done by the client itself (`redirect: "manual"`), so that `Authorization`
+ * is dropped as soon as a hop leaves the request's origin (downloads and JSONL exports redirect
+ * to blob storage). 301/302 turn a POST into a bodiless GET and 303 turns anything but GET/HEAD
+ * into one, as fetch does; 307/308 keep method and body.
+ */
+import { MPTHttpError } from "../errors.js";
+import { reasonPhrase } from "./status-text.js";
+import type { FetchFunction } from "./types.js";
+
+export const MAX_REDIRECTS = 10;
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+export interface HopRequest {
+  method: string;
+  headers: Headers;
+  body: string | Blob | undefined;
+  signal: AbortSignal;
+}
+
+export interface FinalResponse {
+  response: Response;
+  /** URL of the last hop. */
+  url: string;
+  /** Whether the last hop carried the `Authorization` header. */
+  authorizationSent: boolean;
+}
+
+function redirectError(response: Response, method: string, path: string, problem: string): MPTHttpError {
+  const reason = reasonPhrase(response.status, response.statusText);
+  return new MPTHttpError(
+    response.status,
+    `${response.status} ${reason}: ${problem} (${method} ${path})`,
+    "",
+  );
+}
+
+async function discard(response: Response): Promise<void> {
+  try {
+    await response.body?.cancel();
+  } catch {
+    // nothing to release
+  }
+}
+
+/** Sends `request` to `url`, following up to `MAX_REDIRECTS` redirects. */
+export async function fetchFollowingRedirects(
+  fetchFn: FetchFunction,
+  url: string,
+  request: HopRequest,
+  path: string,
+): Promise<FinalResponse> {
+  const origin = new URL(url).origin;
+  const headers = new Headers(request.headers);
+  let method = request.method;
+  let body = request.body;
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    const init: RequestInit = { method, headers, redirect: "manual", signal: request.signal };
+    if (body !== undefined) init.body = body;
+    const response = await fetchFn(current, init);
+    if (response.type === "opaqueredirect") {
+      // browsers hide the Location of manual redirects; let the browser follow (it strips
+      // Authorization on cross-origin hops itself)
+      const followed = await fetchFn(current, { ...init, redirect: "follow" });
+      const finalUrl = followed.url || current;
+      return {
+        response: followed,
+        url: finalUrl,
+        authorizationSent: headers.has("authorization") && new URL(finalUrl).origin === origin,
+      };
+    }
+    const location = response.headers.get("location");
+    if (!REDIRECT_STATUSES.has(response.status) || location === null) {
+      return { response, url: current, authorizationSent: headers.has("authorization") };
+    }
+    await discard(response);
+    if (hop >= MAX_REDIRECTS)
+      throw redirectError(response, request.method, path, `more than ${MAX_REDIRECTS} redirects`);
+    let next: URL;
+    try {
+      next = new URL(location, current);
+    } catch {
+      throw redirectError(response, request.method, path, "the redirect Location is not a valid URL");
+    }
+    if (next.protocol !== "http:" && next.protocol !== "https:") {
+      throw redirectError(
+        response,
+        request.method,
+        path,
+        `redirect to an unsupported scheme ${next.protocol}`,
+      );
+    }
+    const status = response.status;
+    if (
+      ((status === 301 || status === 302) && method === "POST") ||
+      (status === 303 && method !== "GET" && method !== "HEAD")
+    ) {
+      method = "GET";
+      body = undefined;
+      headers.delete("content-type");
+      headers.delete("content-length");
+    }
+    if (next.origin !== origin) headers.delete("authorization");
+    current = next.href;
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * `createTransport`: the HTTP layer of the client. Sends one logical request with credentials,
+ * retries (capped exponential backoff with full jitter, `Retry-After`), time budgets,
+ * cancellation, redirects and error mapping, and returns a buffered body or an open stream.
+ */
+import {
+  MPTError,
+  type MPTHttpError,
+  MPTMaxRetryError,
+  MPTStreamingNotAcceptableError,
+  MPTStreamingNotSupportedError,
+} from "../errors.js";
+import { raceSignal, sleep, throwIfAborted } from "./abort.js";
+import { type AttemptMode, asAuthFailure, authContext, type PreparedRequest, runAttempt } from "./attempt.js";
+import { backoffDelay } from "./backoff.js";
+import { logDebug } from "./logging.js";
+import { prepareBody } from "./request-body.js";
+import { bufferedResponse, readBody, streamingResponse } from "./response.js";
+import {
+  normaliseTransportOptions,
+  type TransportConfig,
+  type TransportOptions,
+  toHeaders,
+} from "./transport-options.js";
+import type { HttpRequest, HttpResponse, HttpTransport, StreamResponse } from "./types.js";
+
+export type { TransportOptions } from "./transport-options.js";
+
+function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequest {
+  if (typeof req.path !== "string" || !req.path.startsWith("/")) {
+    throw new MPTError(
+      `Invalid request path ${JSON.stringify(String(req.path).slice(0, 100))}: it must start with "/"`,
+    );
+  }
+  const description = `${req.method} ${req.path}`;
+  if (req.body !== undefined && (req.method === "GET" || req.method === "HEAD")) {
+    throw new MPTError(`${description}: a ${req.method} request cannot carry a body`);
+  }
+  const headers = toHeaders(req.headers, new Headers(config.headers));
+  const body = prepareBody(req.body, description);
+  if (body.contentType !== undefined && (body.body instanceof Blob || !headers.has("content-type"))) {
+    headers.set("content-type", body.contentType);
+  }
+  const query = req.query ? `?${req.query.replace(/^\?/, "")}` : "";
+  return {
+    method: req.method,
+    path: req.path,
+    url: `${config.baseUrl}${req.path}${query}`,
+    headers,
+    body: body.body,
+    description,
+    explicitAuthorization: headers.has("authorization"),
+    signal: req.signal,
+  };
+}
+
+function retryDelay(config: TransportConfig, retryIndex: number, retryAfter: number | undefined): number {
+  if (retryAfter !== undefined) return Math.min(retryAfter, config.maxRetryDelay);
+  return backoffDelay(retryIndex, config.retryBaseDelay, config.maxBackoffDelay);
+}
+
+async function execute<T>(config: TransportConfig, req: HttpRequest, mode: AttemptMode<T>): Promise<T> {
+  const request = prepareRequest(config, req);
+  const started = Date.now();
+  let attempts = 0;
+  let retriesUsed = 0;
+  let replayed = false;
+  for (;;) {
+    throwIfAborted(request.signal);
+    attempts++;
+    const outcome = await runAttempt(config, request, mode, !replayed);
+    const result = outcome.status ?? (outcome.kind === "ok" ? "ok" : outcome.error.name);
+    logDebug(config.logger, `${request.description} -> ${result} (attempt ${attempts})`, {
+      method: request.method,
+      path: request.path,
+      status: outcome.status,
+      attempt: attempts,
+      elapsedMs: Date.now() - started,
+      ...(outcome.kind === "ok" ? {} : { error: outcome.error.message }),
+    });
+    if (outcome.kind === "ok") return outcome.value;
+    if (outcome.kind === "unauthorized") {
+      replayed = true;
+      const auth = config.authentication;
+      const ctx = authContext(config, request.signal);
+      let renewed = false;
+      try {
+        renewed = auth?.handleUnauthorized
+          ? (await raceSignal(auth.handleUnauthorized(outcome.rejected, ctx), request.signal)) === true
+          : false;
+      } catch (error) {
+        if (request.signal?.aborted) throw request.signal.reason;
+        throw asAuthFailure(error);
+      }
+      logDebug(
+        config.logger,
+        `${request.description}: 401, ${renewed ? "replaying with new credentials" : "no new credentials"}`,
+      );
+      if (renewed) continue;
+      throw outcome.error;
+    }
+    if (!outcome.retryable || config.retries === 0) throw outcome.error;
+    if (retriesUsed >= config.retries) {
+      throw new MPTMaxRetryError(
+        `${request.description} failed after ${attempts} attempts: ${outcome.error.message}`,
+        attempts,
+        outcome.error,
+      );
+    }
+    const delay = retryDelay(config, retriesUsed, outcome.retryAfter);
+    logDebug(config.logger, `${request.description}: retrying in ${delay} ms`, {
+      method: request.method,
+      path: request.path,
+      attempt: attempts,
+      delayMs: delay,
+    });
+    await sleep(delay, request.signal);
+    retriesUsed++;
+  }
+}
+
+function isStreamingRequest(req: HttpRequest): boolean {
+  return Object.entries(req.headers ?? {}).some(
+    ([name, value]) => name.toLowerCase() === "mpt-streaming" && value.trim().toLowerCase() === "true",
+  );
+}
+
+/** Builds the transport the service engine sends every request through. */
+export function createTransport(options: TransportOptions): HttpTransport {
+  const config = normaliseTransportOptions(options);
+  return {
+    request(req: HttpRequest): Promise<HttpResponse> {
+      return execute(config, req, {
+        phase: "request",
+        timeout: req.timeout ?? config.timeout,
+        holdsSignal: false,
+        async finish(response, url, signal) {
+          return bufferedResponse(response, url, await readBody(response, signal.signal));
+        },
+        refine: (error) => error,
+      });
+    },
+    stream(req: HttpRequest): Promise<StreamResponse> {
+      const streaming = isStreamingRequest(req);
+      return execute(config, req, {
+        phase: "waiting for response headers",
+        timeout: req.timeout ?? config.streamTimeout,
+        holdsSignal: true,
+        async finish(response, url, signal) {
+          signal.stopTimer();
+          return streamingResponse(response, url, signal, `${req.method} ${req.path}`);
+        },
+        refine(error: MPTHttpError) {
+          if (!streaming) return error;
+          const init = { statusCode: error.statusCode, body: error.body, path: req.path, cause: error };
+          if (error.statusCode === 406) return new MPTStreamingNotAcceptableError(init);
+          if (error.statusCode === 501) return new MPTStreamingNotSupportedError(init);
+          return error;
+        },
+      });
+    },
+  };
+}
