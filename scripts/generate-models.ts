@@ -212,9 +212,16 @@ function jsonSchemaOf(op: Operation | undefined): Schema | undefined {
   return ok?.content?.["application/json"]?.schema;
 }
 
-function resolveModelSchema(spec: Spec, source: ModelSource): string | undefined {
-  const byNorm = new Map<string, { [method: string]: Operation }>();
+type PathIndex = Map<string, { [method: string]: Operation }>;
+
+/** Spec path items keyed by their template with `{param}` names blanked out. */
+function indexPaths(spec: Spec): PathIndex {
+  const byNorm: PathIndex = new Map();
   for (const [p, item] of Object.entries(spec.paths)) byNorm.set(normPath(p), item);
+  return byNorm;
+}
+
+function resolveModelSchema(spec: Spec, byNorm: PathIndex, source: ModelSource): string | undefined {
   const find = (p: string) => {
     const n = normPath(p);
     return byNorm.get(n) ?? byNorm.get(PATH_ALIASES[n] ?? "");
@@ -664,9 +671,13 @@ class Generator {
   }
 }
 
+/** A flat union of literals and names, safe to break one member a line. */
+const isFlatUnion = (type: string): boolean =>
+  type.includes(" | ") && type.split(" | ").every((t) => /^("[^"|]*"|[A-Za-z0-9_.]+)$/.test(t));
+
 function typeAlias(name: string, type: string): string[] {
   const oneLine = `export type ${name} = ${type};`;
-  if (oneLine.length <= LINE_WIDTH || type.includes("\n") || !type.includes(" | ")) return [oneLine];
+  if (oneLine.length <= LINE_WIDTH || !isFlatUnion(type)) return [oneLine];
   return [
     `export type ${name} =`,
     ...type.split(" | ").map((t, i, all) => `  | ${t}${i === all.length - 1 ? ";" : ""}`),
@@ -676,13 +687,7 @@ function typeAlias(name: string, type: string): string[] {
 /** A property, its literal union broken one member a line when it is too long (as Biome does). */
 function propertyLines(head: string, type: string, indent: string): string[] {
   const oneLine = `${head} ${type};`;
-  if (
-    oneLine.length <= LINE_WIDTH ||
-    type.includes("\n") ||
-    !/^"[^"]*"( \| "[^"]*")+( \| null)?$/.test(type)
-  ) {
-    return [oneLine];
-  }
+  if (oneLine.length <= LINE_WIDTH || !isFlatUnion(type)) return [oneLine];
   const members = type.split(" | ");
   return [head, ...members.map((t, i) => `${indent}  | ${t}${i === members.length - 1 ? ";" : ""}`)];
 }
@@ -698,9 +703,10 @@ function importStatement(names: readonly string[], from: string): string[] {
 
 export async function generate(spec: Spec): Promise<Map<string, string>> {
   const sources = await loadModelSources();
+  const paths = indexPaths(spec);
   const byName = new Map<string, ModelInfo>();
   for (const source of sources) {
-    const schema = resolveModelSchema(spec, source);
+    const schema = resolveModelSchema(spec, paths, source);
     const known = byName.get(source.model);
     if (known) {
       known.services.push(source.service);
