@@ -25,7 +25,8 @@ export type { HttpMethod, Logger, MultipartPart, RequestOptions } from "./http/t
 export type { BaseModel, JsonValue } from "./models/base.js";
 export { Meta, ModelCollection, Pagination } from "./models/collection.js";
 export { FileModel, type FileStream, filenameFromContentDisposition } from "./models/file.js";
-export type { ModelMap, ModelName } from "./models/model-map.js";
+export type * from "./models/generated/index.js";
+export { MODEL_NAMES, type ModelMap, type ModelName } from "./models/model-map.js";
 export { ConsoleProgress, type Progress } from "./progress.js";
 export * from "./rql/index.js";
 export type { FileInput } from "./service/files.js";

@@ -62,7 +62,9 @@ function call(obj: unknown, name: string, ...args: unknown[]): unknown {
   return (fn as Callable).apply(obj, args);
 }
 
-test("every call of the Python client surface is sent the same way", { skip: !existsSync(surfacePath) }, async (t) => {
+test("every call of the Python client surface is sent the same way", {
+  skip: !existsSync(surfacePath),
+}, async (t) => {
   const surface = JSON.parse(readFileSync(surfacePath, "utf8")) as Surface;
   const { fetch, calls } = recordingFetch();
   const client = new MPTClient({
@@ -85,7 +87,13 @@ test("every call of the Python client surface is sent the same way", { skip: !ex
     for (const h of s.httpCalls) expected.add(h.replace(/\?.*$/, "").replace(/\{(\w+)\}/g, "{$1}"));
     const ep = s.endpoint;
     const ops = new Set(s.operations);
-    const expectOne = async (what: string, run: () => unknown, method: string, path: string, accept?: string) => {
+    const expectOne = async (
+      what: string,
+      run: () => unknown,
+      method: string,
+      path: string,
+      accept?: string,
+    ) => {
       const from = calls.length;
       await drain(run());
       const made = record(from);
@@ -102,22 +110,42 @@ test("every call of the Python client surface is sent the same way", { skip: !ex
       await expectOne("fetchOne", () => call(svc, "fetchOne"), "GET", ep);
     }
     const id = dummy("id");
-    if (ops.has("get")) await expectOne("get", () => call(svc, "get", id), "GET", `${ep}/{id}`, "application/json");
+    if (ops.has("get"))
+      await expectOne("get", () => call(svc, "get", id), "GET", `${ep}/{id}`, "application/json");
     const fu = s.fileUpload;
     if (ops.has("create")) await expectOne("create", () => call(svc, "create", { name: "x" }), "POST", ep);
     if (ops.has("create_file")) {
       const req = await expectOne("create", () => call(svc, "create", { name: "x" }, file), "POST", ep);
-      assert.deepEqual(req.parts?.map((p) => p.name).sort(), [fu!.dataKey, fu!.fileKey].sort(), `${label}.create parts`);
+      assert.deepEqual(
+        req.parts?.map((p) => p.name).sort(),
+        [fu!.dataKey, fu!.fileKey].sort(),
+        `${label}.create parts`,
+      );
       const json = req.parts?.find((p) => p.name === fu!.dataKey);
       assert.equal(json?.contentType, "application/json");
       assert.equal(json?.filename, null);
     }
     if (ops.has("update")) {
-      await expectOne("update", () => call(svc, "update", id, { name: "x" }), "PUT", `${ep}/{id}`, "application/json");
+      await expectOne(
+        "update",
+        () => call(svc, "update", id, { name: "x" }),
+        "PUT",
+        `${ep}/{id}`,
+        "application/json",
+      );
     }
     if (ops.has("update_file")) {
-      const req = await expectOne("update", () => call(svc, "update", id, { name: "x" }, file), "PUT", `${ep}/{id}`);
-      assert.deepEqual(req.parts?.map((p) => p.name).sort(), [fu!.dataKey, fu!.fileKey].sort(), `${label}.update parts`);
+      const req = await expectOne(
+        "update",
+        () => call(svc, "update", id, { name: "x" }, file),
+        "PUT",
+        `${ep}/{id}`,
+      );
+      assert.deepEqual(
+        req.parts?.map((p) => p.name).sort(),
+        [fu!.dataKey, fu!.fileKey].sort(),
+        `${label}.update parts`,
+      );
     }
     if (ops.has("delete")) await expectOne("delete", () => call(svc, "delete", id), "DELETE", `${ep}/{id}`);
     if (ops.has("download")) {
@@ -134,7 +162,8 @@ test("every call of the Python client surface is sent the same way", { skip: !ex
       );
       assert.equal(fileModel.filename, "file.bin");
     }
-    if (ops.has("stream")) await expectOne("stream", () => call(svc, "stream"), "GET", ep, "application/jsonl");
+    if (ops.has("stream"))
+      await expectOne("stream", () => call(svc, "stream"), "GET", ep, "application/jsonl");
 
     for (const a of s.actions) {
       const args: unknown[] = [];
@@ -152,7 +181,11 @@ test("every call of the Python client surface is sent the same way", { skip: !ex
       const req = await expectOne(camel(a.name), () => call(svc, camel(a.name), ...args), method, path);
       const sentAccept = req.headers.get("accept");
       if (accept) assert.equal(sentAccept, accept, `${label}.${a.name}: Accept`);
-      else assert.ok(sentAccept === null || sentAccept === "*/*", `${label}.${a.name}: no Accept override, got ${sentAccept}`);
+      else
+        assert.ok(
+          sentAccept === null || sentAccept === "*/*",
+          `${label}.${a.name}: no Accept override, got ${sentAccept}`,
+        );
       if (a.multipartParts) {
         assert.deepEqual(
           req.parts?.map((p) => p.name).sort(),
@@ -160,7 +193,8 @@ test("every call of the Python client surface is sent the same way", { skip: !ex
           `${label}.${a.name}: multipart parts`,
         );
       }
-      if (rawPath.includes("?account.id=")) assert.equal(req.url.searchParams.get("account.id"), dummy("account_id"));
+      if (rawPath.includes("?account.id="))
+        assert.equal(req.url.searchParams.get("account.id"), dummy("account_id"));
     }
     for (const c of s.children) {
       const child = call(svc, camel(c.accessor), ...c.params.map(dummy));
@@ -174,7 +208,10 @@ test("every call of the Python client surface is sent the same way", { skip: !ex
     await t.test(g.name, async () => {
       const group = (client as unknown as Obj)[camel(g.name)];
       for (const s of g.services) {
-        const svc = s.accessorKind === "method" ? call(group, camel(s.accessor), ...(s.accessorParams ?? []).map(dummy)) : (group as Obj)[camel(s.accessor)];
+        const svc =
+          s.accessorKind === "method"
+            ? call(group, camel(s.accessor), ...(s.accessorParams ?? []).map(dummy))
+            : (group as Obj)[camel(s.accessor)];
         assert.ok(svc, `${g.name}.${s.accessor} missing`);
         await checkService(`${g.name}.${camel(s.accessor)}`, svc, s);
       }
@@ -191,6 +228,8 @@ test("every call of the Python client surface is sent the same way", { skip: !ex
   const missing = [...expected].filter((c) => !seen.has(c));
   assert.deepEqual(missing, [], "surface calls never sent");
   const branchOnly = [...expected].filter((c) => !mainCalls.has(c)).length;
-  t.diagnostic(`covered ${mainCalls.size} of ${surface.counts.distinctHttpCalls} main calls plus ${branchOnly} branch-only`);
+  t.diagnostic(
+    `covered ${mainCalls.size} of ${surface.counts.distinctHttpCalls} main calls plus ${branchOnly} branch-only`,
+  );
   assert.equal(mainCalls.size, surface.counts.distinctHttpCalls);
 });
