@@ -15,6 +15,12 @@ export type RqlValue =
   /** `self()` (the current element) or `self(path)`. */
   | { kind: "self"; path?: string };
 
+/**
+ * Paths are dotted property paths relative to the current element (the resource, or the
+ * collection element inside `any`/`all`); the path `""` is the element itself (`self()` on the
+ * left of an operator). An `and` with no args is true: it is what `filter(...)` (a platform
+ * no-op) parses to where it cannot simply be dropped.
+ */
 export type RqlNode =
   | { type: "and" | "or"; args: RqlNode[] }
   | { type: "not"; arg: RqlNode }

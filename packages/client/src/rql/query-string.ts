@@ -151,8 +151,10 @@ function parseCount(name: string, text: string): number {
 /**
  * Takes a raw query string (without `?`) apart: the reserved `limit offset select order`
  * parameters, the bare `render()` token, and the RQL filter (every other piece, decoded and
- * joined with `&`). A repeated `select`/`order` is joined with `,`; a repeated `limit`/`offset`
- * is invalid.
+ * joined with `&`). A top-level piece starting `limit=`, `offset=`, `select=` or `order=` is
+ * always that parameter (so an equals shortcut on a field of one of those names cannot be a
+ * filter). A repeated `select`/`order` is joined with `,`; a repeated `limit`/`offset` is invalid.
+ * The filter text is not parsed here: pass it to `parseRQL`.
  * @throws RQLError on malformed percent-encoding or a non-integer limit/offset.
  */
 export function parseQueryString(raw: string): ParsedQueryString {

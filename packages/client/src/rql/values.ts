@@ -6,6 +6,10 @@
  * Separators (`, ( ) & | ; =`), `#`, `+`, `%` and any unicode are literal inside quotes (the wire
  * encoding in query-string.ts keeps them intact). `''` is read by MPT as the empty string.
  * `null` is written `null()`. NaN, ±Infinity and invalid dates are refused.
+ *
+ * Dates are written `'YYYY-MM-DDTHH:mm:ss.sssZ'` (UTC, the form MPT's docs recommend); Python
+ * writes its `isoformat()` (`...+00:00`, microseconds). Numbers are written by `String(n)`:
+ * JavaScript has no int/float split, so Python's `5.0` is `5` here and `1e-07` is `1e-7`.
  */
 import { RQLError } from "../errors.js";
 
