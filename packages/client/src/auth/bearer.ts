@@ -10,7 +10,7 @@ export function bearerValue(token: unknown, what: string): string {
   if (typeof token !== "string" || token.trim() === "") {
     throw new MPTError(`${what} must be a non-empty string`);
   }
-  const bare = token.trim().replace(/^Bearer\s+/i, "");
+  const bare = token.trim().replace(/^Bearer(?:\s+|$)/i, "");
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters on purpose
   if (bare === "" || /[\x00-\x1f\x7f]/.test(bare)) {
     throw new MPTError(

@@ -14,7 +14,7 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   // `Bearer <anything>`
   [/\b(Bearer)\s+(?!\[REDACTED\])[^\s"'`,;<>]+/gi, `$1 ${MASK}`],
   // `Authorization: value` / `"authorization": "value"` / `authorization=value`
-  [/(\bauthorization["']?\s*[:=]\s*["']?)(?!Bearer \[REDACTED\]|\[REDACTED\])[^"'\r\n,}]+/gi, `$1${MASK}`],
+  [/(\bauthorization["']?\s*[:=]\s*["']?)(?!\s|Bearer \[REDACTED\]|\[REDACTED\])[^"'\r\n,}]+/gi, `$1${MASK}`],
   // JSON fields that hold credentials
   [
     /("(?:token|secret|password|access_token|refresh_token|apiKey|api_key)"\s*:\s*")(?:[^"\\]|\\.)*"/gi,
