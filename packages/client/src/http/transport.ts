@@ -33,6 +33,9 @@ function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequ
     );
   }
   const description = `${req.method} ${req.path}`;
+  if (req.timeout !== undefined && !(typeof req.timeout === "number" && req.timeout > 0)) {
+    throw new MPTError(`${description}: the timeout option must be a positive number of milliseconds`);
+  }
   if (req.body !== undefined && (req.method === "GET" || req.method === "HEAD")) {
     throw new MPTError(`${description}: a ${req.method} request cannot carry a body`);
   }

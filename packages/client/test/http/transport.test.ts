@@ -145,6 +145,8 @@ describe("request basics", () => {
       transport.request({ method: "GET", path: "/public/v1/x", headers: { "X-Bad": "a\r\nb: secret-ish" } }),
     );
     assert.ok(header instanceof MPTError && !header.message.includes("secret-ish"));
+    const timeout = await rejection(transport.request({ method: "GET", path: "/public/v1/x", timeout: -5 }));
+    assert.ok(timeout instanceof MPTError && /timeout option/.test(timeout.message));
     assert.equal(calls.length, 0);
   });
 
