@@ -99,6 +99,7 @@ function thrownOutcome(
   signal: AttemptSignal,
   request: PreparedRequest,
   mode: AttemptMode<unknown>,
+  headersReceived: boolean,
 ): Outcome<never> {
   if (signal.callerAborted) throw request.signal?.reason ?? error;
   const idempotentOrUnsent = (notSent: boolean) => isRetryableNetworkFailure(request.method, notSent);
@@ -108,7 +109,7 @@ function thrownOutcome(
   }
   if (error instanceof MPTError) return { kind: "failed", error, retryable: false };
   const connection = new MPTConnectionError(
-    `${request.description}: connection failed (${redact(describeNetworkFailure(error))})`,
+    `${request.description}: ${headersReceived ? "connection lost while reading the response" : "connection failed"} (${redact(describeNetworkFailure(error))})`,
     { cause: error },
   );
   return { kind: "failed", error: connection, retryable: idempotentOrUnsent(failedBeforeSending(error)) };
@@ -136,9 +137,11 @@ export async function runAttempt<T>(
 
   const signal = new AttemptSignal(request.signal, mode.timeout);
   let keepSignal = false;
+  let headersReceived = false;
   try {
     const hop = { method: request.method, headers, body: request.body, signal: signal.signal };
     const final = await fetchFollowingRedirects(config.fetch, request.url, hop, request.path);
+    headersReceived = true;
     const { response, url } = final;
     if (response.status >= 200 && response.status < 300) {
       const value = await mode.finish(response, url, signal);
@@ -170,7 +173,7 @@ export async function runAttempt<T>(
     if (retryAfter !== undefined) outcome.retryAfter = retryAfter;
     return outcome;
   } catch (error) {
-    return thrownOutcome(error, signal, request, mode);
+    return thrownOutcome(error, signal, request, mode, headersReceived);
   } finally {
     if (!keepSignal) signal.dispose();
   }

@@ -281,6 +281,21 @@ describe("retries", () => {
     assert.equal(calls.length, 2);
   });
 
+  test("a POST whose answer breaks mid-read is not sent again", async () => {
+    const { transport, calls } = transportWith(() => {
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          controller.error(new TypeError("terminated"));
+        },
+      });
+      return new Response(body, { status: 201 });
+    });
+    const error = await rejection(transport.request({ method: "POST", path: "/public/v1/x" }));
+    assert.ok(error instanceof MPTConnectionError, String(error));
+    assert.match(error.message, /POST \/public\/v1\/x: connection lost while reading the response/);
+    assert.equal(calls.length, 1);
+  });
+
   test("Retry-After is capped by maxRetryDelay", async () => {
     const { transport, calls } = transportWith(
       (_c, i) => (i === 0 ? problem(429, "Too Many Requests", { "retry-after": "3600" }) : ok()),
