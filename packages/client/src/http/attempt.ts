@@ -46,7 +46,7 @@ export interface AttemptMode<T> {
   holdsSignal: boolean;
   finish(response: Response, url: string, signal: AttemptSignal): Promise<T>;
   /** Lets a mode specialise the mapped error of a non-success answer. */
-  refine(error: MPTHttpError, response: Response): Error;
+  refine(error: MPTHttpError): Error;
 }
 
 export type Outcome<T> =
@@ -151,7 +151,7 @@ export async function runAttempt<T>(
     const bodyText = await errorText(response, signal);
     if (signal.callerAborted) throw request.signal?.reason;
     const mapped = mapErrorResponse({ status: response.status, statusText: response.statusText, bodyText });
-    const error = mode.refine(mapped, response);
+    const error = mode.refine(mapped);
     const handler = config.authentication?.handleUnauthorized;
     if (
       response.status === 401 &&
