@@ -21,7 +21,19 @@ export type {
 export { AsyncMPTClient, type ClientConfig, type ClientOptions, MPTClient } from "./client.js";
 export * from "./errors.js";
 export { resolveBaseUrl } from "./http/base-url.js";
-export type { HttpMethod, Logger, MultipartPart, RequestOptions } from "./http/types.js";
+export { redact } from "./http/redact.js";
+export { createTransport, type TransportOptions } from "./http/transport.js";
+export type {
+  FetchFunction,
+  HttpMethod,
+  HttpRequest,
+  HttpResponse,
+  HttpTransport,
+  Logger,
+  MultipartPart,
+  RequestOptions,
+  StreamResponse,
+} from "./http/types.js";
 export type { BaseModel, JsonValue } from "./models/base.js";
 export { Meta, ModelCollection, Pagination } from "./models/collection.js";
 export { FileModel, type FileStream, filenameFromContentDisposition } from "./models/file.js";
