@@ -1,0 +1,67 @@
+/**
+ * `mpt sandbox`: starts the local emulator on loopback and prints its URL and its own test
+ * tokens (they are local to this process, so printing them is safe), then serves until Ctrl+C.
+ */
+import { once } from "node:events";
+import type { Command } from "commander";
+import { number } from "../options.js";
+import type { Runtime } from "../runtime.js";
+import { stdoutText } from "./common.js";
+
+interface SandboxFlags {
+  port?: string;
+  scale?: string;
+  seed?: string;
+  fixtures?: string;
+  json?: boolean;
+}
+
+export function addSandboxCommand(root: Command, rt: Runtime): void {
+  const cmd = root
+    .command("sandbox")
+    .description("start a local MPT sandbox and print its URL and tokens")
+    .option("--port <n>", "port on 127.0.0.1 (default: any free port)")
+    .option("--scale <n>", "size of the seeded marketplace (default 1)")
+    .option("--seed <n>", "seed of the generated data (default: fixed, so ids repeat)")
+    .option("--fixtures <file>", "JSON file of extra records to load")
+    .option("--json", "print {url, tokens} as JSON (for scripts)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  mpt sandbox --port 8080
+  mpt --base-url http://127.0.0.1:8080 --token <operations token> catalog products list`,
+    );
+  cmd.action(async () => {
+    const flags = cmd.opts<SandboxFlags>();
+    const options: { port: number; scale?: number; seed?: number; fixtures?: string } = {
+      port: flags.port === undefined ? 0 : number(flags.port, "--port", 0, true),
+    };
+    if (flags.scale !== undefined) options.scale = number(flags.scale, "--scale", 0);
+    if (flags.seed !== undefined) options.seed = number(flags.seed, "--seed", 0, true);
+    if (flags.fixtures !== undefined) options.fixtures = flags.fixtures;
+    const { startSandbox } = await import("mpt-sandbox");
+    const sandbox = await startSandbox(options);
+    const out = stdoutText(rt);
+    if (flags.json) {
+      await out.write(`${JSON.stringify({ url: sandbox.url, tokens: sandbox.tokens })}\n`);
+    } else {
+      const tokens = Object.entries(sandbox.tokens).map(([role, token]) => `  ${role.padEnd(11)} ${token}`);
+      await out.write(
+        [
+          `MPT sandbox listening on ${sandbox.url}`,
+          "Tokens:",
+          ...tokens,
+          "Use it:",
+          `  export MPT_API_BASE_URL=${sandbox.url}`,
+          `  export MPT_API_TOKEN=${sandbox.tokens.operations}`,
+          "  mpt catalog products list",
+          "Press Ctrl+C to stop.",
+          "",
+        ].join("\n"),
+      );
+    }
+    await Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
+    await sandbox.close();
+  });
+}

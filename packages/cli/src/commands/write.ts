@@ -1,0 +1,71 @@
+/** `create`, `update` and `delete`; `--data` JSON and, on upload services, `--file`. */
+import type { Command } from "commander";
+import { openFile, readData } from "../input.js";
+import { type Format, formatOption } from "../options.js";
+import { printRecord } from "../output/records.js";
+import { notice } from "../runtime.js";
+import { call } from "../services.js";
+import { leafCommand, pickFormat, type ServiceContext, stdoutText, withService } from "./common.js";
+
+interface WriteFlags {
+  data: string;
+  file?: string;
+  format?: Format;
+}
+
+const DATA = "JSON object: '<json>', @file.json, or - for stdin";
+
+function uploads(ctx: ServiceContext, op: "create" | "update"): boolean {
+  return ctx.node.def.upload?.on.includes(op) === true;
+}
+
+async function writeAndPrint(
+  ctx: ServiceContext,
+  flags: WriteFlags,
+  send: (data: unknown, file: unknown) => Promise<unknown>,
+) {
+  const data = await readData(flags.data, ctx.rt.stdin);
+  const file = flags.file === undefined ? null : await openFile(flags.file);
+  const record = await send(data, file);
+  await printRecord(pickFormat(ctx.rt, flags.format), record, stdoutText(ctx.rt), ctx.rt.columns);
+}
+
+export function addCreate(service: Command, ctx: ServiceContext): void {
+  const withFile = uploads(ctx, "create");
+  const leaf = leafCommand(service, "create", "create a record").requiredOption("--data <json>", DATA);
+  if (withFile) leaf.option("--file <path>", `file to upload (${ctx.node.def.upload?.fileKey} part)`);
+  leaf.addOption(formatOption());
+  leaf.action(() =>
+    withService<WriteFlags>(leaf, ctx, (service, flags) =>
+      writeAndPrint(ctx, flags, (data, file) =>
+        withFile ? call(service, "create", data, file) : call(service, "create", data),
+      ),
+    ),
+  );
+}
+
+export function addUpdate(service: Command, ctx: ServiceContext): void {
+  const withFile = uploads(ctx, "update");
+  const leaf = leafCommand(service, "update", "update a record")
+    .argument("<id>", "resource id")
+    .requiredOption("--data <json>", DATA);
+  if (withFile) leaf.option("--file <path>", `file to upload (${ctx.node.def.upload?.fileKey} part)`);
+  leaf.addOption(formatOption());
+  leaf.action((id: string) =>
+    withService<WriteFlags>(leaf, ctx, (service, flags) =>
+      writeAndPrint(ctx, flags, (data, file) =>
+        withFile ? call(service, "update", id, data, file) : call(service, "update", id, data),
+      ),
+    ),
+  );
+}
+
+export function addDelete(service: Command, ctx: ServiceContext): void {
+  const leaf = leafCommand(service, "delete", "delete a record").argument("<id>", "resource id");
+  leaf.action((id: string) =>
+    withService(leaf, ctx, async (service) => {
+      await call<Promise<void>>(service, "delete", id);
+      notice(ctx.rt, `Deleted ${id}.`);
+    }),
+  );
+}

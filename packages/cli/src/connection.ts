@@ -1,0 +1,114 @@
+/**
+ * Where requests go and with which token. Each setting is taken from the first source that has it:
+ *   1. flags `--base-url` / `--token`
+ *   2. the profile named by `--profile`
+ *   3. environment `MPT_API_BASE_URL` / `MPT_API_TOKEN`
+ *   4. the current profile of the config file (`mpt config use <name>`)
+ * `--sandbox` ignores all of them and runs against an in-process sandbox.
+ */
+import { BearerTokenAuthentication, type ClientOptions, MPTClient } from "mpt-api-client";
+import { configPath, type Profile, readConfig } from "./config-file.js";
+import { UsageError } from "./errors.js";
+import { number } from "./options.js";
+import { printErr, type Runtime } from "./runtime.js";
+
+/** The connection options every command accepts (see `addConnectionOptions`). */
+export interface ConnectionFlags {
+  baseUrl?: string;
+  token?: string;
+  profile?: string;
+  sandbox?: boolean;
+  timeout?: string;
+  retries?: string;
+  debug?: boolean;
+}
+
+export interface Connection {
+  readonly client: MPTClient;
+  close(): Promise<void>;
+}
+
+export interface Settings {
+  baseUrl: string | undefined;
+  token: string | undefined;
+}
+
+/** Base URL and token from flags, `--profile`, environment and the current profile, in that order. */
+export function resolveSettings(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Settings {
+  const config = readConfig(configPath(env));
+  let named: Profile = {};
+  if (flags.profile !== undefined) {
+    const profile = config.profiles[flags.profile];
+    if (!profile) throw new UsageError(`no profile "${flags.profile}" (see: mpt config list)`);
+    named = profile;
+  }
+  const current = config.current ? (config.profiles[config.current] ?? {}) : {};
+  const pick = (
+    flag: string | undefined,
+    fromNamed: string | undefined,
+    envName: string,
+    fromCurrent?: string,
+  ) => flag ?? fromNamed ?? (env[envName] || undefined) ?? fromCurrent;
+  return {
+    baseUrl: pick(flags.baseUrl, named.baseUrl, "MPT_API_BASE_URL", current.baseUrl),
+    token: pick(flags.token, named.token, "MPT_API_TOKEN", current.token),
+  };
+}
+
+export async function connect(flags: ConnectionFlags, rt: Runtime): Promise<Connection> {
+  const transport = transportOptions(flags, rt);
+  if (flags.sandbox) {
+    if (flags.baseUrl !== undefined || flags.token !== undefined || flags.profile !== undefined) {
+      throw new UsageError("--sandbox cannot be combined with --base-url, --token or --profile");
+    }
+    const { startSandbox } = await import("mpt-sandbox");
+    const sandbox = await startSandbox({ port: 0 });
+    rt.secrets.add(sandbox.tokens.operations);
+    const client = build({
+      ...transport,
+      baseUrl: sandbox.url,
+      authentication: new BearerTokenAuthentication(sandbox.tokens.operations),
+      fetch: sandbox.fetch,
+    });
+    return { client, close: () => sandbox.close() };
+  }
+  const settings = resolveSettings(flags, rt.env);
+  if (!settings.baseUrl) {
+    throw new UsageError(
+      "no API base URL: pass --base-url, set MPT_API_BASE_URL, or save a profile with `mpt config set`",
+    );
+  }
+  if (!settings.token) {
+    throw new UsageError(
+      "no API token: pass --token, set MPT_API_TOKEN, or save a profile with `mpt config set`",
+    );
+  }
+  rt.secrets.add(settings.token);
+  const client = build({
+    ...transport,
+    baseUrl: settings.baseUrl,
+    authentication: new BearerTokenAuthentication(settings.token),
+  });
+  return { client, close: async () => undefined };
+}
+
+function build(options: ClientOptions): MPTClient {
+  try {
+    return new MPTClient(options);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function transportOptions(flags: ConnectionFlags, rt: Runtime): ClientOptions {
+  const options: ClientOptions = {};
+  if (flags.timeout !== undefined) options.timeout = number(flags.timeout, "--timeout", 0.001) * 1000;
+  if (flags.retries !== undefined) options.retries = number(flags.retries, "--retries", 0, true);
+  if (flags.debug) {
+    options.logger = {
+      debug: (message, fields) =>
+        printErr(rt, `debug: ${message}${fields ? ` ${JSON.stringify(fields)}` : ""}`),
+    };
+  }
+  return options;
+}

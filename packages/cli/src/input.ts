@@ -1,0 +1,59 @@
+/**
+ * Request input from the command line: `--data` as JSON text, `@file.json` or `-` (stdin), and
+ * `--file path` as a Blob opened with `fs.openAsBlob`, so big files stream from disk.
+ */
+import { openAsBlob } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { basename } from "node:path";
+import type { Readable } from "node:stream";
+import type { FileInput } from "mpt-api-client";
+import { UsageError } from "./errors.js";
+
+async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function readText(path: string, option: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    throw new UsageError(
+      `${option}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+    );
+  }
+}
+
+/** The JSON object of a `--data` value: literal JSON, `@path` or `-` for stdin. */
+export async function readData(spec: string, stdin: Readable): Promise<Record<string, unknown>> {
+  const text =
+    spec === "-"
+      ? await readAll(stdin)
+      : spec.startsWith("@")
+        ? await readText(spec.slice(1), "--data")
+        : spec;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--data is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new UsageError("--data must be a JSON object ({...})");
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A file to upload, read from disk as it is sent. */
+export async function openFile(path: string): Promise<FileInput> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new UsageError(`--file: ${path} is not a file`);
+    return { filename: basename(path), content: await openAsBlob(path) };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--file: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+}

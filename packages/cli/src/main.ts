@@ -1,0 +1,22 @@
+/**
+ * Runs one `mpt` command line and returns its exit code (see errors.ts for the scheme). Errors
+ * are reported on stderr with every token in use redacted.
+ */
+import { CommanderError } from "commander";
+import { EXIT, reportError } from "./errors.js";
+import { buildProgram } from "./program.js";
+import { printErr, type Runtime } from "./runtime.js";
+
+export async function run(argv: readonly string[], rt: Runtime): Promise<number> {
+  try {
+    const { program, args } = buildProgram(rt, argv);
+    await program.parseAsync(args, { from: "user" });
+    return EXIT.ok;
+  } catch (error) {
+    // commander has printed its message (or the help) already
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    const report = reportError(error, argv.includes("--debug"));
+    for (const line of report.lines) printErr(rt, line);
+    return report.code;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * A text destination that respects backpressure: stdout (left open at the end) or a file. A
+ * closed pipe on stdout (`mpt ... | head`) ends the command quietly (see main.ts).
+ */
+
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import type { Writable } from "node:stream";
+
+export interface TextOut {
+  write(text: string): Promise<void>;
+  /** Flushes; closes the destination when it is a file. */
+  end(): Promise<void>;
+}
+
+export function streamOut(stream: Writable, close: boolean): TextOut {
+  let failure: Error | undefined;
+  stream.on("error", (error: Error) => {
+    failure = error;
+  });
+  return {
+    async write(text) {
+      if (failure) throw failure;
+      if (!stream.write(text)) await Promise.race([once(stream, "drain"), once(stream, "close")]);
+    },
+    async end() {
+      if (failure) throw failure;
+      if (close) {
+        stream.end();
+        await once(stream, "finish");
+      } else if (stream.writableNeedDrain) {
+        await once(stream, "drain");
+      }
+    },
+  };
+}
+
+/** A new file at `path` (replaced if it exists). */
+export async function fileOut(path: string): Promise<TextOut> {
+  const stream = createWriteStream(path);
+  await once(stream, "open");
+  return streamOut(stream, true);
+}

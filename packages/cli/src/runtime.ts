@@ -1,0 +1,54 @@
+/**
+ * The process around a command: its streams, environment and whether stdout / stderr are
+ * terminals. `MPT_FORCE_TTY=1` makes both count as terminals (and `MPT_FORCE_TTY=0` as pipes),
+ * so tests and recordings see what a user at a terminal sees. Also the set of secrets (tokens)
+ * that must never reach the output.
+ */
+import type { Readable, Writable } from "node:stream";
+
+export interface Runtime {
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly stdin: Readable;
+  readonly env: NodeJS.ProcessEnv;
+  /** stdout is a terminal: tables by default. */
+  readonly stdoutIsTTY: boolean;
+  /** stderr is a terminal: progress bars and notices. */
+  readonly stderrIsTTY: boolean;
+  /** Width of the terminal in characters (120 when unknown). */
+  readonly columns: number;
+  /** Tokens in use: replaced by `****` in everything written to stderr. */
+  readonly secrets: Set<string>;
+}
+
+export function processRuntime(): Runtime {
+  const force = process.env["MPT_FORCE_TTY"];
+  const tty = (isTTY: boolean | undefined) => (force === "1" ? true : force === "0" ? false : isTTY === true);
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    stdoutIsTTY: tty(process.stdout.isTTY),
+    stderrIsTTY: tty(process.stderr.isTTY),
+    columns: process.stdout.columns || Number(process.env["COLUMNS"]) || 120,
+    secrets: new Set(),
+  };
+}
+
+/** `text` with every known secret replaced by `****`. */
+export function redactSecrets(rt: Runtime, text: string): string {
+  let out = text;
+  for (const secret of rt.secrets) if (secret.length >= 4) out = out.split(secret).join("****");
+  return out;
+}
+
+/** Writes a line to stderr (secrets redacted). */
+export function printErr(rt: Runtime, line: string): void {
+  rt.stderr.write(`${redactSecrets(rt, line)}\n`);
+}
+
+/** A line for people at a terminal (to stderr, only when stderr is a terminal). */
+export function notice(rt: Runtime, line: string): void {
+  if (rt.stderrIsTTY) printErr(rt, line);
+}
