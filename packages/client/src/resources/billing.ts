@@ -2,6 +2,7 @@
  * Catalogue rows of the `billing` group: one row per service of the Python client's
  * `Billing` group, with its endpoint, operations, actions and nested services.
  */
+import { CRUD, postAction, READ } from "../catalogue/shapes.js";
 import { defineGroup } from "../catalogue/types.js";
 
 export const billing = defineGroup({
@@ -24,22 +25,10 @@ export const billing = defineGroup({
     path: "/public/v1/billing/custom-ledgers",
     params: [],
     model: "CustomLedger",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     actions: {
-      accept: {
-        method: "POST",
-        path: "accept",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      queue: {
-        method: "POST",
-        path: "queue",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      accept: postAction("accept"),
+      queue: postAction("queue"),
       upload: {
         method: "POST",
         path: "upload",
@@ -66,7 +55,7 @@ export const billing = defineGroup({
         path: "/public/v1/billing/custom-ledgers/{customLedgerId}/charges",
         params: ["customLedgerId"],
         model: "CustomLedgerCharge",
-        ops: ["collection", "get"],
+        ops: READ,
       },
     },
   },
@@ -89,36 +78,12 @@ export const billing = defineGroup({
     path: "/public/v1/billing/journals",
     params: [],
     model: "Journal",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     actions: {
-      accept: {
-        method: "POST",
-        path: "accept",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      enquiry: {
-        method: "POST",
-        path: "enquiry",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      regenerate: {
-        method: "POST",
-        path: "regenerate",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      submit: {
-        method: "POST",
-        path: "submit",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      accept: postAction("accept"),
+      enquiry: postAction("enquiry"),
+      regenerate: postAction("regenerate"),
+      submit: postAction("submit"),
       upload: {
         method: "POST",
         path: "upload",
@@ -138,13 +103,13 @@ export const billing = defineGroup({
         path: "/public/v1/billing/journals/{journalId}/charges",
         params: ["journalId"],
         model: "JournalCharge",
-        ops: ["collection", "get"],
+        ops: READ,
       },
       sellers: {
         path: "/public/v1/billing/journals/{journalId}/sellers",
         params: ["journalId"],
         model: "JournalSeller",
-        ops: ["collection", "get"],
+        ops: READ,
       },
     },
   },
@@ -165,7 +130,7 @@ export const billing = defineGroup({
         path: "/public/v1/billing/ledgers/{ledgerId}/charges",
         params: ["ledgerId"],
         model: "LedgerCharge",
-        ops: ["collection", "get"],
+        ops: READ,
       },
     },
   },
@@ -181,55 +146,13 @@ export const billing = defineGroup({
     model: "Statement",
     ops: ["collection", "get", "update"],
     actions: {
-      cancel: {
-        method: "POST",
-        path: "cancel",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      error: {
-        method: "POST",
-        path: "error",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      issue: {
-        method: "POST",
-        path: "issue",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      pending: {
-        method: "POST",
-        path: "pending",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      queue: {
-        method: "POST",
-        path: "queue",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      recalculate: {
-        method: "POST",
-        path: "recalculate",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      retry: {
-        method: "POST",
-        path: "retry",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      cancel: postAction("cancel"),
+      error: postAction("error"),
+      issue: postAction("issue"),
+      pending: postAction("pending"),
+      queue: postAction("queue"),
+      recalculate: postAction("recalculate"),
+      retry: postAction("retry"),
     },
     children: {
       attachments: {

@@ -2,6 +2,7 @@
  * Catalogue rows of the `catalog` group: one row per service of the Python client's
  * `Catalog` group, with its endpoint, operations, actions and nested services.
  */
+import { CRUD, postAction, READ } from "../catalogue/shapes.js";
 import { defineGroup } from "../catalogue/types.js";
 
 export const catalog = defineGroup({
@@ -9,48 +10,30 @@ export const catalog = defineGroup({
     path: "/public/v1/catalog/authorizations",
     params: [],
     model: "Authorization",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
   },
   items: {
     path: "/public/v1/catalog/items",
     params: [],
     model: "Item",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     actions: {
-      publish: {
-        method: "POST",
-        path: "publish",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      review: {
-        method: "POST",
-        path: "review",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      unpublish: {
-        method: "POST",
-        path: "unpublish",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      publish: postAction("publish"),
+      review: postAction("review"),
+      unpublish: postAction("unpublish"),
     },
   },
   listings: {
     path: "/public/v1/catalog/listings",
     params: [],
     model: "Listing",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
   },
   priceLists: {
     path: "/public/v1/catalog/price-lists",
     params: [],
     model: "PriceList",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     children: {
       items: {
         path: "/public/v1/catalog/price-lists/{priceListId}/items",
@@ -64,22 +47,10 @@ export const catalog = defineGroup({
     path: "/public/v1/catalog/pricing-policies",
     params: [],
     model: "PricingPolicy",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     actions: {
-      activate: {
-        method: "POST",
-        path: "activate",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      disable: {
-        method: "POST",
-        path: "disable",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      activate: postAction("activate"),
+      disable: postAction("disable"),
     },
     children: {
       attachments: {
@@ -95,30 +66,12 @@ export const catalog = defineGroup({
     path: "/public/v1/catalog/products",
     params: [],
     model: "Product",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     upload: { dataKey: "product", fileKey: "icon", on: ["create", "update"] },
     actions: {
-      publish: {
-        method: "POST",
-        path: "publish",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      review: {
-        method: "POST",
-        path: "review",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      unpublish: {
-        method: "POST",
-        path: "unpublish",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      publish: postAction("publish"),
+      review: postAction("review"),
+      unpublish: postAction("unpublish"),
       updateSettings: {
         method: "PUT",
         path: "settings",
@@ -135,40 +88,22 @@ export const catalog = defineGroup({
         ops: ["collection", "get", "create", "update", "delete", "download"],
         upload: { dataKey: "document", fileKey: "file", on: ["create"] },
         actions: {
-          publish: {
-            method: "POST",
-            path: "publish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
-          review: {
-            method: "POST",
-            path: "review",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
-          unpublish: {
-            method: "POST",
-            path: "unpublish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
+          publish: postAction("publish"),
+          review: postAction("review"),
+          unpublish: postAction("unpublish"),
         },
       },
       itemGroups: {
         path: "/public/v1/catalog/products/{productId}/item-groups",
         params: ["productId"],
         model: "ItemGroup",
-        ops: ["collection", "get", "create", "update", "delete"],
+        ops: CRUD,
       },
       items: {
         path: "/public/v1/catalog/products/{productId}/items",
         params: ["productId"],
         model: "Item",
-        ops: ["collection", "get"],
+        ops: READ,
       },
       media: {
         path: "/public/v1/catalog/products/{productId}/media",
@@ -177,74 +112,38 @@ export const catalog = defineGroup({
         ops: ["collection", "get", "create", "update", "delete", "download"],
         upload: { dataKey: "media", fileKey: "file", on: ["create"] },
         actions: {
-          publish: {
-            method: "POST",
-            path: "publish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
-          review: {
-            method: "POST",
-            path: "review",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
-          unpublish: {
-            method: "POST",
-            path: "unpublish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
+          publish: postAction("publish"),
+          review: postAction("review"),
+          unpublish: postAction("unpublish"),
         },
       },
       parameterGroups: {
         path: "/public/v1/catalog/products/{productId}/parameter-groups",
         params: ["productId"],
         model: "ParameterGroup",
-        ops: ["collection", "get", "create", "update", "delete"],
+        ops: CRUD,
       },
       parameters: {
         path: "/public/v1/catalog/products/{productId}/parameters",
         params: ["productId"],
         model: "Parameter",
-        ops: ["collection", "get", "create", "update", "delete"],
+        ops: CRUD,
       },
       templates: {
         path: "/public/v1/catalog/products/{productId}/templates",
         params: ["productId"],
         model: "Template",
-        ops: ["collection", "get", "create", "update", "delete"],
+        ops: CRUD,
       },
       terms: {
         path: "/public/v1/catalog/products/{productId}/terms",
         params: ["productId"],
         model: "Term",
-        ops: ["collection", "get", "create", "update", "delete"],
+        ops: CRUD,
         actions: {
-          publish: {
-            method: "POST",
-            path: "publish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
-          review: {
-            method: "POST",
-            path: "review",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
-          unpublish: {
-            method: "POST",
-            path: "unpublish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
+          publish: postAction("publish"),
+          review: postAction("review"),
+          unpublish: postAction("unpublish"),
         },
         children: {
           variants: {
@@ -254,27 +153,9 @@ export const catalog = defineGroup({
             ops: ["collection", "get", "create", "update", "delete", "download"],
             upload: { dataKey: "variant", fileKey: "file", on: ["create"] },
             actions: {
-              publish: {
-                method: "POST",
-                path: "publish",
-                body: "optional",
-                returns: "model",
-                accept: "application/json",
-              },
-              review: {
-                method: "POST",
-                path: "review",
-                body: "optional",
-                returns: "model",
-                accept: "application/json",
-              },
-              unpublish: {
-                method: "POST",
-                path: "unpublish",
-                body: "optional",
-                returns: "model",
-                accept: "application/json",
-              },
+              publish: postAction("publish"),
+              review: postAction("review"),
+              unpublish: postAction("unpublish"),
             },
           },
         },
@@ -285,6 +166,6 @@ export const catalog = defineGroup({
     path: "/public/v1/catalog/units-of-measure",
     params: [],
     model: "UnitOfMeasure",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
   },
 });

@@ -2,6 +2,7 @@
  * Catalogue rows of the `commerce` group: one row per service of the Python client's
  * `Commerce` group, with its endpoint, operations, actions and nested services.
  */
+import { CRUD, postAction, textAction } from "../catalogue/shapes.js";
 import { defineGroup } from "../catalogue/types.js";
 
 export const commerce = defineGroup({
@@ -9,10 +10,10 @@ export const commerce = defineGroup({
     path: "/public/v1/commerce/agreements",
     params: [],
     model: "Agreement",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     actions: {
-      render: { method: "GET", path: "render", returns: "text" },
-      template: { method: "GET", path: "template", returns: "text" },
+      render: textAction("render"),
+      template: textAction("template"),
     },
     children: {
       attachments: {
@@ -30,77 +31,41 @@ export const commerce = defineGroup({
     model: "Asset",
     ops: ["collection", "get", "create", "update"],
     actions: {
-      render: { method: "GET", path: "render", returns: "text" },
-      terminate: {
-        method: "POST",
-        path: "terminate",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      render: textAction("render"),
+      terminate: postAction("terminate"),
     },
   },
   orders: {
     path: "/public/v1/commerce/orders",
     params: [],
     model: "Order",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     actions: {
-      complete: {
-        method: "POST",
-        path: "complete",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      fail: { method: "POST", path: "fail", body: "optional", returns: "model", accept: "application/json" },
+      complete: postAction("complete"),
+      fail: postAction("fail"),
       notify: { method: "POST", path: "notify", body: "required", returns: "none" },
-      process: {
-        method: "POST",
-        path: "process",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      query: {
-        method: "POST",
-        path: "query",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      quote: {
-        method: "POST",
-        path: "quote",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      render: { method: "GET", path: "render", returns: "text" },
-      template: { method: "GET", path: "template", returns: "text" },
-      validate: {
-        method: "POST",
-        path: "validate",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      process: postAction("process"),
+      query: postAction("query"),
+      quote: postAction("quote"),
+      render: textAction("render"),
+      template: textAction("template"),
+      validate: postAction("validate"),
     },
     children: {
       assets: {
         path: "/public/v1/commerce/orders/{orderId}/assets",
         params: ["orderId"],
         model: "OrdersAsset",
-        ops: ["collection", "get", "create", "update", "delete"],
+        ops: CRUD,
         actions: {
-          render: { method: "GET", path: "render", returns: "text" },
+          render: textAction("render"),
         },
       },
       subscriptions: {
         path: "/public/v1/commerce/orders/{orderId}/subscriptions",
         params: ["orderId"],
         model: "OrderSubscription",
-        ops: ["collection", "get", "create", "update", "delete"],
+        ops: CRUD,
       },
     },
   },
@@ -110,14 +75,8 @@ export const commerce = defineGroup({
     model: "Subscription",
     ops: ["collection", "get", "create", "update"],
     actions: {
-      render: { method: "GET", path: "render", returns: "text" },
-      terminate: {
-        method: "POST",
-        path: "terminate",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      render: textAction("render"),
+      terminate: postAction("terminate"),
     },
   },
 });

@@ -2,6 +2,7 @@
  * Catalogue rows of the `exchange` group: one row per service of the Python client's
  * `Exchange` group, with its endpoint, operations, actions and nested services.
  */
+import { CRUD, READ } from "../catalogue/shapes.js";
 import { defineGroup } from "../catalogue/types.js";
 
 export const exchange = defineGroup({
@@ -9,7 +10,7 @@ export const exchange = defineGroup({
     path: "/public/v1/exchange/currencies",
     params: [],
     model: "Currency",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     upload: { dataKey: "currency", fileKey: "icon", on: ["create", "update"] },
     actions: {
       downloadIcon: { method: "GET", path: "icon", returns: "file" },
@@ -20,6 +21,6 @@ export const exchange = defineGroup({
     path: "/public/v1/exchange/pairs",
     params: [],
     model: "Pair",
-    ops: ["collection", "get"],
+    ops: READ,
   },
 });

@@ -2,6 +2,7 @@
  * Catalogue rows of the `helpdesk` group: one row per service of the Python client's
  * `Helpdesk` group, with its endpoint, operations, actions and nested services.
  */
+import { CRUD, postAction } from "../catalogue/shapes.js";
 import { defineGroup } from "../catalogue/types.js";
 
 export const helpdesk = defineGroup({
@@ -11,34 +12,16 @@ export const helpdesk = defineGroup({
     model: "Case",
     ops: ["collection", "get", "create", "update"],
     actions: {
-      complete: {
-        method: "POST",
-        path: "complete",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      process: {
-        method: "POST",
-        path: "process",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      query: {
-        method: "POST",
-        path: "query",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      complete: postAction("complete"),
+      process: postAction("process"),
+      query: postAction("query"),
     },
   },
   channels: {
     path: "/public/v1/helpdesk/channels",
     params: [],
     model: "Channel",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     children: {
       messages: {
         path: "/public/v1/helpdesk/channels/{channelId}/messages",
@@ -58,36 +41,12 @@ export const helpdesk = defineGroup({
         path: "/public/v1/helpdesk/chats/{chatId}/answers",
         params: ["chatId"],
         model: "ChatAnswer",
-        ops: ["collection", "get", "create", "update", "delete"],
+        ops: CRUD,
         actions: {
-          accept: {
-            method: "POST",
-            path: "accept",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
-          query: {
-            method: "POST",
-            path: "query",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
-          submit: {
-            method: "POST",
-            path: "submit",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
-          validate: {
-            method: "POST",
-            path: "validate",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
+          accept: postAction("accept"),
+          query: postAction("query"),
+          submit: postAction("submit"),
+          validate: postAction("validate"),
         },
       },
       attachments: {
@@ -121,35 +80,23 @@ export const helpdesk = defineGroup({
     path: "/public/v1/helpdesk/forms",
     params: [],
     model: "Form",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     actions: {
-      publish: {
-        method: "POST",
-        path: "publish",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      unpublish: {
-        method: "POST",
-        path: "unpublish",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      publish: postAction("publish"),
+      unpublish: postAction("unpublish"),
     },
   },
   parameterGroups: {
     path: "/public/v1/helpdesk/parameter-groups",
     params: [],
     model: "HelpdeskParameterGroup",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     children: {
       parameters: {
         path: "/public/v1/helpdesk/parameter-groups/{groupId}/parameters",
         params: ["groupId"],
         model: "ParameterGroupParameter",
-        ops: ["collection", "get", "create", "update", "delete"],
+        ops: CRUD,
       },
     },
   },
@@ -157,28 +104,16 @@ export const helpdesk = defineGroup({
     path: "/public/v1/helpdesk/parameters",
     params: [],
     model: "HelpdeskParameter",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
   },
   queues: {
     path: "/public/v1/helpdesk/queues",
     params: [],
     model: "Queue",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     actions: {
-      activate: {
-        method: "POST",
-        path: "activate",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      disable: {
-        method: "POST",
-        path: "disable",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      activate: postAction("activate"),
+      disable: postAction("disable"),
     },
   },
 });

@@ -2,6 +2,7 @@
  * Catalogue rows of the `integration` group: one row per service of the Python client's
  * `Integration` group, with its endpoint, operations, actions and nested services.
  */
+import { CRUD, postAction, READ } from "../catalogue/shapes.js";
 import { defineGroup } from "../catalogue/types.js";
 
 export const integration = defineGroup({
@@ -9,13 +10,13 @@ export const integration = defineGroup({
     path: "/public/v1/integration/categories",
     params: [],
     model: "IntegrationCategory",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
   },
   extensions: {
     path: "/public/v1/integration/extensions",
     params: [],
     model: "Extension",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     upload: { dataKey: "extension", fileKey: "icon", on: ["create", "update"] },
     actions: {
       downloadIcon: { method: "GET", path: "icon", returns: "file" },
@@ -32,27 +33,15 @@ export const integration = defineGroup({
         ops: ["collection", "get", "create", "update", "delete", "download"],
         upload: { dataKey: "document", fileKey: "file", on: ["create"] },
         actions: {
-          publish: {
-            method: "POST",
-            path: "publish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
-          unpublish: {
-            method: "POST",
-            path: "unpublish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
+          publish: postAction("publish"),
+          unpublish: postAction("unpublish"),
         },
       },
       installations: {
         path: "/public/v1/integration/extensions/{extensionId}/installations",
         params: ["extensionId"],
         model: "ExtensionInstallation",
-        ops: ["collection", "get"],
+        ops: READ,
       },
       instances: {
         path: "/public/v1/integration/extensions/{extensionId}/instances",
@@ -67,20 +56,8 @@ export const integration = defineGroup({
         ops: ["collection", "get", "create", "update", "delete", "download"],
         upload: { dataKey: "media", fileKey: "file", on: ["create"] },
         actions: {
-          publish: {
-            method: "POST",
-            path: "publish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
-          unpublish: {
-            method: "POST",
-            path: "unpublish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
+          publish: postAction("publish"),
+          unpublish: postAction("unpublish"),
           uploadImage: {
             method: "PUT",
             path: "image",
@@ -93,45 +70,21 @@ export const integration = defineGroup({
         path: "/public/v1/integration/extensions/{extensionId}/terms",
         params: ["extensionId"],
         model: "ExtensionTerm",
-        ops: ["collection", "get", "create", "update", "delete"],
+        ops: CRUD,
         actions: {
-          publish: {
-            method: "POST",
-            path: "publish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
-          unpublish: {
-            method: "POST",
-            path: "unpublish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
+          publish: postAction("publish"),
+          unpublish: postAction("unpublish"),
         },
         children: {
           variants: {
             path: "/public/v1/integration/extensions/{extensionId}/terms/{termId}/variants",
             params: ["termId"],
             model: "ExtensionTermVariant",
-            ops: ["collection", "get", "create", "update", "delete"],
+            ops: CRUD,
             upload: { dataKey: "variant", fileKey: "file", on: ["create"] },
             actions: {
-              publish: {
-                method: "POST",
-                path: "publish",
-                body: "optional",
-                returns: "model",
-                accept: "application/json",
-              },
-              unpublish: {
-                method: "POST",
-                path: "unpublish",
-                body: "optional",
-                returns: "model",
-                accept: "application/json",
-              },
+              publish: postAction("publish"),
+              unpublish: postAction("unpublish"),
             },
           },
         },
@@ -142,15 +95,9 @@ export const integration = defineGroup({
     path: "/public/v1/integration/installations",
     params: [],
     model: "Installation",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     actions: {
-      redeem: {
-        method: "POST",
-        path: "redeem",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      redeem: postAction("redeem"),
     },
   },
   installationsToken: {

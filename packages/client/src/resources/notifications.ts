@@ -2,6 +2,7 @@
  * Catalogue rows of the `notifications` group: one row per service of the Python client's
  * `Notifications` group, with its endpoint, operations, actions and nested services.
  */
+import { CRUD, postAction, READ } from "../catalogue/shapes.js";
 import { defineGroup } from "../catalogue/types.js";
 
 export const notifications = defineGroup({
@@ -39,72 +40,36 @@ export const notifications = defineGroup({
     path: "/public/v1/notifications/categories",
     params: [],
     model: "NotificationCategory",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     actions: {
-      publish: {
-        method: "POST",
-        path: "publish",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      unpublish: {
-        method: "POST",
-        path: "unpublish",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      publish: postAction("publish"),
+      unpublish: postAction("unpublish"),
     },
   },
   contacts: {
     path: "/public/v1/notifications/contacts",
     params: [],
     model: "Contact",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     actions: {
-      block: {
-        method: "POST",
-        path: "block",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      unblock: {
-        method: "POST",
-        path: "unblock",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      block: postAction("block"),
+      unblock: postAction("unblock"),
     },
   },
   messages: {
     path: "/public/v1/notifications/messages",
     params: [],
     model: "Message",
-    ops: ["collection", "get"],
+    ops: READ,
   },
   subscribers: {
     path: "/public/v1/notifications/subscribers",
     params: [],
     model: "Subscriber",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     actions: {
-      disable: {
-        method: "POST",
-        path: "disable",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      enable: {
-        method: "POST",
-        path: "enable",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      disable: postAction("disable"),
+      enable: postAction("enable"),
     },
   },
   /** Platform's next surface (Python branch `feature/MPT-24265/add-notifications-services-directories-footers-webhooks`). */
@@ -112,36 +77,24 @@ export const notifications = defineGroup({
     path: "/public/v1/notifications/directories",
     params: [],
     model: "Directory",
-    ops: ["collection", "get"],
+    ops: READ,
   },
   /** Platform's next surface (Python branch `feature/MPT-24265/add-notifications-services-directories-footers-webhooks`). */
   footers: {
     path: "/public/v1/notifications/footers",
     params: [],
     model: "Footer",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
   },
   /** Platform's next surface (Python branch `feature/MPT-24265/add-notifications-services-directories-footers-webhooks`). */
   webhooks: {
     path: "/public/v1/notifications/webhooks",
     params: [],
     model: "Webhook",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     actions: {
-      disable: {
-        method: "POST",
-        path: "disable",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      enable: {
-        method: "POST",
-        path: "enable",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      disable: postAction("disable"),
+      enable: postAction("enable"),
     },
   },
   /** Platform's next surface (Python branch `feature/MPT-24266/add-notifications-templates-template-variants-services`). */
@@ -149,44 +102,20 @@ export const notifications = defineGroup({
     path: "/public/v1/notifications/templates",
     params: [],
     model: "NotificationTemplate",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     actions: {
-      activate: {
-        method: "POST",
-        path: "activate",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      disable: {
-        method: "POST",
-        path: "disable",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      activate: postAction("activate"),
+      disable: postAction("disable"),
     },
     children: {
       variants: {
         path: "/public/v1/notifications/templates/{templateId}/variants",
         params: ["templateId"],
         model: "TemplateVariant",
-        ops: ["collection", "get", "create", "update", "delete"],
+        ops: CRUD,
         actions: {
-          activate: {
-            method: "POST",
-            path: "activate",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
-          disable: {
-            method: "POST",
-            path: "disable",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
+          activate: postAction("activate"),
+          disable: postAction("disable"),
         },
       },
     },

@@ -2,6 +2,7 @@
  * Catalogue rows of the `program` group: one row per service of the Python client's
  * `Program` group, with its endpoint, operations, actions and nested services.
  */
+import { CRUD, postAction, textAction } from "../catalogue/shapes.js";
 import { defineGroup } from "../catalogue/types.js";
 
 export const program = defineGroup({
@@ -9,60 +10,24 @@ export const program = defineGroup({
     path: "/public/v1/program/certificates",
     params: [],
     model: "Certificate",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     actions: {
-      terminate: {
-        method: "POST",
-        path: "terminate",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      terminate: postAction("terminate"),
     },
   },
   enrollments: {
     path: "/public/v1/program/enrollments",
     params: [],
     model: "Enrollment",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     actions: {
-      complete: {
-        method: "POST",
-        path: "complete",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      fail: { method: "POST", path: "fail", body: "optional", returns: "model", accept: "application/json" },
-      process: {
-        method: "POST",
-        path: "process",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      query: {
-        method: "POST",
-        path: "query",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      render: { method: "GET", path: "render", returns: "text" },
-      submit: {
-        method: "POST",
-        path: "submit",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      validate: {
-        method: "POST",
-        path: "validate",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      complete: postAction("complete"),
+      fail: postAction("fail"),
+      process: postAction("process"),
+      query: postAction("query"),
+      render: textAction("render"),
+      submit: postAction("submit"),
+      validate: postAction("validate"),
     },
     children: {
       attachments: {
@@ -78,23 +43,11 @@ export const program = defineGroup({
     path: "/public/v1/program/programs",
     params: [],
     model: "Program",
-    ops: ["collection", "get", "create", "update", "delete"],
+    ops: CRUD,
     upload: { dataKey: "program", fileKey: "icon", on: ["create", "update"] },
     actions: {
-      publish: {
-        method: "POST",
-        path: "publish",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
-      unpublish: {
-        method: "POST",
-        path: "unpublish",
-        body: "optional",
-        returns: "model",
-        accept: "application/json",
-      },
+      publish: postAction("publish"),
+      unpublish: postAction("unpublish"),
       updateSettings: {
         method: "PUT",
         path: "settings",
@@ -111,20 +64,8 @@ export const program = defineGroup({
         ops: ["collection", "get", "create", "update", "delete", "download"],
         upload: { dataKey: "document", fileKey: "file", on: ["create"] },
         actions: {
-          publish: {
-            method: "POST",
-            path: "publish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
-          unpublish: {
-            method: "POST",
-            path: "unpublish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
+          publish: postAction("publish"),
+          unpublish: postAction("unpublish"),
         },
       },
       media: {
@@ -134,60 +75,36 @@ export const program = defineGroup({
         ops: ["collection", "get", "create", "update", "delete", "download"],
         upload: { dataKey: "media", fileKey: "file", on: ["create"] },
         actions: {
-          publish: {
-            method: "POST",
-            path: "publish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
-          unpublish: {
-            method: "POST",
-            path: "unpublish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
+          publish: postAction("publish"),
+          unpublish: postAction("unpublish"),
         },
       },
       parameterGroups: {
         path: "/public/v1/program/programs/{programId}/parameter-groups",
         params: ["programId"],
         model: "ProgramParameterGroup",
-        ops: ["collection", "get", "create", "update", "delete"],
+        ops: CRUD,
       },
       parameters: {
         path: "/public/v1/program/programs/{programId}/parameters",
         params: ["programId"],
         model: "ProgramParameter",
-        ops: ["collection", "get", "create", "update", "delete"],
+        ops: CRUD,
       },
       templates: {
         path: "/public/v1/program/programs/{programId}/templates",
         params: ["programId"],
         model: "ProgramTemplate",
-        ops: ["collection", "get", "create", "update", "delete"],
+        ops: CRUD,
       },
       terms: {
         path: "/public/v1/program/programs/{programId}/terms",
         params: ["programId"],
         model: "ProgramTerm",
-        ops: ["collection", "get", "create", "update", "delete"],
+        ops: CRUD,
         actions: {
-          publish: {
-            method: "POST",
-            path: "publish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
-          unpublish: {
-            method: "POST",
-            path: "unpublish",
-            body: "optional",
-            returns: "model",
-            accept: "application/json",
-          },
+          publish: postAction("publish"),
+          unpublish: postAction("unpublish"),
         },
         children: {
           variants: {
@@ -197,20 +114,8 @@ export const program = defineGroup({
             ops: ["collection", "get", "create", "update", "delete", "download"],
             upload: { dataKey: "variant", fileKey: "file", on: ["create"] },
             actions: {
-              publish: {
-                method: "POST",
-                path: "publish",
-                body: "optional",
-                returns: "model",
-                accept: "application/json",
-              },
-              unpublish: {
-                method: "POST",
-                path: "unpublish",
-                body: "optional",
-                returns: "model",
-                accept: "application/json",
-              },
+              publish: postAction("publish"),
+              unpublish: postAction("unpublish"),
             },
           },
         },

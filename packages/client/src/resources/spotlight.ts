@@ -2,6 +2,7 @@
  * Catalogue rows of the `spotlight` group: one row per service of the Python client's
  * `Spotlight` group, with its endpoint, operations, actions and nested services.
  */
+import { READ } from "../catalogue/shapes.js";
 import { defineGroup } from "../catalogue/types.js";
 
 export const spotlight = defineGroup({
@@ -9,7 +10,7 @@ export const spotlight = defineGroup({
     path: "/public/v1/spotlight/objects",
     params: [],
     model: "SpotlightObject",
-    ops: ["collection", "get"],
+    ops: READ,
     actions: {
       refresh: { method: "POST", path: "refresh", returns: "none", defaultId: "-" },
     },
@@ -18,6 +19,6 @@ export const spotlight = defineGroup({
     path: "/public/v1/spotlight/queries",
     params: [],
     model: "SpotlightQuery",
-    ops: ["collection", "get"],
+    ops: READ,
   },
 });
