@@ -1,0 +1,29 @@
+/** Allocating the id of a new record from its store's rule (random groups or parent-derived). */
+import { idRule } from "./collections.js";
+import { childId, randomId } from "./ids.js";
+import { type JsonObject, valueAt } from "./json.js";
+import type { Store } from "./store.js";
+
+export function allocateId(store: Store, key: string, record: JsonObject): string {
+  const rule = idRule(key);
+  const collection = store.collection(key);
+  if ("groups" in rule) {
+    const given = record["id"];
+    if (rule.acceptId && typeof given === "string" && given !== "") return given;
+    for (;;) {
+      const id = randomId(rule.prefix, rule.groups, store.rng);
+      if (!collection.has(id)) return id;
+    }
+  }
+  const parentId = rule.parent.map((p) => valueAt(record, p)).find((v): v is string => typeof v === "string");
+  if (parentId === undefined) {
+    for (;;) {
+      const id = randomId(rule.prefix, 2 + (rule.pad ?? 0) + 1, store.rng);
+      if (!collection.has(id)) return id;
+    }
+  }
+  for (;;) {
+    const id = childId(rule.prefix, parentId, store.nextSequence(key, parentId), rule.pad ?? 0);
+    if (!collection.has(id)) return id;
+  }
+}

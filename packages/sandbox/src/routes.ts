@@ -1,0 +1,260 @@
+/**
+ * Every service of the client's catalogue as a sandbox route, and the table that says where
+ * each nested route keeps its records. A nested collection is a view over one store filtered by
+ * its parent references: `/catalog/products/PRD-1/items` lists the `catalog/items` records whose
+ * `product.id` is `PRD-1`. Each nested route's store and parent references are declared once,
+ * here (documented in the README); the sandbox stamps the references on create.
+ */
+import { catalogue, type ServiceDef } from "./catalogue.js";
+
+export const API_PREFIX = "/public/v1/";
+
+export interface ParentRef {
+  /** Placeholder name in the template (`productId`). */
+  param: string;
+  /** Dotted path in the child record that holds the parent id (`product.id`, `accounts.id`). */
+  path: string;
+  /** Store of the parent records (`catalog/products`). */
+  store: string;
+}
+
+export interface ServiceRoute {
+  /** Dotted accessor name: `catalog.products.terms.variants`. */
+  name: string;
+  def: ServiceDef;
+  /** Template without the API prefix: `catalog/products/{productId}/items`. */
+  template: string;
+  segments: readonly string[];
+  /** Store key of the records (`catalog/items`). */
+  store: string;
+  refs: readonly ParentRef[];
+}
+
+interface NestedRule {
+  store: string;
+  refs: Readonly<Record<string, string>>;
+  /** Parent stores that cannot be derived from the template (default: the route owning the prefix). */
+  parents?: Readonly<Record<string, string>>;
+}
+
+/** Nested routes: where their records live and which field points at each parent. */
+export const NESTED: Readonly<Record<string, NestedRule>> = {
+  "accounts/accounts/{accountId}/users": { store: "accounts/users", refs: { accountId: "accounts.id" } },
+  "accounts/accounts/{accountId}/users/{userId}/groups": {
+    store: "accounts/accounts/users/groups",
+    refs: { accountId: "account.id", userId: "user.id" },
+  },
+  "billing/credit-memos/{creditMemoId}/attachments": {
+    store: "billing/credit-memos/attachments",
+    refs: { creditMemoId: "creditMemo.id" },
+  },
+  "billing/custom-ledgers/{customLedgerId}/attachments": {
+    store: "billing/custom-ledgers/attachments",
+    refs: { customLedgerId: "customLedger.id" },
+  },
+  "billing/custom-ledgers/{customLedgerId}/charges": {
+    store: "billing/charges",
+    refs: { customLedgerId: "customLedger.id" },
+  },
+  "billing/invoices/{invoiceId}/attachments": {
+    store: "billing/invoices/attachments",
+    refs: { invoiceId: "invoice.id" },
+  },
+  "billing/journals/{journalId}/attachments": {
+    store: "billing/journals/attachments",
+    refs: { journalId: "journal.id" },
+  },
+  "billing/journals/{journalId}/charges": { store: "billing/charges", refs: { journalId: "journal.id" } },
+  "billing/journals/{journalId}/sellers": {
+    store: "billing/journals/sellers",
+    refs: { journalId: "journal.id" },
+  },
+  "billing/ledgers/{ledgerId}/attachments": {
+    store: "billing/ledgers/attachments",
+    refs: { ledgerId: "ledger.id" },
+  },
+  "billing/ledgers/{ledgerId}/charges": { store: "billing/charges", refs: { ledgerId: "ledger.id" } },
+  "billing/statements/{statementId}/attachments": {
+    store: "billing/statements/attachments",
+    refs: { statementId: "statement.id" },
+  },
+  "billing/statements/{statementId}/charges": {
+    store: "billing/charges",
+    refs: { statementId: "statement.id" },
+  },
+  "catalog/price-lists/{priceListId}/items": {
+    store: "catalog/price-lists/items",
+    refs: { priceListId: "priceList.id" },
+  },
+  "catalog/pricing-policies/{pricingPolicyId}/attachments": {
+    store: "catalog/pricing-policies/attachments",
+    refs: { pricingPolicyId: "pricingPolicy.id" },
+  },
+  "catalog/products/{productId}/documents": {
+    store: "catalog/products/documents",
+    refs: { productId: "product.id" },
+  },
+  "catalog/products/{productId}/item-groups": {
+    store: "catalog/products/item-groups",
+    refs: { productId: "product.id" },
+  },
+  "catalog/products/{productId}/items": { store: "catalog/items", refs: { productId: "product.id" } },
+  "catalog/products/{productId}/media": {
+    store: "catalog/products/media",
+    refs: { productId: "product.id" },
+  },
+  "catalog/products/{productId}/parameter-groups": {
+    store: "catalog/products/parameter-groups",
+    refs: { productId: "product.id" },
+  },
+  "catalog/products/{productId}/parameters": {
+    store: "catalog/products/parameters",
+    refs: { productId: "product.id" },
+  },
+  "catalog/products/{productId}/templates": {
+    store: "catalog/products/templates",
+    refs: { productId: "product.id" },
+  },
+  "catalog/products/{productId}/terms": {
+    store: "catalog/products/terms",
+    refs: { productId: "product.id" },
+  },
+  "catalog/products/{productId}/terms/{termId}/variants": {
+    store: "catalog/products/terms/variants",
+    refs: { productId: "product.id", termId: "term.id" },
+  },
+  "commerce/agreements/{agreementId}/attachments": {
+    store: "commerce/agreements/attachments",
+    refs: { agreementId: "agreement.id" },
+  },
+  "commerce/orders/{orderId}/assets": { store: "commerce/assets", refs: { orderId: "order.id" } },
+  "commerce/orders/{orderId}/subscriptions": {
+    store: "commerce/subscriptions",
+    refs: { orderId: "order.id" },
+  },
+  "helpdesk/channels/{channelId}/messages": { store: "helpdesk/messages", refs: { channelId: "channel.id" } },
+  "helpdesk/chats/{chatId}/answers": { store: "helpdesk/chats/answers", refs: { chatId: "chat.id" } },
+  "helpdesk/chats/{chatId}/attachments": { store: "helpdesk/chats/attachments", refs: { chatId: "chat.id" } },
+  "helpdesk/chats/{chatId}/links": { store: "helpdesk/chats/links", refs: { chatId: "chat.id" } },
+  "helpdesk/chats/{chatId}/messages": { store: "helpdesk/messages", refs: { chatId: "chat.id" } },
+  "helpdesk/chats/{chatId}/participants": {
+    store: "helpdesk/chats/participants",
+    refs: { chatId: "chat.id" },
+  },
+  "helpdesk/parameter-groups/{groupId}/parameters": {
+    store: "helpdesk/parameter-groups/parameters",
+    refs: { groupId: "group.id" },
+  },
+  "integration/extensions/{extensionId}/documents": {
+    store: "integration/extensions/documents",
+    refs: { extensionId: "extension.id" },
+  },
+  "integration/extensions/{extensionId}/installations": {
+    store: "integration/installations",
+    refs: { extensionId: "extension.id" },
+  },
+  "integration/extensions/{extensionId}/instances": {
+    store: "integration/extensions/instances",
+    refs: { extensionId: "extension.id" },
+  },
+  "integration/extensions/{extensionId}/media": {
+    store: "integration/extensions/media",
+    refs: { extensionId: "extension.id" },
+  },
+  "integration/extensions/{extensionId}/terms": {
+    store: "integration/extensions/terms",
+    refs: { extensionId: "extension.id" },
+  },
+  "integration/extensions/{extensionId}/terms/{termId}/variants": {
+    store: "integration/extensions/terms/variants",
+    refs: { extensionId: "extension.id", termId: "term.id" },
+  },
+  "notifications/accounts/{accountId}/categories/{categoryId}/contacts": {
+    store: "notifications/accounts/categories/contacts",
+    refs: { accountId: "account.id", categoryId: "category.id" },
+    parents: { accountId: "accounts/accounts", categoryId: "notifications/categories" },
+  },
+  "notifications/templates/{templateId}/variants": {
+    store: "notifications/templates/variants",
+    refs: { templateId: "template.id" },
+  },
+  "program/enrollments/{enrollmentId}/attachments": {
+    store: "program/enrollments/attachments",
+    refs: { enrollmentId: "enrollment.id" },
+  },
+  "program/programs/{programId}/documents": {
+    store: "program/programs/documents",
+    refs: { programId: "program.id" },
+  },
+  "program/programs/{programId}/media": {
+    store: "program/programs/media",
+    refs: { programId: "program.id" },
+  },
+  "program/programs/{programId}/parameter-groups": {
+    store: "program/programs/parameter-groups",
+    refs: { programId: "program.id" },
+  },
+  "program/programs/{programId}/parameters": {
+    store: "program/programs/parameters",
+    refs: { programId: "program.id" },
+  },
+  "program/programs/{programId}/templates": {
+    store: "program/programs/templates",
+    refs: { programId: "program.id" },
+  },
+  "program/programs/{programId}/terms": {
+    store: "program/programs/terms",
+    refs: { programId: "program.id" },
+  },
+  "program/programs/{programId}/terms/{termId}/variants": {
+    store: "program/programs/terms/variants",
+    refs: { programId: "program.id", termId: "term.id" },
+  },
+};
+
+const PLACEHOLDER = /^\{(\w+)\}$/;
+
+/** Store key and references for a template not in `NESTED`: params dropped, `fooId` -> `foo.id`. */
+function derivedRule(template: string): NestedRule {
+  const refs: Record<string, string> = {};
+  const literal: string[] = [];
+  for (const segment of template.split("/")) {
+    const m = PLACEHOLDER.exec(segment);
+    if (m?.[1]) refs[m[1]] = `${m[1].replace(/Id$/, "")}.id`;
+    else literal.push(segment);
+  }
+  return { store: literal.join("/"), refs };
+}
+
+function flatten(): ServiceRoute[] {
+  const out: ServiceRoute[] = [];
+  const visit = (name: string, def: ServiceDef): void => {
+    const template = def.path.startsWith(API_PREFIX) ? def.path.slice(API_PREFIX.length) : def.path;
+    const rule = NESTED[template] ?? derivedRule(template);
+    out.push({ name, def, template, segments: template.split("/"), store: rule.store, refs: [] });
+    for (const [childName, child] of Object.entries(def.children ?? {})) visit(`${name}.${childName}`, child);
+  };
+  for (const [groupName, group] of Object.entries(catalogue)) {
+    for (const [serviceName, def] of Object.entries(group)) visit(`${groupName}.${serviceName}`, def);
+  }
+  // Parent stores: the route whose template ends right before `/{param}`.
+  const byTemplate = new Map(out.map((r) => [r.template, r]));
+  return out.map((route) => {
+    const rule = NESTED[route.template] ?? derivedRule(route.template);
+    const refs: ParentRef[] = [];
+    route.segments.forEach((segment, index) => {
+      const param = PLACEHOLDER.exec(segment)?.[1];
+      if (!param) return;
+      const prefix = route.segments.slice(0, index).join("/");
+      const store = rule.parents?.[param] ?? byTemplate.get(prefix)?.store ?? prefix;
+      refs.push({ param, path: rule.refs[param] ?? `${param.replace(/Id$/, "")}.id`, store });
+    });
+    return { ...route, refs };
+  });
+}
+
+/** All routes, children after parents, in catalogue order. */
+export const ROUTES: readonly ServiceRoute[] = flatten();
+
+/** Every store key a route writes to. */
+export const STORE_KEYS: readonly string[] = [...new Set(ROUTES.map((r) => r.store))].sort();

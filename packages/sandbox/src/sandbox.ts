@@ -1,0 +1,240 @@
+/**
+ * `createSandbox`: one emulator instance without a socket: the web-standard handler, an
+ * in-process `fetch` (follows redirects like fetch does), the personas' tokens, faults,
+ * counters, reset and export. `startSandbox` (server.ts) serves it on loopback.
+ */
+import { ADMIN_PREFIX, type AdminHooks, handleAdmin } from "./admin.js";
+import { Auth } from "./auth.js";
+import type { PendingTransition, RequestContext, ResolvedOptions, SandboxContext } from "./context.js";
+import { Counters } from "./counters.js";
+import { type FaultSpec, Faults, sleep } from "./faults.js";
+import { blobRedirect } from "./files.js";
+import { handleAction } from "./handlers/actions.js";
+import { handleGet, handleList } from "./handlers/read.js";
+import { handleCreate, handleDelete, handleUpdate } from "./handlers/write.js";
+import type { JsonObject } from "./json.js";
+import { Prng } from "./prng.js";
+import { notFound, problemResponse, SandboxError } from "./problem.js";
+import { matchRoute, type RouteMatch } from "./router.js";
+import { seedMarketplace } from "./seed/index.js";
+import { Store } from "./store.js";
+import { findInView, openView } from "./view.js";
+
+export interface SandboxOptions {
+  /** Seed of the built-in marketplace (same seed, same data). Default `"mpt-sandbox"`. */
+  seed?: string | number;
+  /** Multiplies the big collections (orders, subscriptions, charges, invoices). Default 1. */
+  scale?: number;
+  /** Faults armed from the start. */
+  faults?: readonly FaultSpec[];
+  /** `limit` when a list request gives none. Default 10. */
+  defaultLimit?: number;
+  /** Larger limits are capped silently to this. Default 1000. */
+  maxLimit?: number;
+  /** Lifetime of issued installation tokens. Default 300 s. */
+  tokenTtlSeconds?: number;
+  /** Delay before asynchronous statuses settle (`Validating` -> `Validated`). Default 0: next read. */
+  settleMs?: number;
+  /** Clock (ms since epoch); tests can move time to expire tokens. Default `Date.now`. */
+  now?: () => number;
+}
+
+export interface SandboxTokens {
+  /** Bearer API token of the vendor persona's account. */
+  vendor: string;
+  /** Bearer API token of the client persona's account. */
+  client: string;
+  /** Bearer API token of the operations account. */
+  operations: string;
+  /** The persona extension's API key (for `ExtensionFrameworkAuthentication`). */
+  extension: string;
+}
+
+export type Persona = keyof SandboxTokens;
+
+export type SandboxHandler = (req: Request) => Promise<Response>;
+export type SandboxFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+export interface Sandbox {
+  /** Base URL for clients: the in-process origin, or the server's address once started. */
+  url: string;
+  tokens: SandboxTokens;
+  /** Account ids of the personas, and the persona extension's id. */
+  accounts: { vendor: string; client: string; operations: string; extensionId: string };
+  handler: SandboxHandler;
+  /** A fetch-compatible function that calls the handler in-process (no socket). */
+  fetch: SandboxFetch;
+  faults: Faults;
+  counters: Counters;
+  /** Makes a token (or a persona's token) answer 401 until `unrevokeToken`. */
+  revokeToken(tokenOrPersona: string): void;
+  unrevokeToken(tokenOrPersona?: string): void;
+  /** Restores the state loaded at start (data, files, sequences); faults and counters are kept. */
+  reset(): void;
+  /** Internal store (advanced use and tests). */
+  readonly store: Store;
+}
+
+export const IN_PROCESS_ORIGIN = "http://mpt-sandbox.local";
+
+function resolve(options: SandboxOptions): ResolvedOptions {
+  return {
+    seed: String(options.seed ?? "mpt-sandbox"),
+    scale: options.scale ?? 1,
+    defaultLimit: options.defaultLimit ?? 10,
+    maxLimit: options.maxLimit ?? 1000,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
+    settleMs: options.settleMs ?? 0,
+  };
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const resolved = resolve(options);
+  const now = options.now ?? Date.now;
+  const faults = new Faults(options.faults ?? []);
+  const counters = new Counters();
+  const pending = new Map<string, PendingTransition>();
+
+  const build = () => {
+    const store = new Store(new Prng(`${resolved.seed}:ids`));
+    const personas = seedMarketplace(store, resolved.seed, resolved.scale);
+    return { store, personas };
+  };
+  let { store, personas } = build();
+  const ctx: SandboxContext = {
+    store,
+    auth: new Auth(store, `mpt-sandbox:${resolved.seed}:jwt`, now),
+    faults,
+    counters,
+    options: resolved,
+    now,
+    pending,
+  };
+
+  const personaToken = (value: string): string =>
+    value in personas.tokens ? personas.tokens[value as Persona] : value;
+
+  const hooks: AdminHooks = {
+    tokens: () => ({
+      ...personas.tokens,
+      accounts: { ...personas.accounts, extensionId: personas.extensionId },
+    }),
+    revoke: (t) => ctx.auth.revoke(personaToken(t)),
+    unrevoke: (t) => ctx.auth.unrevoke(t === undefined ? undefined : personaToken(t)),
+    reset: () => sandbox.reset(),
+    exportState: () => ({}) as JsonObject,
+  };
+
+  async function dispatch(req: Request, url: URL, match: RouteMatch | undefined): Promise<Response> {
+    if (!match) throw notFound(`No API route for ${req.method} ${url.pathname}.`);
+    const caller = await ctx.auth.authenticate(req.headers.get("authorization"));
+    const endpoint = match.endpoint;
+    if (!endpoint) {
+      throw new SandboxError({
+        status: 405,
+        detail: `${req.method} is not allowed on ${url.pathname}; allowed: ${match.allowed.join(", ")}.`,
+        headers: { allow: match.allowed.join(", ") },
+      });
+    }
+    const rc: RequestContext = { sandbox: ctx, req, url, caller, route: match.route, params: match.params };
+    switch (endpoint.kind) {
+      case "list":
+        return handleList(rc);
+      case "create":
+        return handleCreate(rc);
+      case "get":
+        return handleGet(rc, endpoint.id);
+      case "update":
+        return handleUpdate(rc, endpoint.id);
+      case "delete":
+        return handleDelete(rc, endpoint.id);
+      case "action":
+        return handleAction(rc, endpoint);
+      case "blob": {
+        findInView(openView(rc), endpoint.id);
+        if (!ctx.store.files.has(endpoint.owner)) throw notFound(`No file at ${url.pathname}.`);
+        return blobRedirect(url.origin, endpoint.owner);
+      }
+    }
+  }
+
+  async function respond(req: Request): Promise<Response> {
+    const url = new URL(req.url);
+    try {
+      if (url.pathname.startsWith(ADMIN_PREFIX)) return await handleAdmin(ctx, hooks, req, url);
+      const match = matchRoute(req.method, url.pathname);
+      counters.request(`${req.method} ${match?.pattern ?? url.pathname}`);
+      const info = {
+        method: req.method,
+        path: url.pathname,
+        ...(match ? { service: match.route.name, store: match.route.store } : {}),
+      };
+      const plan = faults.plan(info);
+      for (const id of plan.fired) counters.fault(id);
+      if (plan.latencyMs > 0) await sleep(plan.latencyMs);
+      const response = plan.response ?? (await dispatch(req, url, match).catch(toProblem));
+      return plan.wrap ? plan.wrap(response) : response;
+    } catch (error) {
+      return toProblem(error);
+    }
+  }
+
+  const fetchImpl: SandboxFetch = async (input, init) => {
+    let request = new Request(input instanceof URL ? input.href : input, init);
+    for (let hop = 0; ; hop++) {
+      const response = await respond(request);
+      const location = response.headers.get("location");
+      const follow =
+        request.redirect !== "manual" && REDIRECTS.has(response.status) && location !== null && hop < 10;
+      if (follow && (request.method === "GET" || request.method === "HEAD")) {
+        request = new Request(new URL(location, request.url), {
+          method: request.method,
+          headers: request.headers,
+          signal: request.signal,
+        });
+        continue;
+      }
+      Object.defineProperty(response, "url", { value: request.url });
+      return response;
+    }
+  };
+
+  const sandbox: Sandbox = {
+    url: IN_PROCESS_ORIGIN,
+    get tokens() {
+      return { ...personas.tokens };
+    },
+    get accounts() {
+      return { ...personas.accounts, extensionId: personas.extensionId };
+    },
+    handler: respond,
+    fetch: fetchImpl,
+    faults,
+    counters,
+    revokeToken: hooks.revoke,
+    unrevokeToken: hooks.unrevoke,
+    reset() {
+      ({ store, personas } = build());
+      ctx.store = store;
+      ctx.auth = new Auth(store, `mpt-sandbox:${resolved.seed}:jwt`, now);
+      pending.clear();
+    },
+    get store() {
+      return store;
+    },
+  };
+  return sandbox;
+}
+
+function toProblem(error: unknown): Response {
+  if (error instanceof SandboxError) return problemResponse(error.init);
+  const message = error instanceof Error ? error.message : String(error);
+  return problemResponse({ status: 500, detail: `mpt-sandbox internal error: ${message}` });
+}
+
+/** The web-standard handler of a new sandbox (see `createSandbox` for the rest of it). */
+export function createSandboxHandler(options: SandboxOptions = {}): SandboxHandler {
+  return createSandbox(options).handler;
+}

@@ -1,0 +1,53 @@
+/**
+ * A route's view of its store: the parent records must exist, and only records whose parent
+ * references match (and that the caller may see) belong to it.
+ */
+import type { RequestContext } from "./context.js";
+import { type JsonObject, valuesAt } from "./json.js";
+import { settle } from "./lifecycle.js";
+import { notFound } from "./problem.js";
+import type { Collection } from "./store.js";
+import { visible } from "./visibility.js";
+
+export interface View {
+  store: string;
+  collection: Collection;
+  /** Parent records by placeholder name. */
+  parents: Readonly<Record<string, JsonObject>>;
+  member(record: JsonObject): boolean;
+}
+
+export function modelName(store: string): string {
+  const last = store.split("/").at(-1) ?? store;
+  return last.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()).replace(/s$/, "");
+}
+
+export function openView(rc: RequestContext): View {
+  const { sandbox, route, params, caller } = rc;
+  const parents: Record<string, JsonObject> = {};
+  for (const ref of route.refs) {
+    const id = params[ref.param] ?? "";
+    settle(sandbox, ref.store);
+    const parent = sandbox.store.collection(ref.store).get(id);
+    if (!parent || !visible(caller, ref.store, parent)) {
+      throw notFound(`${modelName(ref.store)} with id '${id}' not found.`);
+    }
+    parents[ref.param] = parent;
+  }
+  settle(sandbox, route.store);
+  const checks = route.refs.map((ref) => ({ path: ref.path, id: params[ref.param] ?? "" }));
+  return {
+    store: route.store,
+    collection: sandbox.store.collection(route.store),
+    parents,
+    member: (record) =>
+      checks.every((c) => valuesAt(record, c.path).includes(c.id)) && visible(caller, route.store, record),
+  };
+}
+
+/** The record `id` of the view, or 404 `Not Found`. */
+export function findInView(view: View, id: string): JsonObject {
+  const record = view.collection.get(id);
+  if (!record || !view.member(record)) throw notFound(`${modelName(view.store)} with id '${id}' not found.`);
+  return record;
+}
