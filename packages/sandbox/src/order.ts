@@ -2,7 +2,7 @@
  * `order=` sorting: several keys, `-` descending; nulls and missing values sort first when
  * ascending (as SQL Server does). Unknown paths answer 400 `Invalid property path.`.
  */
-import type { OrderEntry } from "../../client/src/rql/ast.js";
+import type { OrderEntry } from "mpt-api-client";
 import type { FieldIndex } from "./fields.js";
 import { type JsonValue, valuesAt } from "./json.js";
 import { validationError } from "./problem.js";

@@ -4,7 +4,7 @@
  * permit, values that do not convert) and compiled into a predicate, so a million records are
  * filtered without re-reading the tree. Messages are mpt-rql-net's.
  */
-import type { RqlCompareOp, RqlNode, RqlValue } from "../../client/src/rql/ast.js";
+import type { RqlCompareOp, RqlNode, RqlValue } from "mpt-api-client";
 import type { FieldIndex, FieldType } from "./fields.js";
 import { type JsonValue, valuesAt } from "./json.js";
 import { validationError } from "./problem.js";

@@ -3,7 +3,7 @@
  * nested paths (`+subscriptions.id` keeps only `id` in each subscription), and the fields a
  * collection omits by default (reported in `$meta.omitted` until selected).
  */
-import type { SelectEntry } from "../../client/src/rql/ast.js";
+import type { SelectEntry } from "mpt-api-client";
 import type { FieldIndex } from "./fields.js";
 import { isObject, type JsonObject, type JsonValue } from "./json.js";
 import { validationError } from "./problem.js";
