@@ -19,7 +19,8 @@ export interface View {
 
 export function modelName(store: string): string {
   const last = store.split("/").at(-1) ?? store;
-  return last.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()).replace(/s$/, "");
+  const camel = last.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()).replace(/s$/, "");
+  return camel.charAt(0).toUpperCase() + camel.slice(1);
 }
 
 export function openView(rc: RequestContext): View {
