@@ -111,6 +111,45 @@ export class Collection {
     })();
   }
 
+  /**
+   * Records `offset .. offset + limit` of `scan()` without generating the skipped virtual ones
+   * (the fast path of unfiltered pages over big collections).
+   */
+  page(offset: number, limit: number): JsonObject[] {
+    const out: JsonObject[] = [];
+    if (limit <= 0) return out;
+    if (this.removed.size > 0) {
+      let i = 0;
+      for (const r of this.scan()) {
+        if (i++ < offset) continue;
+        out.push(r);
+        if (out.length >= limit) break;
+      }
+      return out;
+    }
+    let skip = offset;
+    for (const source of this.sources) {
+      if (skip >= source.count) {
+        skip -= source.count;
+        continue;
+      }
+      for (let i = skip; i < source.count && out.length < limit; i++) {
+        out.push(this.patched.get(source.idAt(i)) ?? source.make(i));
+      }
+      skip = 0;
+      if (out.length >= limit) return out;
+    }
+    for (const r of this.own.values()) {
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      out.push(r);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
   /** A few records, cheap even for virtual collections (for path discovery). */
   *sample(perSource = 3): Generator<JsonObject> {
     for (const source of this.sources) {

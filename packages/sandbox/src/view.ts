@@ -7,7 +7,7 @@ import { type JsonObject, valuesAt } from "./json.js";
 import { settle } from "./lifecycle.js";
 import { notFound } from "./problem.js";
 import type { Collection } from "./store.js";
-import { visible } from "./visibility.js";
+import { OWNERS, visible } from "./visibility.js";
 
 export interface View {
   store: string;
@@ -15,6 +15,8 @@ export interface View {
   /** Parent records by placeholder name. */
   parents: Readonly<Record<string, JsonObject>>;
   member(record: JsonObject): boolean;
+  /** True when every record of the store is a member (no parent filter, nothing hidden). */
+  unfiltered: boolean;
 }
 
 export function modelName(store: string): string {
@@ -38,6 +40,7 @@ export function openView(rc: RequestContext): View {
   settle(sandbox, route.store);
   const checks = route.refs.map((ref) => ({ path: ref.path, id: params[ref.param] ?? "" }));
   return {
+    unfiltered: checks.length === 0 && (caller.accountType === "Operations" || !OWNERS[route.store]),
     store: route.store,
     collection: sandbox.store.collection(route.store),
     parents,

@@ -67,8 +67,14 @@ export function handleList(rc: RequestContext): Response {
   if (streaming) return jsonlResponse(mapped(selection.records, selection.project), true);
 
   const { options } = rc.sandbox;
-  const limit = Math.min(selection.query.limit ?? options.defaultLimit, options.maxLimit);
-  const offset = selection.query.offset ?? 0;
+  const { query } = selection;
+  const limit = Math.min(query.limit ?? options.defaultLimit, options.maxLimit);
+  const offset = query.offset ?? 0;
+  if (query.filter === null && query.order.length === 0 && view.unfiltered) {
+    // Every record of the store belongs to the view: count and slice without scanning.
+    const page = view.collection.page(offset, limit).map(selection.project);
+    return json(listBody(page, { offset, limit, total: view.collection.size }, selection.omitted));
+  }
   const page: JsonObject[] = [];
   let total = 0;
   for (const r of selection.records) {
