@@ -1,0 +1,47 @@
+/**
+ * Benchmark 3: `stream` of 1 000 000 JSONL records versus a plain line-splitting loop over the
+ * same fetch body. Every measurement runs in a fresh process (peak RSS growth is per run); five
+ * runs per side, interleaved, the best counts (load from other processes only ever adds time).
+ */
+import { fmt, inChild, report, servers } from "../lib.js";
+
+interface Run {
+  ms: number;
+  cpuMs: number;
+  records: number;
+  peakMB: number;
+}
+
+const RUNS = 5;
+const all = servers();
+const runs: Record<"client" | "plain", Run[]> = { client: [], plain: [] };
+for (let i = 0; i < RUNS; i++) {
+  runs.client.push(await inChild<Run>("stream-run", all, ["client", "1000"]));
+  runs.plain.push(await inChild<Run>("stream-run", all, ["plain", "1000"]));
+}
+const clientMs = Math.min(...runs.client.map((r) => r.ms));
+const plainMs = Math.min(...runs.plain.map((r) => r.ms));
+const clientCpu = Math.min(...runs.client.map((r) => r.cpuMs));
+const plainCpu = Math.min(...runs.plain.map((r) => r.cpuMs));
+const clientPeak = Math.max(...runs.client.map((r) => r.peakMB));
+const plainPeak = Math.max(...runs.plain.map((r) => r.peakMB));
+const ratio = clientMs / plainMs;
+const rate = (ms: number) => fmt(1_000_000 / (ms / 1000) / 1000, 0);
+report([
+  {
+    bench: "3 stream 1M JSONL",
+    measure: "throughput, client vs plain loop (best of 5)",
+    value: `${rate(clientMs)}k vs ${rate(plainMs)}k rec/s (${fmt(clientMs, 0)} vs ${fmt(plainMs, 0)} ms; ${fmt(ratio, 2)}x time)`,
+    target: "time <= 1.20x",
+    pass: ratio <= 1.2,
+    data: { clientMs, plainMs, ratio, clientCpuMs: clientCpu, plainCpuMs: plainCpu, records: 1_000_000 },
+  },
+  {
+    bench: "3 stream 1M JSONL",
+    measure: "peak RSS growth (max of runs)",
+    value: `client ${fmt(clientPeak)} MB, plain loop ${fmt(plainPeak)} MB`,
+    target: "client < 64 MB",
+    pass: clientPeak < 64,
+    data: { clientPeakMB: clientPeak, plainPeakMB: plainPeak },
+  },
+]);
