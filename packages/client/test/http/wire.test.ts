@@ -87,15 +87,16 @@ describe("time budgets", () => {
     await withServer(
       (req, res) => {
         if (req.url?.includes("late-headers")) {
-          setTimeout(() => sendJson(res, 200, {}), 1500).unref();
+          setTimeout(() => sendJson(res, 200, {}), 3000).unref();
           return;
         }
         res.writeHead(200, { "content-type": "application/jsonl" });
         res.write('{"n":1}\n');
-        setTimeout(() => res.end('{"n":2}\n'), 300).unref();
+        // The body outlasts the first-byte budget: the stream must still be read to the end.
+        setTimeout(() => res.end('{"n":2}\n'), 1200).unref();
       },
       async (server) => {
-        const transport = transportFor(server, { streamTimeout: 120, timeout: 60_000, retries: 0 });
+        const transport = transportFor(server, { streamTimeout: 600, timeout: 60_000, retries: 0 });
         const late = await rejection(transport.stream({ method: "GET", path: "/public/v1/late-headers" }));
         assert.ok(late instanceof MPTTimeoutError);
         assert.match(late.message, /waiting for response headers/);
