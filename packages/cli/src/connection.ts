@@ -4,7 +4,8 @@
  *   2. the profile named by `--profile`
  *   3. environment `MPT_API_BASE_URL` / `MPT_API_TOKEN`
  *   4. the current profile of the config file (`mpt config use <name>`)
- * `--sandbox` ignores all of them and runs against an in-process sandbox.
+ * `--sandbox` ignores all of them and runs against a fresh in-process sandbox (no socket; the
+ * seeded data is the same every time, and changes last for this one command).
  */
 import { BearerTokenAuthentication, type ClientOptions, MPTClient } from "mpt-api-client";
 import { configPath, type Profile, readConfig } from "./config-file.js";
@@ -61,16 +62,15 @@ export async function connect(flags: ConnectionFlags, rt: Runtime): Promise<Conn
     if (flags.baseUrl !== undefined || flags.token !== undefined || flags.profile !== undefined) {
       throw new UsageError("--sandbox cannot be combined with --base-url, --token or --profile");
     }
-    const { startSandbox } = await import("mpt-sandbox");
-    const sandbox = await startSandbox({ port: 0 });
-    rt.secrets.add(sandbox.tokens.operations);
+    const { createSandbox } = await import("mpt-sandbox");
+    const sandbox = createSandbox();
     const client = build({
       ...transport,
       baseUrl: sandbox.url,
       authentication: new BearerTokenAuthentication(sandbox.tokens.operations),
       fetch: sandbox.fetch,
     });
-    return { client, close: () => sandbox.close() };
+    return { client, close: async () => undefined };
   }
   const settings = resolveSettings(flags, rt.env);
   if (!settings.baseUrl) {

@@ -72,7 +72,9 @@ export function reportError(error: unknown, debug: boolean): ErrorReport {
 
 /** `404 Not Found: detail`, then one line per field error, then the trace id. */
 function apiErrorLines(error: MPTAPIError): string[] {
-  const head = `mpt: ${error.status} ${error.title}${error.detail ? `: ${error.detail}` : ""}`;
+  const title = error.title.replace(/\.$/, "");
+  const detail = error.detail && error.detail !== error.title ? `: ${error.detail}` : "";
+  const head = `mpt: ${error.status} ${title}${detail}`;
   const lines = [head, ...fieldErrorLines(error.errors)];
   if (error.traceId) lines.push(`  trace id: ${error.traceId}`);
   return lines;

@@ -15,7 +15,6 @@ export function addConnectionOptions(cmd: Command): Command {
   cmd.option("--timeout <seconds>", "time limit of each request (default 60)");
   cmd.option("--retries <n>", "retries of failed requests (default 5)");
   cmd.option("--debug", "log each request to stderr (tokens redacted)");
-  cmd.optionsGroup("Options:");
   return cmd;
 }
 

@@ -39,7 +39,7 @@ export function addAction(
 ): void {
   const leaf = leafCommand(service, command, describe(ctx, action));
   if (action.scope !== "collection") leaf.argument(action.defaultId ? "[id]" : "<id>", "resource id");
-  for (const param of action.params ?? []) leaf.argument(placeholder(param));
+  for (const param of action.params ?? []) leaf.argument(placeholder(param), kebab(param).replace(/-/g, " "));
   const dataFlag = action.bodyField ? kebab(action.bodyField) : "data";
   if (action.file) {
     const help = `file to upload (${action.file.key} part)`;

@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import { type ConnectionFlags, connect } from "../connection.js";
 import { UsageError } from "../errors.js";
 import { placeholder } from "../names.js";
-import { addConnectionOptions, type Format } from "../options.js";
+import type { Format } from "../options.js";
 import { streamOut, type TextOut } from "../output/text-out.js";
 import type { Runtime } from "../runtime.js";
 import { openService, type Service } from "../services.js";
@@ -19,9 +19,9 @@ export interface ServiceContext {
   readonly ids: readonly string[];
 }
 
-/** A command of a service (`list`, `get`, `publish`, ...) with the connection options. */
+/** A command of a service (`list`, `get`, `publish`, ...); the service adds the connection options last. */
 export function leafCommand(service: Command, name: string, description: string): Command {
-  return addConnectionOptions(service.command(name).description(description));
+  return service.command(name).description(description);
 }
 
 /** Connects, opens the service with its ids, runs `fn`, and always disconnects. */

@@ -16,7 +16,10 @@ export interface QueryFlags {
 export function addQueryOptions(cmd: Command, what: { select: boolean; order: boolean }): Command {
   cmd.option("--filter <rql>", `RQL filter, e.g. "and(eq(status,Active),ilike(name,*soft*))"`);
   if (what.select)
-    cmd.option("--select <fields>", "fields to return: id,name,product.name (or +field / -field)");
+    cmd.option(
+      "--select <fields>",
+      "fields: a or +a adds, -a removes, -* drops the rest; unsigned names are also the table/CSV columns",
+    );
   if (what.order) cmd.option("--order <fields>", "sort order: name or -audit.created.at (comma-separated)");
   return cmd;
 }

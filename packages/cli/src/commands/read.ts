@@ -9,6 +9,7 @@ import { selectedColumns } from "../output/columns.js";
 import { printRecord, recordWriter } from "../output/records.js";
 import { notice } from "../runtime.js";
 import { call } from "../services.js";
+import { usagePath } from "../tree.js";
 import { leafCommand, pickFormat, type ServiceContext, stdoutText, withService } from "./common.js";
 import { addQueryOptions, applyQuery, type QueryFlags } from "./query.js";
 
@@ -29,6 +30,14 @@ export function addList(service: Command, ctx: ServiceContext): void {
     .addOption(new Option("--offset <n>", "records to skip (default 0)").conflicts("all"))
     .option("--all", "every matching record, page after page")
     .addOption(formatOption())
+    .addHelpText(
+      "after",
+      `
+Examples:
+  mpt ${usagePath(ctx.node)} list --filter "eq(status,Active)" --order -audit.created.at --limit 20
+  mpt ${usagePath(ctx.node)} list --select "-*,id,name" --all --format csv
+RQL: eq ne lt le gt ge in out like ilike, and(...) or(...) not(...); values with spaces in quotes.`,
+    )
     .action(() =>
       withService<ListFlags>(leaf, ctx, async (service, flags) => {
         const { rt } = ctx;

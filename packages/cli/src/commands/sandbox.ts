@@ -12,7 +12,6 @@ interface SandboxFlags {
   port?: string;
   scale?: string;
   seed?: string;
-  fixtures?: string;
   json?: boolean;
 }
 
@@ -22,8 +21,7 @@ export function addSandboxCommand(root: Command, rt: Runtime): void {
     .description("start a local MPT sandbox and print its URL and tokens")
     .option("--port <n>", "port on 127.0.0.1 (default: any free port)")
     .option("--scale <n>", "size of the seeded marketplace (default 1)")
-    .option("--seed <n>", "seed of the generated data (default: fixed, so ids repeat)")
-    .option("--fixtures <file>", "JSON file of extra records to load")
+    .option("--seed <text>", "seed of the generated data (default: fixed, so ids repeat)")
     .option("--json", "print {url, tokens} as JSON (for scripts)")
     .addHelpText(
       "after",
@@ -34,12 +32,11 @@ Examples:
     );
   cmd.action(async () => {
     const flags = cmd.opts<SandboxFlags>();
-    const options: { port: number; scale?: number; seed?: number; fixtures?: string } = {
+    const options: { port: number; scale?: number; seed?: string } = {
       port: flags.port === undefined ? 0 : number(flags.port, "--port", 0, true),
     };
     if (flags.scale !== undefined) options.scale = number(flags.scale, "--scale", 0);
-    if (flags.seed !== undefined) options.seed = number(flags.seed, "--seed", 0, true);
-    if (flags.fixtures !== undefined) options.fixtures = flags.fixtures;
+    if (flags.seed !== undefined) options.seed = flags.seed;
     const { startSandbox } = await import("mpt-sandbox");
     const sandbox = await startSandbox(options);
     const out = stdoutText(rt);

@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import { kebab, placeholder } from "../names.js";
+import { addConnectionOptions } from "../options.js";
 import type { Runtime } from "../runtime.js";
 import { childNode, type ServiceNode, shortPath, usagePath, type Verb, verbsOf, type Walk } from "../tree.js";
 import { addAction } from "./action.js";
@@ -56,6 +57,7 @@ export function addServiceCommand(parent: Command, node: ServiceNode, walk: Walk
     if (verb.kind === "action") addAction(cmd, ctx, verb.command, verb.name, verb.action);
     else STANDARD[verb.kind](cmd, ctx);
   }
+  for (const leaf of cmd.commands) addConnectionOptions(leaf);
   cmd.commandsGroup("Nested services:");
   for (const [childName, childDef] of Object.entries(node.def.children ?? {})) {
     addServiceCommand(cmd, childNode(node, childName, childDef), walk, rt);
