@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `mpt-sandbox`: starts the emulator on loopback and prints its URL and the personas' tokens.
- * Usage: mpt-sandbox [--port 8080] [--host 127.0.0.1] [--scale 1] [--seed mpt-sandbox]
+ * Usage: mpt-sandbox [--port 8080] [--host 127.0.0.1] [--scale 1] [--seed mpt-sandbox] [--fixtures f.json]
  */
 import { parseArgs } from "node:util";
 import { startSandbox } from "./server.js";
@@ -12,6 +12,7 @@ const USAGE = `Usage: mpt-sandbox [options]
   --host <addr>  interface to bind (default: 127.0.0.1)
   --scale <n>    multiply the big collections (orders, charges, ...) by n (default: 1)
   --seed <text>  seed of the generated marketplace (default: mpt-sandbox)
+  --fixtures <file.json>  load your own data (see the README's fixtures section)
   --json         print the URL and tokens as one JSON line
   -h, --help     show this help
 `;
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
       host: { type: "string" },
       scale: { type: "string" },
       seed: { type: "string" },
+      fixtures: { type: "string" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
     ...(scale !== undefined ? { scale } : {}),
     ...(values.host !== undefined ? { host: values.host } : {}),
     ...(values.seed !== undefined ? { seed: values.seed } : {}),
+    ...(values.fixtures !== undefined ? { fixtures: values.fixtures } : {}),
   });
   const { tokens } = sandbox;
   if (values.json) {

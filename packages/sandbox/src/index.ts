@@ -5,6 +5,13 @@ export type { CountersSnapshot } from "./counters.js";
 export { Counters } from "./counters.js";
 export type { FaultAction, FaultMatch, FaultSpec } from "./faults.js";
 export { Faults } from "./faults.js";
+export {
+  exportFixtures,
+  FixtureError,
+  type FixturesDocument,
+  type FixtureToken,
+  validateFixtures,
+} from "./fixtures.js";
 export { NESTED, ROUTES, type ServiceRoute, STORE_KEYS } from "./routes.js";
 export {
   createSandbox,

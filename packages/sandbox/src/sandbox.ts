@@ -9,6 +9,13 @@ import type { PendingTransition, RequestContext, ResolvedOptions, SandboxContext
 import { Counters } from "./counters.js";
 import { type FaultSpec, Faults, sleep } from "./faults.js";
 import { blobRedirect } from "./files.js";
+import {
+  exportFixtures,
+  type FixturesDocument,
+  type LoadedPersonas,
+  loadFixtures,
+  readFixtures,
+} from "./fixtures.js";
 import { handleAction } from "./handlers/actions.js";
 import { handleGet, handleList } from "./handlers/read.js";
 import { handleCreate, handleDelete, handleUpdate } from "./handlers/write.js";
@@ -37,6 +44,12 @@ export interface SandboxOptions {
   settleMs?: number;
   /** Clock (ms since epoch); tests can move time to expire tokens. Default `Date.now`. */
   now?: () => number;
+  /**
+   * Your own data: a fixtures document or the path of a JSON file holding one. Loaded on an empty
+   * sandbox (`seed: "none"`, the default) or on the built-in marketplace (`seed: "default"`);
+   * an invalid document throws a `FixtureError` naming every problem.
+   */
+  fixtures?: string | FixturesDocument;
 }
 
 export interface SandboxTokens {
@@ -71,6 +84,8 @@ export interface Sandbox {
   unrevokeToken(tokenOrPersona?: string): void;
   /** Restores the state loaded at start (data, files, sequences); faults and counters are kept. */
   reset(): void;
+  /** The current state as a fixtures document that loads back to the same state. */
+  export(): FixturesDocument;
   /** Internal store (advanced use and tests). */
   readonly store: Store;
 }
@@ -97,9 +112,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const counters = new Counters();
   const pending = new Map<string, PendingTransition>();
 
-  const build = () => {
+  const fixtures = options.fixtures === undefined ? undefined : readFixtures(options.fixtures);
+  const build = (): { store: Store; personas: LoadedPersonas } => {
     const store = new Store(new Prng(`${resolved.seed}:ids`));
-    const personas = seedMarketplace(store, resolved.seed, resolved.scale);
+    const seeded =
+      fixtures === undefined || fixtures.seed === "default"
+        ? seedMarketplace(store, resolved.seed, resolved.scale)
+        : undefined;
+    const personas = fixtures ? loadFixtures(store, fixtures, seeded) : seeded;
+    if (!personas) throw new Error("unreachable: no seed and no fixtures");
     return { store, personas };
   };
   let { store, personas } = build();
@@ -124,7 +145,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     revoke: (t) => ctx.auth.revoke(personaToken(t)),
     unrevoke: (t) => ctx.auth.unrevoke(t === undefined ? undefined : personaToken(t)),
     reset: () => sandbox.reset(),
-    exportState: () => ({}) as JsonObject,
+    exportState: () => exportFixtures(store, personas) as unknown as JsonObject,
   };
 
   async function dispatch(req: Request, url: URL, match: RouteMatch | undefined): Promise<Response> {
@@ -221,6 +242,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       ctx.auth = new Auth(store, `mpt-sandbox:${resolved.seed}:jwt`, now);
       pending.clear();
     },
+    export: () => exportFixtures(store, personas),
     get store() {
       return store;
     },

@@ -14,6 +14,12 @@ type Owners = Partial<Record<AccountType, readonly string[]>>;
  * A record with none of those paths filled is visible to all (shared reference data).
  */
 export const OWNERS: Readonly<Record<string, Owners>> = {
+  "catalog/products": { Vendor: ["vendor.id"] },
+  "catalog/listings": { Vendor: ["vendor.id"] },
+  "catalog/price-lists": { Vendor: ["vendor.id"] },
+  "catalog/authorizations": { Vendor: ["vendor.id"] },
+  "program/programs": { Vendor: ["vendor.id"] },
+  "integration/extensions": { Vendor: ["vendor.id"] },
   "commerce/orders": { Client: ["client.id"], Vendor: ["vendor.id"] },
   "commerce/agreements": { Client: ["client.id"], Vendor: ["vendor.id"] },
   "commerce/subscriptions": { Client: ["client.id"], Vendor: ["vendor.id"] },
