@@ -1,0 +1,136 @@
+/**
+ * Helpers of the fault suite: a loopback sandbox per test file, clients with small time budgets
+ * and a fetch that records what went over the wire (installation tokens, Authorization headers),
+ * plus timing assertions.
+ */
+import assert from "node:assert/strict";
+import { once } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  type Authentication,
+  BearerTokenAuthentication,
+  type ClientOptions,
+  type Logger,
+  MPTClient,
+} from "mpt-api-client";
+import { type RunningSandbox, type StartOptions, startSandbox } from "mpt-sandbox";
+
+export type { RunningSandbox };
+
+export const TOKEN_PATH = "POST /public/v1/integration/installations/-/token";
+
+export async function sandbox(options: StartOptions = {}): Promise<RunningSandbox> {
+  return startSandbox({ port: 0, ...options });
+}
+
+/** What a recording fetch saw. */
+export interface Wire {
+  /** `METHOD url` of every request sent. */
+  requests: string[];
+  /** Installation tokens handed out by the token endpoint, in order. */
+  tokens: string[];
+  /** Authorization header of every request (undefined when absent). */
+  authorizations: Array<string | undefined>;
+}
+
+/** Global fetch, recording requests and the installation tokens in the answers. */
+export function recordingFetch(): { fetch: typeof fetch; wire: Wire } {
+  const wire: Wire = { requests: [], tokens: [], authorizations: [] };
+  const recording = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = String(input instanceof Request ? input.url : input);
+    wire.requests.push(`${init?.method ?? "GET"} ${url}`);
+    wire.authorizations.push(new Headers(init?.headers).get("authorization") ?? undefined);
+    const response = await fetch(input, init);
+    if (url.includes("/installations/-/token") && response.ok) {
+      const body = (await response.clone().json()) as { token?: string };
+      if (body.token) wire.tokens.push(body.token);
+    }
+    return response;
+  };
+  return { fetch: recording, wire };
+}
+
+/** A test server: a sandbox, or any loopback server (which gets a dummy token). */
+export interface Target {
+  url: string;
+  tokens?: { operations: string };
+}
+
+/** A client of `target` with test-sized retry delays; the operations persona's token unless given. */
+export function clientOf(
+  target: Target,
+  options: Partial<ClientOptions> & { authentication?: Authentication } = {},
+): MPTClient {
+  return new MPTClient({
+    baseUrl: target.url,
+    authentication: new BearerTokenAuthentication(target.tokens?.operations ?? "idt:TKN-0000-0000:test"),
+    retryBaseDelay: 5,
+    timeout: 5_000,
+    ...options,
+  });
+}
+
+/** Runs `fn`, returning what it rejected with and how long that took (fails when it resolves). */
+export async function timedRejection(fn: () => Promise<unknown>): Promise<{ error: unknown; ms: number }> {
+  const start = performance.now();
+  try {
+    await fn();
+  } catch (error) {
+    return { error, ms: performance.now() - start };
+  }
+  assert.fail("expected a rejection");
+}
+
+export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - start };
+}
+
+/** Resolves once `condition()` holds (polled every 2 ms); rejects after `ms`. */
+export async function until(condition: () => boolean, ms = 5_000): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+/** A logger keeping every line (message and JSON fields). */
+export function capturingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const record = (message: string, fields?: Record<string, unknown>) => {
+    lines.push(`${message} ${JSON.stringify(fields ?? {})}`);
+  };
+  return { lines, debug: record, warn: record };
+}
+
+export interface LoopbackServer {
+  url: string;
+  /** Connections accepted so far. */
+  connections: number;
+  /** Request lines (`METHOD /path?query`) received so far. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** A node:http server on 127.0.0.1 for what the sandbox cannot do (raw socket tricks). */
+export async function loopback(handler: http.RequestListener): Promise<LoopbackServer> {
+  const server = http.createServer(handler);
+  const state: LoopbackServer = {
+    url: "",
+    connections: 0,
+    requests: [],
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  server.on("connection", () => state.connections++);
+  server.on("request", (req: http.IncomingMessage) => state.requests.push(`${req.method} ${req.url}`));
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return state;
+}
