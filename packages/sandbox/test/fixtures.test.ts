@@ -231,3 +231,19 @@ test("invalid documents are refused whole, naming collection and record index", 
     /tokens\.client: account ACC-0000-0000 not found/,
   );
 });
+
+test("the README's fixtures example loads", async () => {
+  const readme = (await import("node:fs")).readFileSync(new URL("../README.md", import.meta.url), "utf8");
+  const block = /A complete document[^\n]*\n\n```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
+  assert.ok(block, "README example not found");
+  const h = new Harness({ fixtures: JSON.parse(block) });
+  assert.equal(
+    (
+      await h.get("/catalog/products/PRD-1234-5678/documents/PDC-1234-5678-0001", "client", {
+        accept: "application/pdf",
+      })
+    ).text,
+    "%PDF-1.4 my spec",
+  );
+  assert.deepEqual(await h.ids("/commerce/orders", "client"), ["ORD-1111-2222-3333"]);
+});

@@ -94,7 +94,7 @@ export function seedAccounts(s: SeedContext): AccountsSeed {
         firstName: first,
         lastName: last,
         email: `${first}.${last}${i}@example.com`.toLowerCase(),
-        status: k === 0 ? "Active" : s.rng.pick(["Active", "Invited", "Blocked"]),
+        status: k === 0 ? "Active" : (["Invited", "Active", "Blocked"][i % 3] as string),
         accounts: [s.ref(a)],
         currentAccount: s.ref(a),
         phone: { prefix: "+1", number: `555${String(1000 + i * 10 + k)}` },
@@ -193,6 +193,13 @@ export function seedAccounts(s: SeedContext): AccountsSeed {
     account: s.ref(operations),
   });
 
+  s.add("accounts/account-users", {
+    name: "Grace Hopper",
+    status: "Invited",
+    user: s.ref(users[1] as JsonObject),
+    account: s.ref(operations),
+  });
+  addToken(s, operations, "CI pipeline");
   const tokens = {
     operations: addToken(s, operations, "Operations automation")["token"] as string,
     vendor: addToken(s, vendor, "Vendor integration")["token"] as string,

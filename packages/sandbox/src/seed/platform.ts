@@ -125,10 +125,15 @@ function seedIntegration(s: SeedContext, acc: AccountsSeed): string {
     ...ext,
     externalId: "instance-1",
   });
-  for (const account of [vendor, acc.clients[0] as JsonObject, acc.clients[1] as JsonObject]) {
+  for (const account of [
+    vendor,
+    acc.clients[0] as JsonObject,
+    acc.clients[1] as JsonObject,
+    acc.clients[2] as JsonObject,
+  ]) {
     s.add("integration/installations", {
       name: `${String(extension["name"])} for ${String(account["name"])}`,
-      status: "Installed",
+      status: account === acc.clients[2] ? "Invited" : "Installed",
       extension: { id: extId, name: extension["name"] as string },
       account: s.ref(account),
       vendor: s.ref(vendor),
@@ -192,6 +197,12 @@ function seedHelpdesk(s: SeedContext, acc: AccountsSeed): void {
       name: "Suggested fix",
       status: i === 0 ? "Draft" : "Submitted",
       content: "Restart the job.",
+    });
+    s.add("helpdesk/chats/answers", {
+      ...c,
+      name: "Workaround",
+      status: "Submitted",
+      content: "Use the backup job.",
     });
     withFile(s, "helpdesk/chats/attachments", { ...c, name: "Log excerpt" }, "log.pdf", "application/pdf");
   });
@@ -351,7 +362,7 @@ function seedProgram(s: SeedContext, acc: AccountsSeed, cat: CatalogSeed): void 
         applicableTo: "Buyer",
       });
       const enrollment = s.add("program/enrollments", {
-        status: ["Processing", "Querying", "Completed"][k] as string,
+        status: ["Draft", "Querying", "Completed"][k] as string,
         type: "Enrollment",
         program: s.ref(program),
         certificate: s.ref(certificate),
