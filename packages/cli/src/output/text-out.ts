@@ -13,6 +13,19 @@ export interface TextOut {
   end(): Promise<void>;
 }
 
+/** Resolves on `drain`, or on `close` when the destination went away (the error is kept above). */
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+  });
+}
+
 export function streamOut(stream: Writable, close: boolean): TextOut {
   let failure: Error | undefined;
   stream.on("error", (error: Error) => {
@@ -21,7 +34,7 @@ export function streamOut(stream: Writable, close: boolean): TextOut {
   return {
     async write(text) {
       if (failure) throw failure;
-      if (!stream.write(text)) await Promise.race([once(stream, "drain"), once(stream, "close")]);
+      if (!stream.write(text)) await drained(stream);
     },
     async end() {
       if (failure) throw failure;
@@ -29,7 +42,7 @@ export function streamOut(stream: Writable, close: boolean): TextOut {
         stream.end();
         await once(stream, "finish");
       } else if (stream.writableNeedDrain) {
-        await once(stream, "drain");
+        await drained(stream);
       }
     },
   };
