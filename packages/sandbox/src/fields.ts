@@ -4,6 +4,7 @@
  * valid when the loaded data has it.
  */
 import { isObject, type JsonValue } from "./json.js";
+import { schemaElementTypeOf, schemaTypeOf } from "./schema/index.js";
 
 export type FieldType = "string" | "number" | "boolean" | "date" | "object" | "array" | "null";
 
@@ -18,8 +19,15 @@ export function typeOfValue(value: JsonValue): FieldType {
   return ISO_DATE.test(value) ? "date" : "string";
 }
 
+/** What validation needs to know about a store's property paths. */
+export interface FieldLookup {
+  has(path: string): boolean;
+  typeOf(path: string): FieldType | undefined;
+  elementTypeOf(path: string): FieldType | undefined;
+}
+
 /** Path -> type, growing as records are added. `null` types are refined by later values. */
-export class FieldIndex {
+export class FieldIndex implements FieldLookup {
   private readonly types = new Map<string, FieldType>();
 
   add(record: JsonValue): void {
@@ -67,4 +75,17 @@ export class FieldIndex {
   paths(): string[] {
     return [...this.types.keys()].filter((p) => !p.endsWith(".[]"));
   }
+}
+
+/** The loaded data's paths, completed by the OpenAPI spec's for the store. */
+export function storeFields(store: string, data: FieldIndex): FieldLookup {
+  return {
+    has: (path) => data.has(path) || schemaTypeOf(store, path) !== undefined,
+    typeOf: (path) => {
+      const known = data.typeOf(path);
+      if (known !== undefined && known !== "null") return known;
+      return schemaTypeOf(store, path) ?? known;
+    },
+    elementTypeOf: (path) => data.elementTypeOf(path) ?? schemaElementTypeOf(store, path),
+  };
 }

@@ -3,7 +3,7 @@
  * ascending (as SQL Server does). Unknown paths answer 400 `Invalid property path.`.
  */
 import type { OrderEntry } from "mpt-api-client";
-import type { FieldIndex } from "./fields.js";
+import type { FieldLookup } from "./fields.js";
 import { type JsonValue, valuesAt } from "./json.js";
 import { validationError } from "./problem.js";
 
@@ -26,7 +26,7 @@ function compareKeys(a: string | number | boolean | null, b: string | number | b
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-export function compileOrder(entries: readonly OrderEntry[], fields: FieldIndex): Comparator | undefined {
+export function compileOrder(entries: readonly OrderEntry[], fields: FieldLookup): Comparator | undefined {
   if (entries.length === 0) return undefined;
   const errors: Record<string, string[]> = {};
   for (const e of entries) if (!fields.has(e.path)) errors[e.path] = ["Invalid property path."];

@@ -5,7 +5,7 @@
  * filtered without re-reading the tree. Messages are mpt-rql-net's.
  */
 import type { RqlCompareOp, RqlNode, RqlValue } from "mpt-api-client";
-import type { FieldIndex, FieldType } from "./fields.js";
+import type { FieldLookup, FieldType } from "./fields.js";
 import { type JsonValue, valuesAt } from "./json.js";
 import { validationError } from "./problem.js";
 
@@ -70,7 +70,7 @@ function join(base: string, path: string): string {
 
 class Compiler {
   readonly errors: Errors = {};
-  constructor(private readonly fields: FieldIndex) {}
+  constructor(private readonly fields: FieldLookup) {}
 
   private fail(key: string, message: string): Predicate {
     const list = this.errors[key] ?? [];
@@ -310,7 +310,7 @@ export function likeMatcher(pattern: string, insensitive: boolean): (value: stri
 }
 
 /** Compiles a filter against a collection's fields; throws a 400 validation problem on errors. */
-export function compileFilter(node: RqlNode | null, fields: FieldIndex): Predicate {
+export function compileFilter(node: RqlNode | null, fields: FieldLookup): Predicate {
   if (!node) return () => true;
   const compiler = new Compiler(fields);
   const predicate = compiler.compile(node, { base: "" });

@@ -4,7 +4,7 @@
  * collection omits by default (reported in `$meta.omitted` until selected).
  */
 import type { SelectEntry } from "mpt-api-client";
-import type { FieldIndex } from "./fields.js";
+import type { FieldLookup } from "./fields.js";
 import { isObject, type JsonObject, type JsonValue } from "./json.js";
 import { validationError } from "./problem.js";
 
@@ -84,7 +84,7 @@ function project(value: JsonValue, n: Node, omit: readonly string[]): JsonValue 
 export function buildProjection(
   entries: readonly SelectEntry[],
   defaults: readonly string[],
-  fields: FieldIndex,
+  fields: FieldLookup,
 ): Projection {
   const root = node("default");
   const errors: Record<string, string[]> = {};

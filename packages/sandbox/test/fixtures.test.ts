@@ -96,6 +96,14 @@ test("fixture records keep their ids, statuses and unknown fields; RQL works on 
   assert.deepEqual(await h.ids("/catalog/products?eq(custom.tier,gold)"), ["PRD-1234-5678"]);
   assert.deepEqual(await h.ids("/catalog/products?gt(custom.seats,5)&select=custom"), ["PRD-1234-5678"]);
   assert.equal((await h.get("/catalog/products?eq(custom.nope,1)")).status, 400);
+  // Paths the OpenAPI spec names are valid even when no loaded record has them, with its types.
+  assert.deepEqual(await h.ids("/catalog/products?eq(externalIds.operations,X-1)"), []);
+  assert.deepEqual(await h.ids("/catalog/products?order=website&select=+statistics"), [
+    "PRD-1234-5678",
+    "PRD-9999-0000",
+  ]);
+  const typed = await h.get("/catalog/products?gt(statistics.itemCount,abc)");
+  assert.deepEqual(typed.body.errors, { "statistics.itemCount": ["Cannot convert value: 'abc'."] });
   assert.equal((await h.get("/commerce/orders?limit=0")).body.$meta.pagination.total, 2);
 });
 

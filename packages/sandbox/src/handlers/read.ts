@@ -6,6 +6,7 @@ import { checkAccess } from "../access.js";
 import { defaultOmitted } from "../collections.js";
 import type { RequestContext } from "../context.js";
 import { json, listBody, singleBody } from "../envelope.js";
+import { storeFields } from "../fields.js";
 import { BLOB_PREFIX, fileResponse, notAcceptable, wantsFile } from "../files.js";
 import type { JsonObject } from "../json.js";
 import { compileOrder } from "../order.js";
@@ -29,7 +30,7 @@ export function selectRecords(
   search: string,
 ): Selection & { query: ReturnType<typeof parseListQuery> } {
   const query = parseListQuery(search);
-  const fields = view.collection.fields;
+  const fields = storeFields(view.store, view.collection.fields);
   const predicate = compileFilter(query.filter, fields);
   const projection = buildProjection(query.select, defaultOmitted(view.store), fields);
   const comparator = compileOrder(query.order, fields);
@@ -105,6 +106,10 @@ export function handleGet(rc: RequestContext, id: string): Response {
   const select = new URLSearchParams(rc.url.search).get("select") ?? "";
   const selection = select ? `select=${encodeURIComponent(select)}` : "";
   const query = parseListQuery(selection);
-  const projection = buildProjection(query.select, defaultOmitted(view.store), view.collection.fields);
+  const projection = buildProjection(
+    query.select,
+    defaultOmitted(view.store),
+    storeFields(view.store, view.collection.fields),
+  );
   return json(singleBody(projection.apply(record), projection.omitted));
 }
