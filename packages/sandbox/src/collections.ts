@@ -181,3 +181,12 @@ export const REQUIRED: Readonly<Record<string, readonly string[]>> = {
   "notifications/webhooks": ["url"],
   "helpdesk/cases": ["title"],
 };
+
+/**
+ * Stores whose actions and deletes answer an unknown id with 400 `Bad Request` instead of 404,
+ * as the live API does (behaviour notes §10).
+ */
+export const UNKNOWN_ID_IS_BAD_REQUEST: ReadonlySet<string> = new Set([
+  "notifications/subscribers",
+  "helpdesk/chats/participants",
+]);

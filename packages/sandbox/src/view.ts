@@ -2,10 +2,12 @@
  * A route's view of its store: the parent records must exist, and only records whose parent
  * references match (and that the caller may see) belong to it.
  */
+
+import { UNKNOWN_ID_IS_BAD_REQUEST } from "./collections.js";
 import type { RequestContext } from "./context.js";
 import { type JsonObject, valuesAt } from "./json.js";
 import { settle } from "./lifecycle.js";
-import { notFound } from "./problem.js";
+import { badRequest, notFound } from "./problem.js";
 import type { Collection } from "./store.js";
 import { OWNERS, visible } from "./visibility.js";
 
@@ -49,9 +51,16 @@ export function openView(rc: RequestContext): View {
   };
 }
 
-/** The record `id` of the view, or 404 `Not Found`. */
-export function findInView(view: View, id: string): JsonObject {
+/**
+ * The record `id` of the view, or 404 `Not Found` (400 `Bad Request` for writes on the stores
+ * that answer so: `UNKNOWN_ID_IS_BAD_REQUEST`).
+ */
+export function findInView(view: View, id: string, write = false): JsonObject {
   const record = view.collection.get(id);
-  if (!record || !view.member(record)) throw notFound(`${modelName(view.store)} with id '${id}' not found.`);
+  if (!record || !view.member(record)) {
+    const detail = `${modelName(view.store)} with id '${id}' not found`;
+    if (write && UNKNOWN_ID_IS_BAD_REQUEST.has(view.store)) throw badRequest(detail);
+    throw notFound(`${detail}.`);
+  }
   return record;
 }

@@ -270,3 +270,15 @@ test("a helpdesk case opens its chat with one message and one participant", asyn
   assert.equal((await h.get(`/helpdesk/chats/${chatId}/participants`)).body.$meta.pagination.total, 1);
   assert.equal((await h.post(`/helpdesk/cases/${created.body.id}/process`)).body.status, "Processing");
 });
+
+test("live API quirks: unknown subscriber actions answer 400, empty names 400", async () => {
+  const unknown = await h.post("/notifications/subscribers/NTS-0000-0000-0000/enable");
+  assert.equal(unknown.status, 400);
+  assert.equal(unknown.body.title, "Bad Request");
+  assert.equal(unknown.body.detail, "Subscriber with id 'NTS-0000-0000-0000' not found");
+  const [accountId] = await h.ids("/accounts/accounts?limit=1");
+  const empty = await h.put(`/accounts/accounts/${accountId}`, { name: "" });
+  assert.equal(empty.status, 400);
+  assert.equal(empty.body.title, "Bad Request");
+  assert.equal((await h.post("/commerce/orders/ORD-0000-0000-0000/process")).status, 404);
+});

@@ -60,7 +60,7 @@ export async function handleAction(rc: RequestContext, call: ActionCall): Promis
     if (action.returns === "none") return noContent();
     throw notFound();
   }
-  let record = findInView(view, call.id);
+  let record = findInView(view, call.id, action.method !== "GET");
 
   if (action.method === "GET") {
     if (action.returns === "text") return json(renderText(record, name));

@@ -13,7 +13,7 @@ import { readBody, withFileMetadata } from "../files.js";
 import { allocateId } from "../id-allocation.js";
 import { deepMerge, type JsonObject, setAt, valueAt, valuesAt } from "../json.js";
 import { stamp, withAudit, withStatus } from "../lifecycle.js";
-import { SandboxError, validationError } from "../problem.js";
+import { badRequest, SandboxError, validationError } from "../problem.js";
 import { API_PREFIX } from "../routes.js";
 import { machineOf } from "../state-machines/index.js";
 import type { StoredFile } from "../store.js";
@@ -125,6 +125,10 @@ export async function handleUpdate(rc: RequestContext, id: string): Promise<Resp
   const body = await readBody(rc.req, upload?.on.includes("update") ? upload.dataKey : undefined);
   const machine = machineOf(route.store);
   const keepStatus = !machine || Object.keys(machine.actions).length === 0;
+  const name = body.data["name"];
+  if (name !== undefined && (typeof name !== "string" || name.trim() === "")) {
+    throw badRequest("Name cannot be empty.");
+  }
   let record = deepMerge(current, sanitize(body.data, keepStatus));
   record = withAudit(record, ["updated"], stamp(sandbox, caller));
   const file = upload ? body.files.get(upload.fileKey) : undefined;
@@ -137,7 +141,7 @@ export function handleDelete(rc: RequestContext, id: string): Response {
   const { route, sandbox, caller } = rc;
   checkAccess(route.store, "delete", caller.accountType);
   const view = openView(rc);
-  const current = findInView(view, id);
+  const current = findInView(view, id, true);
   const from = machineOf(route.store)?.deleteFrom;
   const status = current["status"];
   if (from && typeof status === "string" && !from.includes(status)) {
