@@ -47,7 +47,9 @@ export async function handleAdmin(
   const method = req.method;
   if (path.startsWith("blobs/files/") && method === "GET") {
     const owner = decodeURIComponent(path.slice("blobs/files/".length));
-    return serveBlob(ctx.store, owner) ?? Promise.reject(notFound(`No blob '${owner}'.`));
+    const blob = serveBlob(ctx.store, owner);
+    if (!blob) throw notFound(`No blob '${owner}'.`);
+    return blob;
   }
   if (path.startsWith("blobs/jsonl/") && method === "GET") {
     const apiPath = `/public/v1/${url.pathname.slice(`${BLOB_PREFIX}jsonl/`.length)}`;
