@@ -75,7 +75,9 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
   const host = options.host ?? "127.0.0.1";
   let origin = "";
   const server = createServer((req, res) => {
-    const request = toRequest(req, origin);
+    // Redirects point back at the address the client used (Host), else the bound one.
+    const host = req.headers.host;
+    const request = toRequest(req, host && /^[\w.:[\]-]+$/.test(host) ? `http://${host}` : origin);
     res.on("close", () => {
       if (!res.writableEnded) req.destroy();
     });
