@@ -11,8 +11,9 @@ export async function run(argv: readonly string[], rt: Runtime): Promise<number>
   try {
     const { program, args } = buildProgram(rt, argv);
     await program.parseAsync(args, { from: "user" });
-    return EXIT.ok;
+    return rt.signal.aborted ? EXIT.interrupted : EXIT.ok;
   } catch (error) {
+    if (rt.signal.aborted) return EXIT.interrupted;
     // commander has printed its message (or the help) already
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     const report = reportError(error, argv.includes("--debug"));

@@ -19,9 +19,11 @@ export interface Runtime {
   readonly columns: number;
   /** Tokens in use: replaced by `****` in everything written to stderr. */
   readonly secrets: Set<string>;
+  /** Aborted on Ctrl+C: long reads stop and clean up, and the command exits with 130. */
+  readonly signal: AbortSignal;
 }
 
-export function processRuntime(): Runtime {
+export function processRuntime(signal: AbortSignal): Runtime {
   const force = process.env["MPT_FORCE_TTY"];
   const tty = (isTTY: boolean | undefined) => (force === "1" ? true : force === "0" ? false : isTTY === true);
   return {
@@ -33,6 +35,7 @@ export function processRuntime(): Runtime {
     stderrIsTTY: tty(process.stderr.isTTY),
     columns: process.stdout.columns || Number(process.env["COLUMNS"]) || 120,
     secrets: new Set(),
+    signal,
   };
 }
 

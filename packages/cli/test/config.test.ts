@@ -1,6 +1,6 @@
 /** Profiles in a temporary MPT_CONFIG, the precedence of flags, environment and profiles, and secrecy of tokens. */
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -82,28 +82,33 @@ describe("config", () => {
 
   it("precedence: flags, then --profile, then environment, then the current profile", async () => {
     const e = env("b");
-    await mpt(["config", "set", "good", "--base-url", sb.url, "--token", sb.token], { env: e });
-    await mpt(["config", "set", "bad", "--base-url", DEAD, "--token", "bad-token-0123456789"], { env: e });
-    await mpt(["config", "use", "bad"], { env: e });
+    mkdirSync(join(dir, "b"));
+    const profiles = {
+      good: { baseUrl: sb.url, token: sb.token },
+      bad: { baseUrl: DEAD, token: "bad-token-0123456789" },
+    };
+    writeFileSync(e.MPT_CONFIG, JSON.stringify({ current: "bad", profiles }), { mode: 0o600 });
     const count = ["--retries", "0", "catalog", "products", "count"];
-
-    // current profile (bad) loses to the environment
-    const fromEnv = await mpt(count, { env: { ...e, MPT_API_BASE_URL: sb.url, MPT_API_TOKEN: sb.token } });
+    const [fromEnv, fromProfile, fromFlags, flagAfter, missing] = await Promise.all([
+      // the current profile (bad) loses to the environment
+      mpt(count, { env: { ...e, MPT_API_BASE_URL: sb.url, MPT_API_TOKEN: sb.token } }),
+      // the environment loses to --profile
+      mpt(["--profile", "good", ...count], {
+        env: { ...e, MPT_API_BASE_URL: DEAD, MPT_API_TOKEN: "env-token-0123456789" },
+      }),
+      // --profile loses to flags
+      mpt(["--profile", "bad", "--base-url", sb.url, "--token", sb.token, ...count], {
+        env: { ...e, MPT_API_BASE_URL: DEAD },
+      }),
+      // flags after the command work too
+      mpt([...count, "--base-url", DEAD], { env: { ...e, MPT_API_TOKEN: sb.token } }),
+      mpt(["--profile", "missing", ...count], { env: e }),
+    ]);
     assert.equal(fromEnv.code, 0, fromEnv.stderr);
-    // the environment loses to --profile
-    const fromProfile = await mpt(["--profile", "good", ...count], {
-      env: { ...e, MPT_API_BASE_URL: DEAD, MPT_API_TOKEN: "env-token-0123456789" },
-    });
     assert.equal(fromProfile.code, 0, fromProfile.stderr);
-    // --profile loses to flags
-    const fromFlags = await mpt(["--profile", "bad", "--base-url", sb.url, "--token", sb.token, ...count], {
-      env: { ...e, MPT_API_BASE_URL: DEAD },
-    });
     assert.equal(fromFlags.code, 0, fromFlags.stderr);
-    // flags after the command work too
-    const after = await mpt([...count, "--base-url", DEAD], { env: { ...e, MPT_API_TOKEN: sb.token } });
-    assert.equal(after.code, 4);
-    assert.equal((await mpt(["--profile", "missing", ...count], { env: e })).code, 2);
+    assert.equal(flagAfter.code, 4, flagAfter.stderr);
+    assert.equal(missing.code, 2, missing.stderr);
   });
 
   it("never prints the token, not even with --debug or on errors", async () => {

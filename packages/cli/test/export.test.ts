@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { ensureBuilt, jsonLines, mpt, sandbox, type TestSandbox } from "./helpers.js";
+import { ensureBuilt, jsonLines, mpt, sandbox, start, type TestSandbox } from "./helpers.js";
 
 let sb: TestSandbox;
 let dir: string;
@@ -102,5 +102,24 @@ describe("export", () => {
       assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
     }
     assert.ok(!existsSync(out) && !existsSync(`${out}.partial`));
+  });
+
+  it("Ctrl+C stops an export with exit 130 and leaves no file behind", async () => {
+    const big = await sandbox({ scale: 40 });
+    try {
+      const out = join(dir, "interrupted.jsonl");
+      const run = start([...big.args, "export", "commerce", "orders", "--out", out], {
+        env: { MPT_FORCE_TTY: "1" },
+      });
+      for (let i = 0; i < 200 && !/Exporting .*[1-9]\d*\/\d+ items/.test(run.stderr()); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      run.child.kill("SIGINT");
+      const r = await run.done;
+      assert.equal(r.code, 130, r.stderr);
+      assert.ok(!existsSync(out) && !existsSync(`${out}.partial`));
+    } finally {
+      await big.close();
+    }
   });
 });

@@ -3,7 +3,7 @@
  * and sandbox when theirs is missing), run `node packages/cli/dist/bin.js` as a user would, and
  * start a sandbox.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -94,26 +94,39 @@ function cleanEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv 
   return env;
 }
 
-/** Runs the built CLI (never blocking the event loop, so an in-process sandbox can answer). */
-export function mpt(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: cleanEnv(options.env ?? {}),
-      cwd: options.cwd ?? root,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding("utf8").on("data", (d: string) => {
-      stderr += d;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(options.input ?? "");
+export interface Running {
+  readonly child: ChildProcessWithoutNullStreams;
+  /** stderr so far. */
+  stderr(): string;
+  readonly done: Promise<CliResult>;
+}
+
+/** Starts the built CLI (never blocking the event loop, so an in-process sandbox can answer). */
+export function start(args: readonly string[], options: RunOptions = {}): Running {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: cleanEnv(options.env ?? {}),
+    cwd: options.cwd ?? root,
+    stdio: ["pipe", "pipe", "pipe"],
   });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => {
+    stdout += d;
+  });
+  child.stderr.setEncoding("utf8").on("data", (d: string) => {
+    stderr += d;
+  });
+  child.stdin.end(options.input ?? "");
+  const done = new Promise<CliResult>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? -1 : 0), stdout, stderr }));
+  });
+  return { child, stderr: () => stderr, done };
+}
+
+/** Runs the built CLI to the end. */
+export function mpt(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  return start(args, options).done;
 }
 
 /** Lines of JSONL output, parsed. */
@@ -133,9 +146,9 @@ export interface TestSandbox {
 }
 
 /** A sandbox on loopback for the CLI to talk to (operations token: sees everything). */
-export async function sandbox(): Promise<TestSandbox> {
+export async function sandbox(options: { scale?: number } = {}): Promise<TestSandbox> {
   const { startSandbox } = await import("mpt-sandbox");
-  const sb = await startSandbox({ port: 0 });
+  const sb = await startSandbox({ port: 0, ...options });
   const token = sb.tokens.operations;
   return { url: sb.url, token, args: ["--base-url", sb.url, "--token", token], close: () => sb.close() };
 }

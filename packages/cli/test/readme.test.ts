@@ -56,8 +56,8 @@ describe("README examples", () => {
     const results = await Promise.all(
       blocks.map((block, i) => bash(block, mkdtempSync(join(dir, `block-${i}-`)))),
     );
-    results.forEach((r, i) =>
-      assert.equal(r.code, 0, `block ${i}:\n${blocks[i]}\n--- output ---\n${r.output}`),
-    );
+    for (const [i, r] of results.entries()) {
+      assert.equal(r.code, 0, `block ${i}:\n${blocks[i]}\n--- output ---\n${r.output}`);
+    }
   });
 });

@@ -104,7 +104,7 @@ async function runExport(cmd: Command, rt: Runtime, tokens: string[]): Promise<v
     const bar = progressBar(rt, "Exporting", total);
     const started = Date.now();
     try {
-      for await (const record of records(service, node.def)) {
+      for await (const record of records(service, node.def, rt.signal)) {
         await writer.write(record);
         bar.tick();
       }
@@ -132,14 +132,14 @@ function refusesStreaming(error: unknown): boolean {
 }
 
 /** The streaming read mode, or pages when the server does not stream this collection. */
-async function* records(service: Service, def: ServiceDef): AsyncGenerator<unknown> {
-  const stream = call<AsyncIterator<unknown>>(service, "stream");
+async function* records(service: Service, def: ServiceDef, signal: AbortSignal): AsyncGenerator<unknown> {
+  const stream = call<AsyncIterator<unknown>>(service, "stream", { signal });
   let first: IteratorResult<unknown>;
   try {
     first = await stream.next();
   } catch (error) {
     if (def.ops.includes("stream") || !refusesStreaming(error)) throw error;
-    yield* call<AsyncIterable<unknown>>(service, "iterate", { batchSize: PAGE });
+    yield* call<AsyncIterable<unknown>>(service, "iterate", { batchSize: PAGE, signal });
     return;
   }
   if (first.done) return;

@@ -48,7 +48,10 @@ RQL: eq ne lt le gt ge in out like ilike, and(...) or(...) not(...); values with
           width: rt.columns,
         });
         if (flags.all) {
-          for await (const record of call<AsyncIterable<unknown>>(query, "iterate", { batchSize: PAGE })) {
+          for await (const record of call<AsyncIterable<unknown>>(query, "iterate", {
+            batchSize: PAGE,
+            signal: rt.signal,
+          })) {
             await writer.write(record);
           }
           await writer.end();

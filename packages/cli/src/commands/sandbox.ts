@@ -1,6 +1,7 @@
 /**
  * `mpt sandbox`: starts the local emulator on loopback and prints its URL and its own test
- * tokens (they are local to this process, so printing them is safe), then serves until Ctrl+C.
+ * tokens (they are local to this process, so printing them is safe), then serves until Ctrl+C
+ * (exit code 130, as for any interrupted command).
  */
 import { once } from "node:events";
 import type { Command } from "commander";
@@ -58,7 +59,7 @@ Examples:
         ].join("\n"),
       );
     }
-    await Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
+    if (!rt.signal.aborted) await once(rt.signal, "abort");
     await sandbox.close();
   });
 }
