@@ -4,6 +4,7 @@
  */
 import { MPTError } from "../errors.js";
 import { readEnv } from "./env.js";
+import { redact } from "./redact.js";
 
 export const BASE_URL_ENV = "MPT_API_BASE_URL";
 
@@ -16,6 +17,15 @@ function stripApiRoot(pathname: string): string {
   let path = pathname.replace(/\/+$/, "");
   path = path.replace(/\/public(?:\/v1)?$/i, "");
   return path.replace(/\/+$/, "");
+}
+
+/**
+ * The value as shown in an error: user info, query string and fragment replaced by `…` (they
+ * may carry credentials), anything credential-looking masked, at most 100 characters.
+ */
+function shown(raw: string): string {
+  const bare = raw.replace(/[?#][\s\S]*$/, "…").replace(/^([^/]*\/\/)[^/]*@/, "$1…@");
+  return JSON.stringify(redact(bare).slice(0, 100));
 }
 
 function invalid(reason: string, source: string): MPTError {
@@ -40,10 +50,7 @@ export function resolveBaseUrl(input?: string, env: string | undefined = readEnv
   try {
     url = new URL(raw);
   } catch {
-    throw invalid(
-      `${JSON.stringify(raw.slice(0, 100))} is not an absolute URL with a scheme and host`,
-      source,
-    );
+    throw invalid(`${shown(raw)} is not an absolute URL with a scheme and host`, source);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw invalid(

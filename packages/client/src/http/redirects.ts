@@ -14,6 +14,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export interface HopRequest {
   method: string;
+  /** Owned by the hop sequence: redirects delete entries from it (no copy per request). */
   headers: Headers;
   body: string | Blob | undefined;
   signal: AbortSignal;
@@ -51,8 +52,9 @@ export async function fetchFollowingRedirects(
   request: HopRequest,
   path: string,
 ): Promise<FinalResponse> {
-  const origin = new URL(url).origin;
-  const headers = new Headers(request.headers);
+  // parsed only when a redirect happens: most requests have none
+  let origin: string | undefined;
+  const headers = request.headers;
   let method = request.method;
   let body = request.body;
   let current = url;
@@ -65,6 +67,7 @@ export async function fetchFollowingRedirects(
       // Authorization on cross-origin hops itself)
       const followed = await fetchFn(current, { ...init, redirect: "follow" });
       const finalUrl = followed.url || current;
+      origin ??= new URL(url).origin;
       return {
         response: followed,
         url: finalUrl,
@@ -102,6 +105,7 @@ export async function fetchFollowingRedirects(
       headers.delete("content-type");
       headers.delete("content-length");
     }
+    origin ??= new URL(url).origin;
     if (next.origin !== origin) headers.delete("authorization");
     current = next.href;
   }

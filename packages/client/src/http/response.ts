@@ -3,7 +3,6 @@
  * `HttpResponse`, and the live `StreamResponse` whose body errors are mapped to client errors.
  */
 import { MPTConnectionError, MPTHttpError } from "../errors.js";
-import { raceSignal } from "./abort.js";
 import type { AttemptSignal } from "./attempt-signal.js";
 import { summariseBody } from "./error-mapping.js";
 import { describeNetworkFailure } from "./network-errors.js";
@@ -13,18 +12,28 @@ const decoder = new TextDecoder();
 
 /**
  * Reads the whole body; rejects with the signal's reason if it aborts first (also for fetch
- * implementations that do not tie the body to the request signal).
+ * implementations that do not tie the body to the request signal). One listener does both the
+ * rejection and the cancellation of the body.
  */
 export async function readBody(response: Response, signal: AbortSignal): Promise<Uint8Array> {
-  const reading = response.arrayBuffer();
-  const onAbort = () => {
+  if (signal.aborted) {
     response.body?.cancel(signal.reason).catch(() => {});
-  };
-  signal.addEventListener("abort", onAbort, { once: true });
+    throw signal.reason;
+  }
+  const reading = response.arrayBuffer();
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      reading.catch(() => {});
+      response.body?.cancel(signal.reason).catch(() => {});
+      reject(signal.reason);
+    };
+  });
+  if (onAbort) signal.addEventListener("abort", onAbort, { once: true });
   try {
-    return new Uint8Array(await raceSignal(reading, signal));
+    return new Uint8Array(await Promise.race([reading, aborted]));
   } finally {
-    signal.removeEventListener("abort", onAbort);
+    if (onAbort) signal.removeEventListener("abort", onAbort);
   }
 }
 

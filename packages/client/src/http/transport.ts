@@ -72,15 +72,17 @@ async function execute<T>(config: TransportConfig, req: HttpRequest, mode: Attem
     throwIfAborted(request.signal);
     attempts++;
     const outcome = await runAttempt(config, request, mode, !replayed);
-    const result = outcome.status ?? (outcome.kind === "ok" ? "ok" : outcome.error.name);
-    logDebug(config.logger, `${request.description} -> ${result} (attempt ${attempts})`, {
-      method: request.method,
-      path: request.path,
-      status: outcome.status,
-      attempt: attempts,
-      elapsedMs: Date.now() - started,
-      ...(outcome.kind === "ok" ? {} : { error: outcome.error.message }),
-    });
+    if (config.logger) {
+      const result = outcome.status ?? (outcome.kind === "ok" ? "ok" : outcome.error.name);
+      logDebug(config.logger, `${request.description} -> ${result} (attempt ${attempts})`, {
+        method: request.method,
+        path: request.path,
+        status: outcome.status,
+        attempt: attempts,
+        elapsedMs: Date.now() - started,
+        ...(outcome.kind === "ok" ? {} : { error: outcome.error.message }),
+      });
+    }
     if (outcome.kind === "ok") return outcome.value;
     if (outcome.kind === "unauthorized") {
       replayed = true;

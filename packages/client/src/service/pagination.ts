@@ -25,7 +25,9 @@ function body(res: HttpResponse, where: string): unknown {
   try {
     return res.json();
   } catch (error) {
-    throw new MPTError(`${where}: the answer is not JSON`, { cause: error });
+    // the transport's message says what came instead (empty, HTML title, a snippet)
+    const what = error instanceof Error ? `: ${error.message}` : "";
+    throw new MPTError(`${where}: the ${res.status} answer is not JSON${what}`, { cause: error });
   }
 }
 

@@ -260,7 +260,7 @@ export function actionArity(action: ActionDef): number {
 }
 
 function applyOptions(req: HttpRequest, options: RequestOptions | undefined): HttpRequest {
-  if (!options) return req;
+  if (!options || (!options.signal && options.timeout === undefined && !options.headers)) return req;
   const out: HttpRequest = { ...req };
   if (options.signal) out.signal = options.signal;
   if (options.timeout !== undefined) out.timeout = options.timeout;
