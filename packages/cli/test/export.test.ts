@@ -84,6 +84,33 @@ describe("export", () => {
     assert.ok(records.every((x) => x.status === "Published"));
   });
 
+  it("reads with the streaming read mode: one request for the whole set", async () => {
+    const out = join(dir, "streamed.jsonl");
+    const r = await mpt([...sb.args, "--debug", "export", "commerce", "orders", "--out", out]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr.match(/^debug: GET /gm)?.length, 1, r.stderr);
+    assert.equal(jsonLines(readFileSync(out, "utf8")).length, await count(["commerce", "orders"]));
+  });
+
+  it("falls back to pages when the server does not stream the collection", async () => {
+    const id = sb.faults.add({
+      path: "/public/v1/billing/invoices",
+      kind: "status",
+      status: 501,
+      times: 1,
+    })[0];
+    try {
+      const out = join(dir, "paged.jsonl");
+      const r = await mpt([...sb.args, "--debug", "export", "billing", "invoices", "--out", out]);
+      assert.equal(r.code, 0, r.stderr);
+      const total = await count(["billing", "invoices"]);
+      assert.equal(jsonLines(readFileSync(out, "utf8")).length, total);
+      assert.ok((r.stderr.match(/^debug: GET /gm)?.length ?? 0) >= total / 100, r.stderr);
+    } finally {
+      sb.faults.clear(id);
+    }
+  });
+
   it("writes to stdout with --out - and a --format", async () => {
     const r = await mpt([...sb.args, "export", "catalog", "products", "--out", "-", "--format", "jsonl"]);
     assert.equal(r.code, 0, r.stderr);

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from "node:fs
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { RunningSandbox } from "mpt-sandbox";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 export const BIN = join(root, "packages", "cli", "dist", "bin.js");
@@ -142,6 +143,8 @@ export interface TestSandbox {
   token: string;
   /** `--base-url <url> --token <token>` for the CLI. */
   args: string[];
+  /** Switchable faults of the sandbox (`faults.add({ path, kind: "status", status: 501, times: 1 })`). */
+  faults: RunningSandbox["faults"];
   close(): Promise<void>;
 }
 
@@ -150,5 +153,11 @@ export async function sandbox(options: { scale?: number } = {}): Promise<TestSan
   const { startSandbox } = await import("mpt-sandbox");
   const sb = await startSandbox({ port: 0, ...options });
   const token = sb.tokens.operations;
-  return { url: sb.url, token, args: ["--base-url", sb.url, "--token", token], close: () => sb.close() };
+  return {
+    url: sb.url,
+    token,
+    args: ["--base-url", sb.url, "--token", token],
+    faults: sb.faults,
+    close: () => sb.close(),
+  };
 }

@@ -70,24 +70,32 @@ const MAX_COLUMNS = 8;
 /** Longest cell shown in a table. */
 export const MAX_CELL = 48;
 
+/** The column showing field `key`: itself for scalars, `key.name` (or `key.id`) for referenced objects. */
+function columnOf(sample: readonly Json[], key: string): { path: string; reference: boolean } | undefined {
+  const value = sample.map((r) => r[key]).find((v) => v !== undefined && v !== null);
+  if (isObject(value)) {
+    if (typeof value["name"] === "string") return { path: `${key}.name`, reference: true };
+    if (typeof value["id"] === "string") return { path: `${key}.id`, reference: true };
+    return undefined;
+  }
+  const scalar = typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+  return scalar ? { path: key, reference: false } : undefined;
+}
+
 /** Columns of a table: leading fields, then names of referenced objects, then short scalars, within `width`. */
 export function tableColumns(records: readonly unknown[], width: number): string[] {
   const sample = records.slice(0, 50).filter(isObject);
   const keys: string[] = [];
   for (const record of sample) for (const key of Object.keys(record)) if (!keys.includes(key)) keys.push(key);
-  const references: string[] = [];
-  const scalars: string[] = [];
-  for (const key of keys) {
-    if (LEADING.includes(key) || SKIPPED.has(key)) continue;
-    const value = sample.map((r) => r[key]).find((v) => v !== undefined && v !== null);
-    if (isObject(value)) {
-      if (typeof value["name"] === "string") references.push(`${key}.name`);
-      else if (typeof value["id"] === "string") references.push(`${key}.id`);
-    } else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
-      scalars.push(key);
-    }
-  }
-  const candidates = [...LEADING.filter((k) => keys.includes(k)), ...references, ...scalars];
+  const columns = (wanted: string[]) =>
+    wanted.map((k) => columnOf(sample, k)).filter((c): c is { path: string; reference: boolean } => !!c);
+  const leading = columns(LEADING.filter((k) => keys.includes(k)));
+  const others = columns(keys.filter((k) => !LEADING.includes(k) && !SKIPPED.has(k)));
+  const candidates = [
+    ...leading,
+    ...others.filter((c) => c.reference),
+    ...others.filter((c) => !c.reference),
+  ].map((c) => c.path);
   const chosen: string[] = [];
   let used = 0;
   for (const column of candidates) {
