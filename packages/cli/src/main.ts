@@ -5,9 +5,10 @@
 import { CommanderError } from "commander";
 import { EXIT, reportError } from "./errors.js";
 import { buildProgram } from "./program.js";
-import { printErr, type Runtime } from "./runtime.js";
+import { collectSecrets, printErr, type Runtime } from "./runtime.js";
 
 export async function run(argv: readonly string[], rt: Runtime): Promise<number> {
+  collectSecrets(rt, argv);
   try {
     const { program, args } = buildProgram(rt, argv);
     await program.parseAsync(args, { from: "user" });

@@ -39,6 +39,17 @@ export function processRuntime(signal: AbortSignal): Runtime {
   };
 }
 
+/** Registers the tokens a command line or the environment holds, before anything is parsed. */
+export function collectSecrets(rt: Runtime, argv: readonly string[]): void {
+  argv.forEach((arg, i) => {
+    if (arg === "--token" && argv[i + 1] !== undefined && argv[i + 1] !== "-")
+      rt.secrets.add(argv[i + 1] ?? "");
+    if (arg.startsWith("--token=")) rt.secrets.add(arg.slice("--token=".length));
+  });
+  const fromEnv = rt.env["MPT_API_TOKEN"];
+  if (fromEnv) rt.secrets.add(fromEnv);
+}
+
 /** `text` with every known secret replaced by `****`. */
 export function redactSecrets(rt: Runtime, text: string): string {
   let out = text;

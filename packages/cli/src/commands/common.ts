@@ -1,6 +1,6 @@
 /**
- * What every service command shares: creating a leaf command with the connection options,
- * checking the parent ids, connecting, opening the service and closing the connection.
+ * What every service command shares: creating a leaf command, checking the parent ids,
+ * connecting, opening the service and closing the connection.
  */
 import type { Command } from "commander";
 import { type ConnectionFlags, connect } from "../connection.js";

@@ -42,6 +42,18 @@ function examples(node: ServiceNode): string {
   return `\nExamples:\n${lines.join("\n")}\n`;
 }
 
+/** `mpt catalog products items <product-id> get <id> --format json`: a leaf with its arguments and required options. */
+function leafExample(node: ServiceNode, leaf: Command): string {
+  const args = leaf.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`));
+  const required = leaf.options.filter((o) => o.mandatory).map((o) => o.flags);
+  const data = required.map((flags) =>
+    flags.startsWith("--data") ? `--data '{"name":"..."}'` : flags.replace(/ <.*>/, " <value>"),
+  );
+  const file = leaf.options.some((o) => o.long === "--file" && !o.mandatory) ? ["--file <path>"] : [];
+  const extra = leaf.options.some((o) => o.long === "--format") ? ["--format json"] : [];
+  return ["mpt", usagePath(node), leaf.name(), ...args, ...data, ...file, ...extra].join(" ");
+}
+
 export function addServiceCommand(parent: Command, node: ServiceNode, walk: Walk, rt: Runtime): void {
   const name = kebab(node.names.at(-1) ?? "");
   const cmd = parent
@@ -57,7 +69,10 @@ export function addServiceCommand(parent: Command, node: ServiceNode, walk: Walk
     if (verb.kind === "action") addAction(cmd, ctx, verb.command, verb.name, verb.action);
     else STANDARD[verb.kind](cmd, ctx);
   }
-  for (const leaf of cmd.commands) addConnectionOptions(leaf);
+  for (const leaf of cmd.commands) {
+    if (leaf.name() !== "list") leaf.addHelpText("after", `\nExample:\n  ${leafExample(node, leaf)}\n`);
+    addConnectionOptions(leaf);
+  }
   cmd.commandsGroup("Nested services:");
   for (const [childName, childDef] of Object.entries(node.def.children ?? {})) {
     addServiceCommand(cmd, childNode(node, childName, childDef), walk, rt);
