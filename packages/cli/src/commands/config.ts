@@ -9,7 +9,7 @@ import { configPath, maskToken, readConfig, writeConfig } from "../config-file.j
 import { UsageError } from "../errors.js";
 import { type Format, formatOption } from "../options.js";
 import { recordWriter } from "../output/records.js";
-import type { Runtime } from "../runtime.js";
+import { notice, type Runtime } from "../runtime.js";
 import { pickFormat, stdoutText } from "./common.js";
 
 async function readStdinLine(rt: Runtime): Promise<string> {
@@ -85,6 +85,11 @@ The file is $MPT_CONFIG, else $XDG_CONFIG_HOME/mpt/config.json, else ~/.config/m
       });
       for (const row of rows) await writer.write(row);
       await writer.end();
+      if (rows.length === 0)
+        notice(
+          rt,
+          `No profiles in ${path()}; add one with: mpt config set <name> --base-url <url> --token -`,
+        );
     });
 
   config
