@@ -5,6 +5,7 @@
  */
 import { once } from "node:events";
 import type { Command } from "commander";
+import { UsageError } from "../errors.js";
 import { number } from "../options.js";
 import type { Runtime } from "../runtime.js";
 import { stdoutText } from "./common.js";
@@ -13,6 +14,7 @@ interface SandboxFlags {
   port?: string;
   scale?: string;
   seed?: string;
+  fixtures?: string;
   json?: boolean;
 }
 
@@ -23,23 +25,33 @@ export function addSandboxCommand(root: Command, rt: Runtime): void {
     .option("--port <n>", "port on 127.0.0.1 (default: any free port)")
     .option("--scale <n>", "size of the seeded marketplace (default 1)")
     .option("--seed <text>", "seed of the generated data (default: fixed, so ids repeat)")
+    .option(
+      "--fixtures <file>",
+      "load your own data set (a fixtures JSON document; see the mpt-sandbox README)",
+    )
     .option("--json", "print {url, tokens} as JSON (for scripts)")
     .addHelpText(
       "after",
       `
 Examples:
   mpt sandbox --port 8080
+  mpt sandbox --fixtures ./my-marketplace.json
   mpt --base-url http://127.0.0.1:8080 --token <operations token> catalog products list`,
     );
   cmd.action(async () => {
     const flags = cmd.opts<SandboxFlags>();
-    const options: { port: number; scale?: number; seed?: string } = {
+    const options: { port: number; scale?: number; seed?: string; fixtures?: string } = {
       port: flags.port === undefined ? 0 : number(flags.port, "--port", 0, true),
     };
     if (flags.scale !== undefined) options.scale = number(flags.scale, "--scale", 0);
     if (flags.seed !== undefined) options.seed = flags.seed;
-    const { startSandbox } = await import("mpt-sandbox");
-    const sandbox = await startSandbox(options);
+    if (flags.fixtures !== undefined) options.fixtures = flags.fixtures;
+    const { FixtureError, startSandbox } = await import("mpt-sandbox");
+    const sandbox = await startSandbox(options).catch((error: unknown) => {
+      if (error instanceof FixtureError)
+        throw new UsageError(`--fixtures ${flags.fixtures}: ${error.message}`);
+      throw error;
+    });
     const out = stdoutText(rt);
     if (flags.json) {
       await out.write(`${JSON.stringify({ url: sandbox.url, tokens: sandbox.tokens })}\n`);
