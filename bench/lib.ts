@@ -43,7 +43,7 @@ export interface Counters {
   uploadedBytes: number;
 }
 
-/** Reads (and with `reset`, zeroes) the server's counters. */
+/** Reads the server's counters (since the last reset); with `reset`, zeroes them afterwards. */
 export async function counters(admin: string, reset = false): Promise<Counters> {
   const res = await fetch(`${admin}/${reset ? "reset" : "stats"}`);
   return (await res.json()) as Counters;

@@ -1,8 +1,9 @@
 /**
  * The loopback API of the benchmarks, run in its own process so that its work and memory never
  * count against the client being measured. Fast canned answers: single products, product pages
- * (with a small per-page latency), JSONL charges, a document download and an upload sink. An
- * admin listener on a second port reports and resets the socket/request counters.
+ * (with a small per-page latency), JSONL charges (`STM-<thousands>`), document downloads
+ * (`DOC-<megabytes>`) and an upload sink. An admin listener on a second port reports and resets
+ * the socket/request counters.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,7 +12,6 @@ import type { AddressInfo } from "node:net";
 const PRODUCTS = 50_000;
 const LISTINGS = 2_000;
 const PAGE_LATENCY_MS = Number(process.env["BENCH_PAGE_LATENCY_MS"] ?? 3);
-const DOWNLOAD_BYTES = 100 * 1024 * 1024;
 
 function product(i: number): string {
   const n = String(i).padStart(8, "0");
@@ -112,13 +112,16 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     writeRepeated(res, chargeBlock, Number(charges[1]));
     return;
   }
-  if (path.startsWith("/public/v1/catalog/products/PRD-1/documents/")) {
+  // DOC-<n>: a file of n MB
+  const download = /^\/public\/v1\/catalog\/products\/PRD-1\/documents\/DOC-(\d+)$/.exec(path);
+  if (download) {
+    const megabytes = Number(download[1]);
     res.writeHead(200, {
       "content-type": "application/pdf",
-      "content-length": DOWNLOAD_BYTES,
+      "content-length": megabytes * downloadBlock.length,
       "content-disposition": 'attachment; filename="big.pdf"',
     });
-    writeRepeated(res, downloadBlock, DOWNLOAD_BYTES / downloadBlock.length);
+    writeRepeated(res, downloadBlock, megabytes);
     return;
   }
   if (path.startsWith("/public/v1/catalog/products/")) {
@@ -134,13 +137,14 @@ api.on("connection", () => {
   connections++;
 });
 const admin = http.createServer((req, res) => {
+  const snapshot = JSON.stringify({ connections, requests, uploadedBytes });
   if (req.url === "/reset") {
     connections = 0;
     requests = 0;
     uploadedBytes = 0;
   }
   res.writeHead(200, { "content-type": "application/json" });
-  res.end(JSON.stringify({ connections, requests, uploadedBytes }));
+  res.end(snapshot);
 });
 
 function listen(server: http.Server): Promise<number> {

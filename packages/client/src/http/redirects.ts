@@ -3,8 +3,13 @@
  * is dropped as soon as a hop leaves the request's origin (downloads and JSONL exports redirect
  * to blob storage). 301/302 turn a POST into a bodiless GET and 303 turns anything but GET/HEAD
  * into one, as fetch does; 307/308 keep method and body.
+ *
+ * Uploads (a `Blob` body, i.e. multipart) do not follow redirects: Node's fetch (undici) clones
+ * every request it may redirect and tees the body for it, and the unused branch buffers the whole
+ * upload in memory (nodejs/undici#4058). `redirect: "error"` without a window is the one mode that
+ * skips the clone, so uploads use it and a redirect answer becomes a clear error.
  */
-import { MPTHttpError } from "../errors.js";
+import { MPTError, MPTHttpError } from "../errors.js";
 import { reasonPhrase } from "./status-text.js";
 import type { FetchFunction } from "./types.js";
 
@@ -37,6 +42,18 @@ function redirectError(response: Response, method: string, path: string, problem
   );
 }
 
+function isUnexpectedRedirect(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return error instanceof TypeError && cause instanceof Error && cause.message === "unexpected redirect";
+}
+
+/** The error of a redirected upload: `MPTHttpError` when the status is known. */
+function uploadRedirected(method: string, path: string, status?: number): MPTError {
+  const what = status === undefined ? "a redirect" : `a ${status} redirect`;
+  const message = `${method} ${path}: the server answered the upload with ${what}; uploads do not follow redirects`;
+  return status === undefined ? new MPTError(message) : new MPTHttpError(status, message, "");
+}
+
 async function discard(response: Response): Promise<void> {
   try {
     await response.body?.cancel();
@@ -58,10 +75,23 @@ export async function fetchFollowingRedirects(
   let method = request.method;
   let body = request.body;
   let current = url;
+  const upload = body instanceof Blob;
   for (let hop = 0; ; hop++) {
-    const init: RequestInit = { method, headers, redirect: "manual", signal: request.signal };
+    const init: RequestInit = {
+      method,
+      headers,
+      redirect: upload ? "error" : "manual",
+      signal: request.signal,
+    };
+    if (upload) init.window = null;
     if (body !== undefined) init.body = body;
-    const response = await fetchFn(current, init);
+    let response: Response;
+    try {
+      response = await fetchFn(current, init);
+    } catch (error) {
+      if (upload && isUnexpectedRedirect(error)) throw uploadRedirected(request.method, path);
+      throw error;
+    }
     if (response.type === "opaqueredirect") {
       // browsers hide the Location of manual redirects; let the browser follow (it strips
       // Authorization on cross-origin hops itself)
@@ -79,6 +109,8 @@ export async function fetchFollowingRedirects(
       return { response, url: current, authorizationSent: headers.has("authorization") };
     }
     await discard(response);
+    // a fetch that ignored `redirect: "error"` (e.g. an in-process handler)
+    if (upload) throw uploadRedirected(request.method, path, response.status);
     if (hop >= MAX_REDIRECTS)
       throw redirectError(response, request.method, path, `more than ${MAX_REDIRECTS} redirects`);
     let next: URL;
