@@ -8,7 +8,7 @@ import { childId } from "./ids.js";
 import { isObject, type JsonObject, type JsonValue, valueAt } from "./json.js";
 import { expandRef, expandRefs, lookup, shortRef } from "./references.js";
 import type { Store } from "./store.js";
-import { OWNERS } from "./visibility.js";
+import { ownerPaths } from "./visibility.js";
 
 /** Stores whose records name the creating vendor (`vendor`) beyond the ownership table. */
 const VENDOR_STAMPED: ReadonlySet<string> = new Set([
@@ -28,7 +28,7 @@ function callerRef(store: Store, caller: Caller): JsonObject {
 }
 
 function stampOwners(store: Store, key: string, record: JsonObject, caller: Caller): void {
-  const paths = [...(OWNERS[key]?.[caller.accountType] ?? [])];
+  const paths = [...ownerPaths(key, caller.accountType)];
   if (caller.accountType === "Vendor" && VENDOR_STAMPED.has(key)) paths.push("vendor.id");
   for (const path of paths) {
     const field = path.split(".")[0] ?? "";

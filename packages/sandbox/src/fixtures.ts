@@ -11,7 +11,7 @@ import { allocateId } from "./id-allocation.js";
 import { digitGroups, sequenceOf } from "./ids.js";
 import { isObject, type JsonObject, type JsonValue, valueAt, valuesAt } from "./json.js";
 import { storeOfId } from "./references.js";
-import { ROUTES, STORE_KEYS } from "./routes.js";
+import { PARENT_REFS, ROUTES, STORE_KEYS } from "./routes.js";
 import type { Store } from "./store.js";
 
 export interface FixtureToken {
@@ -66,19 +66,6 @@ export function readFixtures(source: string | FixturesDocument): FixturesDocumen
   if (!isObject(value)) throw new FixtureError([`${source}: the document must be a JSON object`]);
   return value as unknown as FixturesDocument;
 }
-
-/** Parent references each store's records must satisfy (from the nested-route table). */
-const PARENT_REFS: ReadonlyMap<string, ReadonlyArray<{ path: string; store: string }>> = (() => {
-  const map = new Map<string, Array<{ path: string; store: string }>>();
-  for (const route of ROUTES) {
-    for (const ref of route.refs) {
-      const list = map.get(route.store) ?? [];
-      if (!list.some((r) => r.path === ref.path)) list.push({ path: ref.path, store: ref.store });
-      map.set(route.store, list);
-    }
-  }
-  return map;
-})();
 
 function isParentRule(rule: IdRule): rule is Extract<IdRule, { parent: readonly string[] }> {
   return "parent" in rule;

@@ -4,6 +4,7 @@
  */
 import { ID_RULES } from "./collections.js";
 import { isObject, type JsonObject, type JsonValue } from "./json.js";
+import { parentRefs } from "./routes.js";
 import type { Store } from "./store.js";
 
 /** Preferred store when several share a prefix. */
@@ -24,6 +25,15 @@ const BY_PREFIX: ReadonlyMap<string, string> = (() => {
 
 export function storeOfId(id: string): string | undefined {
   return BY_PREFIX.get(id.split("-")[0] ?? "");
+}
+
+/**
+ * The store a reference of a `key` record points into: the parent store its nested routes
+ * declare for `path` (`product.id` of an item -> `catalog/products`), else the store of the id's
+ * prefix (`AGR-…` -> `commerce/agreements`).
+ */
+export function referencedStore(key: string, path: string, id: string): string | undefined {
+  return parentRefs(key).find((ref) => ref.path === path)?.store ?? storeOfId(id);
 }
 
 export function lookup(store: Store, id: string): JsonObject | undefined {

@@ -258,3 +258,27 @@ export const ROUTES: readonly ServiceRoute[] = flatten();
 
 /** Every store key a route writes to. */
 export const STORE_KEYS: readonly string[] = [...new Set(ROUTES.map((r) => r.store))].sort();
+
+/** A parent reference of a store's records: the path holding the id and the parent's store. */
+export interface StoreRef {
+  path: string;
+  store: string;
+}
+
+/** Per store, the parent references its nested routes declare (one entry per path). */
+export const PARENT_REFS: ReadonlyMap<string, readonly StoreRef[]> = (() => {
+  const map = new Map<string, StoreRef[]>();
+  for (const route of ROUTES) {
+    for (const ref of route.refs) {
+      const list = map.get(route.store) ?? [];
+      if (!list.some((r) => r.path === ref.path)) list.push({ path: ref.path, store: ref.store });
+      map.set(route.store, list);
+    }
+  }
+  return map;
+})();
+
+/** The parent references of a store's records (empty for top-level stores). */
+export function parentRefs(store: string): readonly StoreRef[] {
+  return PARENT_REFS.get(store) ?? [];
+}

@@ -9,7 +9,7 @@ import { type JsonObject, valuesAt } from "./json.js";
 import { settle } from "./lifecycle.js";
 import { badRequest, notFound } from "./problem.js";
 import type { Collection } from "./store.js";
-import { OWNERS, visible } from "./visibility.js";
+import { seesAll, visible } from "./visibility.js";
 
 export interface View {
   store: string;
@@ -34,7 +34,7 @@ export function openView(rc: RequestContext): View {
     const id = params[ref.param] ?? "";
     settle(sandbox, ref.store);
     const parent = sandbox.store.collection(ref.store).get(id);
-    if (!parent || !visible(caller, ref.store, parent)) {
+    if (!parent || !visible(sandbox.store, caller, ref.store, parent)) {
       throw notFound(`${modelName(ref.store)} with id '${id}' not found.`);
     }
     parents[ref.param] = parent;
@@ -42,12 +42,13 @@ export function openView(rc: RequestContext): View {
   settle(sandbox, route.store);
   const checks = route.refs.map((ref) => ({ path: ref.path, id: params[ref.param] ?? "" }));
   return {
-    unfiltered: checks.length === 0 && (caller.accountType === "Operations" || !OWNERS[route.store]),
+    unfiltered: checks.length === 0 && seesAll(caller, route.store),
     store: route.store,
     collection: sandbox.store.collection(route.store),
     parents,
     member: (record) =>
-      checks.every((c) => valuesAt(record, c.path).includes(c.id)) && visible(caller, route.store, record),
+      checks.every((c) => valuesAt(record, c.path).includes(c.id)) &&
+      visible(sandbox.store, caller, route.store, record),
   };
 }
 
