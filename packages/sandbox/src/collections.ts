@@ -6,16 +6,18 @@
 
 export type IdRule =
   /** `PRD-1234-5678`: random digit groups. */
-  | { prefix: string; groups: number; acceptId?: boolean }
+  | { prefix: string; groups: number }
   /** `ITM-1234-5678-0001`: the parent's digit groups, `pad` zero groups, then a sequence. */
-  | { prefix: string; parent: readonly string[]; pad?: number };
+  | { prefix: string; parent: readonly string[]; pad?: number }
+  /** `UGM-1234-5678-8765-4321`: the digit groups of the records a membership links. */
+  | { prefix: string; joins: readonly string[] };
 
 const R = (prefix: string, groups: number): IdRule => ({ prefix, groups });
 const C = (prefix: string, ...parent: string[]): IdRule => ({ prefix, parent });
 
 export const ID_RULES: Readonly<Record<string, IdRule>> = {
   "accounts/accounts": R("ACC", 2),
-  "accounts/accounts/users/groups": { prefix: "UGR", groups: 2, acceptId: true },
+  "accounts/accounts/users/groups": { prefix: "UGM", joins: ["user.id", "group.id"] },
   "accounts/account-users": R("AUSR", 2),
   "accounts/api-tokens": R("TKN", 2),
   "accounts/buyers": R("BUY", 2),

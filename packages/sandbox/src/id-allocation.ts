@@ -1,6 +1,6 @@
-/** Allocating the id of a new record from its store's rule (random groups or parent-derived). */
+/** Allocating the id of a new record from its store's rule (random groups, parent-derived, joined). */
 import { idRule } from "./collections.js";
-import { childId, randomId } from "./ids.js";
+import { childId, digitGroups, randomId } from "./ids.js";
 import { type JsonObject, valueAt } from "./json.js";
 import type { Store } from "./store.js";
 
@@ -8,12 +8,14 @@ export function allocateId(store: Store, key: string, record: JsonObject): strin
   const rule = idRule(key);
   const collection = store.collection(key);
   if ("groups" in rule) {
-    const given = record["id"];
-    if (rule.acceptId && typeof given === "string" && given !== "") return given;
     for (;;) {
       const id = randomId(rule.prefix, rule.groups, store.rng);
       if (!collection.has(id)) return id;
     }
+  }
+  if ("joins" in rule) {
+    const groups = rule.joins.flatMap((path) => digitGroups(String(valueAt(record, path) ?? "")));
+    return `${rule.prefix}-${groups.join("-")}`;
   }
   const parentId = rule.parent.map((p) => valueAt(record, p)).find((v): v is string => typeof v === "string");
   if (parentId === undefined) {

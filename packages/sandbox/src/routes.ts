@@ -16,6 +16,11 @@ export interface ParentRef {
   path: string;
   /** Store of the parent records (`catalog/products`). */
   store: string;
+  /**
+   * References the parent record itself must carry to belong under the earlier placeholders
+   * (a term under `/catalog/products/{productId}/terms/{termId}` must have `product.id`).
+   */
+  within: ReadonlyArray<{ param: string; path: string }>;
 }
 
 export interface ServiceRoute {
@@ -28,6 +33,8 @@ export interface ServiceRoute {
   /** Store key of the records (`catalog/items`). */
   store: string;
   refs: readonly ParentRef[];
+  /** Set on membership routes: see `NestedRule.link`. */
+  link?: StoreRef;
 }
 
 interface NestedRule {
@@ -35,6 +42,12 @@ interface NestedRule {
   refs: Readonly<Record<string, string>>;
   /** Parent stores that cannot be derived from the template (default: the route owning the prefix). */
   parents?: Readonly<Record<string, string>>;
+  /**
+   * A membership route: its records are links between the parents and a record of `link.store`
+   * named at `link.path`; the route addresses and shows the linked records (a user's groups), so
+   * one group can be linked to several users.
+   */
+  link?: StoreRef;
 }
 
 /** Nested routes: where their records live and which field points at each parent. */
@@ -43,6 +56,7 @@ export const NESTED: Readonly<Record<string, NestedRule>> = {
   "accounts/accounts/{accountId}/users/{userId}/groups": {
     store: "accounts/accounts/users/groups",
     refs: { accountId: "account.id", userId: "user.id" },
+    link: { path: "group.id", store: "accounts/user-groups" },
   },
   "billing/credit-memos/{creditMemoId}/attachments": {
     store: "billing/credit-memos/attachments",
@@ -231,7 +245,16 @@ function flatten(): ServiceRoute[] {
   const visit = (name: string, def: ServiceDef): void => {
     const template = def.path.startsWith(API_PREFIX) ? def.path.slice(API_PREFIX.length) : def.path;
     const rule = NESTED[template] ?? derivedRule(template);
-    out.push({ name, def, template, segments: template.split("/"), store: rule.store, refs: [] });
+    const route: ServiceRoute = {
+      name,
+      def,
+      template,
+      segments: template.split("/"),
+      store: rule.store,
+      refs: [],
+    };
+    if (rule.link) route.link = rule.link;
+    out.push(route);
     for (const [childName, child] of Object.entries(def.children ?? {})) visit(`${name}.${childName}`, child);
   };
   for (const [groupName, group] of Object.entries(catalogue)) {
@@ -246,8 +269,15 @@ function flatten(): ServiceRoute[] {
       const param = PLACEHOLDER.exec(segment)?.[1];
       if (!param) return;
       const prefix = route.segments.slice(0, index).join("/");
-      const store = rule.parents?.[param] ?? byTemplate.get(prefix)?.store ?? prefix;
-      refs.push({ param, path: rule.refs[param] ?? `${param.replace(/Id$/, "")}.id`, store });
+      const override = rule.parents?.[param];
+      const store = override ?? byTemplate.get(prefix)?.store ?? prefix;
+      // The parent is an element of the prefix's route: it carries that route's references.
+      const parentRule = NESTED[prefix] ?? derivedRule(prefix);
+      const within =
+        override === undefined
+          ? Object.entries(parentRule.refs).map(([p, path]) => ({ param: p, path }))
+          : [];
+      refs.push({ param, path: rule.refs[param] ?? `${param.replace(/Id$/, "")}.id`, store, within });
     });
     return { ...route, refs };
   });

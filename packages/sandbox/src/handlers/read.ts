@@ -30,13 +30,13 @@ export function selectRecords(
   search: string,
 ): Selection & { query: ReturnType<typeof parseListQuery> } {
   const query = parseListQuery(search);
-  const fields = storeFields(view.store, view.collection.fields);
+  const fields = storeFields(view.shows, view.shown.fields);
   const predicate = compileFilter(query.filter, fields);
-  const projection = buildProjection(query.select, defaultOmitted(view.store), fields);
+  const projection = buildProjection(query.select, defaultOmitted(view.shows), fields);
   const comparator = compileOrder(query.order, fields);
-  const source = view.collection.scan();
+  const source = view.records();
   const matching = function* () {
-    for (const r of source) if (view.member(r) && predicate(r)) yield r;
+    for (const r of source) if (predicate(r)) yield r;
   };
   const records: Iterable<JsonObject> = comparator ? [...matching()].sort(comparator) : matching();
   const render = query.render;
@@ -108,8 +108,8 @@ export function handleGet(rc: RequestContext, id: string): Response {
   const query = parseListQuery(selection);
   const projection = buildProjection(
     query.select,
-    defaultOmitted(view.store),
-    storeFields(view.store, view.collection.fields),
+    defaultOmitted(view.shows),
+    storeFields(view.shows, view.shown.fields),
   );
   return json(singleBody(projection.apply(record), projection.omitted));
 }

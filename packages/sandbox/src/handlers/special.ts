@@ -1,18 +1,18 @@
 /**
  * Actions that do more than a status change: installation tokens, extension tokens, batch
- * attachments, a user's group membership, and the upload hooks (journal charges, custom-ledger
+ * attachments, a user's groups (membership.ts), and the upload hooks (journal charges, custom-ledger
  * XLSX, media images) that run before the generic transition.
  */
 import type { RequestContext } from "../context.js";
 import { json } from "../envelope.js";
-import { type Body, fileResponse, notAcceptable, readJson, wantsFile, withFileMetadata } from "../files.js";
+import { type Body, fileResponse, notAcceptable, wantsFile, withFileMetadata } from "../files.js";
 import { allocateId } from "../id-allocation.js";
-import { isObject, type JsonObject, type JsonValue, valueAt } from "../json.js";
+import { isObject, type JsonObject, valueAt } from "../json.js";
 import { stamp, withAudit } from "../lifecycle.js";
 import { forbidden, notFound, SandboxError, validationError } from "../problem.js";
-import { shortRef } from "../references.js";
 import { findInView, openView } from "../view.js";
 import type { ActionCall } from "./actions.js";
+import { replaceLinks } from "./membership.js";
 
 type Special = (rc: RequestContext, call: ActionCall) => Promise<Response> | Response;
 
@@ -90,41 +90,12 @@ function batchAttachment(rc: RequestContext, call: ActionCall): Response {
   return json(attachment);
 }
 
-/** `PUT .../users/{userId}/groups`: replaces the user's groups in the account. */
-async function replaceUserGroups(rc: RequestContext): Promise<Response> {
-  const view = openView(rc);
-  const body = await readJson(rc.req);
-  const list = Array.isArray(body)
-    ? body
-    : isObject(body) && Array.isArray(body["groups"])
-      ? body["groups"]
-      : undefined;
-  if (!list) throw validationError({ $: ["A list of groups ({ id }) is required."] });
-  const groups = rc.sandbox.store.collection("accounts/user-groups");
-  for (const existing of [...view.collection.scan()])
-    if (view.member(existing)) view.collection.delete(existing["id"] as string);
-  const out: JsonValue[] = [];
-  for (const entry of list) {
-    const id = isObject(entry) ? entry["id"] : undefined;
-    const group = typeof id === "string" ? groups.get(id) : undefined;
-    if (!group) throw validationError({ id: [`User group '${String(id)}' not found.`] });
-    const record: JsonObject = {
-      ...shortRef(group),
-      account: { id: rc.params["accountId"] ?? "" },
-      user: { id: rc.params["userId"] ?? "" },
-    };
-    view.collection.put(withAudit(record, ["created"], stamp(rc.sandbox, rc.caller)));
-    out.push(record);
-  }
-  return json(out);
-}
-
 export const SPECIAL: Readonly<Record<string, Special>> = {
   "integration.installationsToken.token": installationToken,
   "integration.extensions.token": extensionToken,
   "notifications.batches.getAttachment": batchAttachment,
   "notifications.batches.downloadAttachment": batchAttachment,
-  "accounts.accounts.users.groups.update": replaceUserGroups,
+  "accounts.accounts.users.groups.update": replaceLinks,
 };
 
 const decoder = new TextDecoder();

@@ -18,6 +18,7 @@ import { API_PREFIX } from "../routes.js";
 import { machineOf } from "../state-machines/index.js";
 import type { StoredFile } from "../store.js";
 import { findInView, modelName, openView } from "../view.js";
+import { createLink, deleteLink } from "./membership.js";
 
 const READ_ONLY_FIELDS = ["id", "audit", "$meta"];
 
@@ -83,6 +84,7 @@ function parentPath(pathname: string): string {
 export async function handleCreate(rc: RequestContext): Promise<Response> {
   const { route, sandbox, caller } = rc;
   checkAccess(route.store, "create", caller.accountType);
+  if (route.link) return createLink(rc);
   const view = openView(rc);
   const upload = route.def.upload;
   const body = await readBody(rc.req, upload?.on.includes("create") ? upload.dataKey : undefined);
@@ -100,9 +102,7 @@ export async function handleCreate(rc: RequestContext): Promise<Response> {
   } else if (typeof requested === "string") {
     record["status"] = requested;
   }
-  const idRecord = { ...record };
-  if (typeof body.data["id"] === "string") idRecord["id"] = body.data["id"];
-  record = { id: allocateId(sandbox.store, route.store, idRecord), ...record };
+  record = { id: allocateId(sandbox.store, route.store, record), ...record };
   record = deriveOnCreate(sandbox.store, route.store, record, caller);
   record = withAudit(record, ["created", "updated"], stamp(sandbox, caller));
   record = attachFile(rc, record, upload ? body.files.get(upload.fileKey) : undefined, rc.url.pathname);
@@ -140,6 +140,7 @@ export async function handleUpdate(rc: RequestContext, id: string): Promise<Resp
 export function handleDelete(rc: RequestContext, id: string): Response {
   const { route, sandbox, caller } = rc;
   checkAccess(route.store, "delete", caller.accountType);
+  if (route.link) return deleteLink(rc, id);
   const view = openView(rc);
   const current = findInView(view, id, true);
   const from = machineOf(route.store)?.deleteFrom;

@@ -102,10 +102,9 @@ export function seedAccounts(s: SeedContext): AccountsSeed {
       users.push(user);
       const group = (k === 0 ? admins : readers)[i] as JsonObject;
       s.add("accounts/accounts/users/groups", {
-        id: group["id"] as string,
-        name: group["name"] as string,
         account: s.ref(a),
         user: { id: user["id"] as string },
+        group: s.ref(group),
       });
     }
   });
