@@ -10,8 +10,8 @@ import { fromBase64, toBase64 } from "./files.js";
 import { allocateId } from "./id-allocation.js";
 import { digitGroups, sequenceOf } from "./ids.js";
 import { isObject, type JsonObject, type JsonValue, valueAt, valuesAt } from "./json.js";
-import { storeOfId } from "./references.js";
-import { PARENT_REFS, ROUTES, STORE_KEYS } from "./routes.js";
+import { missingRefs } from "./references.js";
+import { parentRefs, ROUTES, STORE_KEYS } from "./routes.js";
 import type { Store } from "./store.js";
 
 export interface FixtureToken {
@@ -123,39 +123,20 @@ export function validateFixtures(doc: FixturesDocument, store: Store): string[] 
   }
   const exists = (store_: string, id: string) =>
     ids.get(store_)?.has(id) === true || store.collection(store_).has(id);
-  const existsAnywhere = (id: string) => {
-    const key = storeOfId(id);
-    return key === undefined ? true : exists(key, id) || [...ids.values()].some((s) => s.has(id));
-  };
   for (const [key, records] of Object.entries(objects)) {
     if (!known.has(key) || !Array.isArray(records)) continue;
-    const refs = PARENT_REFS.get(key) ?? [];
+    const refs = parentRefs(key);
+    const alsoTopLevel = ROUTES.some((route) => route.store === key && route.refs.length === 0);
     records.forEach((record: unknown, index) => {
       if (!isObject(record as JsonValue)) return;
       const r = record as JsonObject;
       const where = key === "accounts/accounts" ? `accounts[${index}]` : `objects["${key}"][${index}]`;
-      // Parent references that make the record appear under its nested routes.
-      const parentOk = refs.length === 0 || refs.some((ref) => valuesAt(r, ref.path).length > 0);
-      for (const ref of refs) {
-        for (const parentId of valuesAt(r, ref.path)) {
-          if (typeof parentId === "string" && !exists(ref.store, parentId)) {
-            problems.push(`${where}: ${ref.path} refers to missing ${ref.store} ${parentId}`);
-          }
-        }
+      for (const missing of missingRefs(key, r, exists)) {
+        problems.push(`${where}: ${missing.path} refers to missing ${missing.store} ${missing.id}`);
       }
-      if (
-        !parentOk &&
-        refs.length > 0 &&
-        !ROUTES.some((route) => route.store === key && route.refs.length === 0)
-      ) {
+      // A record only reachable under its parents must name one.
+      if (refs.length > 0 && !alsoTopLevel && !refs.some((ref) => valuesAt(r, ref.path).length > 0)) {
         problems.push(`${where}: needs one of ${refs.map((x) => x.path).join(", ")}`);
-      }
-      // Top-level `{ id }` references to objects of known stores.
-      for (const [field, value] of Object.entries(r)) {
-        if (field === "id" || !isObject(value) || typeof value["id"] !== "string") continue;
-        if (refs.some((ref) => ref.path === `${field}.id`)) continue;
-        if (!existsAnywhere(value["id"]))
-          problems.push(`${where}: ${field}.id refers to missing object ${value["id"]}`);
       }
     });
   }

@@ -1,30 +1,38 @@
 /**
- * Resolving references between records: which store an id belongs to (by its prefix) and the
- * short form a reference takes inside another object (`{id, name}`, plus `type` for accounts).
+ * References between records: which store an id belongs to (by its prefix or the nested-route
+ * table), the references of a record that point at nothing (one check for fixture loading and
+ * for creates and updates), and the short form a reference takes inside another object
+ * (`{id, name}`, plus `type` for accounts).
  */
 import { ID_RULES } from "./collections.js";
-import { isObject, type JsonObject, type JsonValue } from "./json.js";
+import { isObject, type JsonObject, type JsonValue, valuesAt } from "./json.js";
 import { parentRefs } from "./routes.js";
 import type { Store } from "./store.js";
 
 /** Preferred store when several share a prefix. */
 const PREFERRED: Readonly<Record<string, string>> = {
-  SEL: "accounts/sellers",
-  UGR: "accounts/user-groups",
   CTT: "notifications/contacts",
   MSG: "helpdesk/messages",
 };
 
-const BY_PREFIX: ReadonlyMap<string, string> = (() => {
-  const map = new Map<string, string>();
+/** Stores by id prefix, the preferred one first. */
+const BY_PREFIX: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
   for (const [store, rule] of Object.entries(ID_RULES))
-    if (!map.has(rule.prefix)) map.set(rule.prefix, store);
-  for (const [prefix, store] of Object.entries(PREFERRED)) map.set(prefix, store);
+    map.set(rule.prefix, [...(map.get(rule.prefix) ?? []), store]);
+  for (const [prefix, store] of Object.entries(PREFERRED)) {
+    map.set(prefix, [store, ...(map.get(prefix) ?? []).filter((s) => s !== store)]);
+  }
   return map;
 })();
 
+/** Every store whose ids have this id's prefix (`CTT-…`: two stores). */
+export function storesOfId(id: string): readonly string[] {
+  return BY_PREFIX.get(id.split("-")[0] ?? "") ?? [];
+}
+
 export function storeOfId(id: string): string | undefined {
-  return BY_PREFIX.get(id.split("-")[0] ?? "");
+  return storesOfId(id)[0];
 }
 
 /**
@@ -34,6 +42,46 @@ export function storeOfId(id: string): string | undefined {
  */
 export function referencedStore(key: string, path: string, id: string): string | undefined {
   return parentRefs(key).find((ref) => ref.path === path)?.store ?? storeOfId(id);
+}
+
+/** A reference of a record to an object that does not exist (or that the caller may not see). */
+export interface MissingRef {
+  /** Path of the reference in the record: `product.id`, `agreement.id`. */
+  path: string;
+  id: string;
+  /** The store the object should be in. */
+  store: string;
+}
+
+/**
+ * The references of a `key` record that point at nothing: its parent references (the paths its
+ * nested routes declare, e.g. an item's `product.id`) and its top-level `{id}` references to a
+ * store known by the id's prefix (an order's `agreement`, `listing`). `exists(store, id)` says
+ * whether the object is there.
+ */
+export function missingRefs(
+  key: string,
+  record: JsonObject,
+  exists: (store: string, id: string) => boolean,
+): MissingRef[] {
+  const out: MissingRef[] = [];
+  const parents = parentRefs(key);
+  for (const ref of parents) {
+    for (const id of valuesAt(record, ref.path)) {
+      if (typeof id === "string" && !exists(ref.store, id))
+        out.push({ path: ref.path, id, store: ref.store });
+    }
+  }
+  for (const [field, value] of Object.entries(record)) {
+    if (field === "id" || !isObject(value) || typeof value["id"] !== "string") continue;
+    const path = `${field}.id`;
+    if (parents.some((ref) => ref.path === path)) continue;
+    const id = value["id"];
+    const stores = storesOfId(id);
+    if (stores.length > 0 && !stores.some((s) => exists(s, id)))
+      out.push({ path, id, store: stores[0] as string });
+  }
+  return out;
 }
 
 export function lookup(store: Store, id: string): JsonObject | undefined {

@@ -62,6 +62,15 @@ function fixtures(): FixturesDocument {
           product: { id: "PRD-9999-0000" },
         },
       ],
+      "commerce/agreements": [
+        {
+          id: "AGR-1111-2222-0001",
+          status: "Active",
+          client: { id: "ACC-2222-2222" },
+          vendor: { id: "ACC-1111-1111" },
+          product: { id: "PRD-1234-5678" },
+        },
+      ],
       "billing/journals": [
         { id: "BJO-2589-1434", name: "J1", status: "Review", vendor: { id: "ACC-1111-1111" } },
       ],
@@ -139,12 +148,11 @@ test("each persona sees what its account may see; operations see everything", as
     (await h.post("/commerce/orders/ORD-4444-5555-6666/process", undefined, "client")).status,
     404,
   );
-  const created = await h.post(
-    "/commerce/orders",
-    { product: { id: "PRD-1234-5678" }, agreement: { id: "AGR-0000-0000-0001" } },
-    "client",
-  );
+  const dangling = await h.post("/commerce/orders", { agreement: { id: "AGR-0000-0000-0001" } }, "client");
+  assert.equal(dangling.status, 400);
+  const created = await h.post("/commerce/orders", { agreement: { id: "AGR-1111-2222-0001" } }, "client");
   assert.equal(created.status, 201);
+  assert.equal(created.body.product.id, "PRD-1234-5678");
   assert.equal(created.body.client.id, "ACC-2222-2222");
   assert.equal((await h.get("/accounts/buyers", "vendor")).status, 403);
 });

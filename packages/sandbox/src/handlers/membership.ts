@@ -8,6 +8,7 @@ import type { RequestContext } from "../context.js";
 import { json, noContent } from "../envelope.js";
 import { readJson } from "../files.js";
 import { allocateId } from "../id-allocation.js";
+import { requireReferences } from "../integrity.js";
 import { isObject, type JsonObject, type JsonValue, setAt, valueAt } from "../json.js";
 import { stamp, withAudit } from "../lifecycle.js";
 import { validationError } from "../problem.js";
@@ -25,14 +26,14 @@ function linkedRecord(rc: RequestContext, view: View, link: StoreRef, entry: unk
   const field = linkField(link);
   const id = isObject(entry) ? entry["id"] : undefined;
   if (typeof id !== "string" || id === "") throw validationError({ [field]: ["The Id field is required."] });
-  const record = view.shown.get(id);
+  requireReferences(rc, view.store, { [field]: { id } });
+  const record = view.shown.get(id) as JsonObject;
   // The linked record must belong where the route places it (a group of this account).
   const placed = rc.route.refs.every((ref) => {
     const value = valueAt(record, ref.path);
     return value === undefined || value === rc.params[ref.param];
   });
-  if (!record || !placed)
-    throw validationError({ [field]: [`${modelName(link.store)} with id '${id}' not found.`] });
+  if (!placed) throw validationError({ [field]: [`${modelName(link.store)} with id '${id}' not found.`] });
   return record;
 }
 

@@ -11,6 +11,7 @@ import { ON_CREATE } from "../effects.js";
 import { json, noContent } from "../envelope.js";
 import { readBody, withFileMetadata } from "../files.js";
 import { allocateId } from "../id-allocation.js";
+import { requireReferences } from "../integrity.js";
 import { deepMerge, type JsonObject, setAt, valueAt, valuesAt } from "../json.js";
 import { stamp, withAudit, withStatus } from "../lifecycle.js";
 import { badRequest, SandboxError, validationError } from "../problem.js";
@@ -92,6 +93,7 @@ export async function handleCreate(rc: RequestContext): Promise<Response> {
   let record = sanitize(body.data, true);
   for (const ref of route.refs) stampParent(record, ref.path, rc.params[ref.param] ?? "");
   requireFields(route.store, record);
+  requireReferences(rc, route.store, record);
 
   const requested = record["status"];
   delete record["status"];
@@ -129,7 +131,9 @@ export async function handleUpdate(rc: RequestContext, id: string): Promise<Resp
   if (name !== undefined && (typeof name !== "string" || name.trim() === "")) {
     throw badRequest("Name cannot be empty.");
   }
-  let record = deepMerge(current, sanitize(body.data, keepStatus));
+  const patch = sanitize(body.data, keepStatus);
+  requireReferences(rc, route.store, patch);
+  let record = deepMerge(current, patch);
   record = withAudit(record, ["updated"], stamp(sandbox, caller));
   const file = upload ? body.files.get(upload.fileKey) : undefined;
   record = attachFile(rc, record, file, parentPath(rc.url.pathname));
