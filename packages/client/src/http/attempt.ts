@@ -115,9 +115,9 @@ function thrownOutcome(
   return { kind: "failed", error: connection, retryable: idempotentOrUnsent(failedBeforeSending(error)) };
 }
 
-async function errorText(response: Response, signal: AttemptSignal): Promise<string> {
+async function errorText(response: Response, signal: AttemptSignal, tied: boolean): Promise<string> {
   try {
-    return new TextDecoder().decode(await readBody(response, signal.signal));
+    return new TextDecoder().decode(await readBody(response, signal.signal, tied));
   } catch {
     return "";
   }
@@ -148,7 +148,7 @@ export async function runAttempt<T>(
       keepSignal = mode.holdsSignal;
       return { kind: "ok", value, status: response.status };
     }
-    const bodyText = await errorText(response, signal);
+    const bodyText = await errorText(response, signal, config.platformFetch);
     if (signal.callerAborted) throw request.signal?.reason;
     const mapped = mapErrorResponse({ status: response.status, statusText: response.statusText, bodyText });
     const error = mode.refine(mapped);

@@ -11,11 +11,12 @@ import type { HttpResponse, StreamResponse } from "./types.js";
 const decoder = new TextDecoder();
 
 /**
- * Reads the whole body; rejects with the signal's reason if it aborts first (also for fetch
- * implementations that do not tie the body to the request signal). One listener does both the
- * rejection and the cancellation of the body.
+ * Reads the whole body; rejects with the signal's reason if it aborts first. With `tied` (the
+ * platform's fetch, where an abort of the request signal errors the body itself) the body is read
+ * directly; otherwise (any fetch implementation) one listener rejects and cancels the body.
  */
-export async function readBody(response: Response, signal: AbortSignal): Promise<Uint8Array> {
+export async function readBody(response: Response, signal: AbortSignal, tied = false): Promise<Uint8Array> {
+  if (tied && !signal.aborted) return new Uint8Array(await response.arrayBuffer());
   if (signal.aborted) {
     response.body?.cancel(signal.reason).catch(() => {});
     throw signal.reason;

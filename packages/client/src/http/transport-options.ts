@@ -48,6 +48,11 @@ export interface TransportConfig {
   retryBaseDelay: number;
   maxBackoffDelay: number;
   fetch: FetchFunction;
+  /**
+   * The fetch is the platform's own (spec-compliant): an abort of the request signal errors the
+   * response body too, so reading a body needs no race against the signal.
+   */
+  platformFetch: boolean;
   headers: Headers;
   logger: Logger | undefined;
 }
@@ -110,6 +115,7 @@ export function normaliseTransportOptions(options: TransportOptions): TransportC
     retryBaseDelay: nonNegative("retryBaseDelay", options.retryBaseDelay, TRANSPORT_DEFAULTS.retryBaseDelay),
     maxBackoffDelay: Math.min(TRANSPORT_DEFAULTS.maxBackoffDelay, maxRetryDelay),
     fetch: options.fetch ?? defaultFetch(),
+    platformFetch: options.fetch === undefined,
     headers,
     logger: options.logger,
   };

@@ -140,7 +140,11 @@ export function createTransport(options: TransportOptions): HttpTransport {
         timeout: req.timeout ?? config.timeout,
         holdsSignal: false,
         async finish(response, url, signal) {
-          return bufferedResponse(response, url, await readBody(response, signal.signal));
+          return bufferedResponse(
+            response,
+            url,
+            await readBody(response, signal.signal, config.platformFetch),
+          );
         },
         refine: (error) => error,
       });
