@@ -48,6 +48,11 @@ interface NestedRule {
    * one group can be linked to several users.
    */
   link?: StoreRef;
+  /**
+   * `false` when the parent lists these records without owning them (a ledger's charges, an
+   * order's subscriptions): deleting the parent does not delete them (see `PARTS`).
+   */
+  owned?: false;
 }
 
 /** Nested routes: where their records live and which field points at each parent. */
@@ -87,7 +92,11 @@ export const NESTED: Readonly<Record<string, NestedRule>> = {
     store: "billing/ledgers/attachments",
     refs: { ledgerId: "ledger.id" },
   },
-  "billing/ledgers/{ledgerId}/charges": { store: "billing/charges", refs: { ledgerId: "ledger.id" } },
+  "billing/ledgers/{ledgerId}/charges": {
+    store: "billing/charges",
+    refs: { ledgerId: "ledger.id" },
+    owned: false,
+  },
   "billing/statements/{statementId}/attachments": {
     store: "billing/statements/attachments",
     refs: { statementId: "statement.id" },
@@ -95,6 +104,7 @@ export const NESTED: Readonly<Record<string, NestedRule>> = {
   "billing/statements/{statementId}/charges": {
     store: "billing/charges",
     refs: { statementId: "statement.id" },
+    owned: false,
   },
   "catalog/price-lists/{priceListId}/items": {
     store: "catalog/price-lists/items",
@@ -141,10 +151,15 @@ export const NESTED: Readonly<Record<string, NestedRule>> = {
     store: "commerce/agreements/attachments",
     refs: { agreementId: "agreement.id" },
   },
-  "commerce/orders/{orderId}/assets": { store: "commerce/assets", refs: { orderId: "order.id" } },
+  "commerce/orders/{orderId}/assets": {
+    store: "commerce/assets",
+    refs: { orderId: "order.id" },
+    owned: false,
+  },
   "commerce/orders/{orderId}/subscriptions": {
     store: "commerce/subscriptions",
     refs: { orderId: "order.id" },
+    owned: false,
   },
   "helpdesk/channels/{channelId}/messages": { store: "helpdesk/messages", refs: { channelId: "channel.id" } },
   "helpdesk/chats/{chatId}/answers": { store: "helpdesk/chats/answers", refs: { chatId: "chat.id" } },
@@ -166,6 +181,7 @@ export const NESTED: Readonly<Record<string, NestedRule>> = {
   "integration/extensions/{extensionId}/installations": {
     store: "integration/installations",
     refs: { extensionId: "extension.id" },
+    owned: false,
   },
   "integration/extensions/{extensionId}/instances": {
     store: "integration/extensions/instances",
@@ -312,3 +328,29 @@ export const PARENT_REFS: ReadonlyMap<string, readonly StoreRef[]> = (() => {
 export function parentRefs(store: string): readonly StoreRef[] {
   return PARENT_REFS.get(store) ?? [];
 }
+
+/** Records of `store` that belong to a parent record through the reference at `path`. */
+export interface PartRef extends StoreRef {
+  /** Deleted with the parent when owned; otherwise they keep the parent from being deleted. */
+  owned: boolean;
+}
+
+/**
+ * Per parent store, the stores whose records hang off its records: from each nested route's
+ * parent references (owned unless the route says `owned: false`) and membership links (a
+ * group's links to users are owned by the group too).
+ */
+export const PARTS: ReadonlyMap<string, readonly PartRef[]> = (() => {
+  const map = new Map<string, PartRef[]>();
+  const add = (parent: string, part: PartRef): void => {
+    const list = map.get(parent) ?? [];
+    if (!list.some((p) => p.store === part.store && p.path === part.path)) list.push(part);
+    map.set(parent, list);
+  };
+  for (const route of ROUTES) {
+    const owned = NESTED[route.template]?.owned !== false;
+    for (const ref of route.refs) add(ref.store, { store: route.store, path: ref.path, owned });
+    if (route.link) add(route.link.store, { store: route.store, path: route.link.path, owned: true });
+  }
+  return map;
+})();

@@ -11,7 +11,7 @@ import { ON_CREATE } from "../effects.js";
 import { json, noContent } from "../envelope.js";
 import { readBody, withFileMetadata } from "../files.js";
 import { allocateId } from "../id-allocation.js";
-import { requireReferences } from "../integrity.js";
+import { deleteWithParts, requireReferences } from "../integrity.js";
 import { deepMerge, type JsonObject, setAt, valueAt, valuesAt } from "../json.js";
 import { stamp, withAudit, withStatus } from "../lifecycle.js";
 import { badRequest, SandboxError, validationError } from "../problem.js";
@@ -160,9 +160,7 @@ export function handleDelete(rc: RequestContext, id: string): Response {
   if (SOFT_DELETE.has(route.store)) {
     view.collection.put(withStatus(sandbox, current, "Deleted", caller));
   } else {
-    view.collection.delete(id);
-    sandbox.store.files.delete(id);
-    sandbox.store.files.delete(`${id}/icon`);
+    deleteWithParts(sandbox.store, route.store, id);
   }
   return noContent();
 }
