@@ -1,7 +1,9 @@
 /**
  * Reads a request's query string the way MPT does: the reserved parameters `limit`, `offset`,
  * `select`, `order` and the bare `render()`; everything else is the RQL filter, parsed by the
- * client's parser. Parser errors become 400 validation problems carrying its message.
+ * client's parser. The query string is taken apart by the client's `parseQueryString` (it splits
+ * on `&` outside quotes and parentheses), for lists and single GETs alike. Parser errors become
+ * 400 validation problems carrying its message.
  */
 import {
   type OrderEntry,
@@ -44,4 +46,10 @@ export function parseListQuery(rawSearch: string): ListQuery {
     order: guard("order", () => parseOrder(raw.order ?? "")),
     filter: guard("filter", () => parseRQL(raw.filter)),
   };
+}
+
+/** The `select` of a single-object GET (`?select=-*,id,name`); other parameters are ignored there. */
+export function parseGetSelect(rawSearch: string): SelectEntry[] {
+  const raw = guard("query", () => parseQueryString(rawSearch));
+  return guard("select", () => parseSelect(raw.select ?? ""));
 }

@@ -10,7 +10,7 @@ import { storeFields } from "../fields.js";
 import { BLOB_PREFIX, fileResponse, notAcceptable, wantsFile } from "../files.js";
 import type { JsonObject } from "../json.js";
 import { compileOrder } from "../order.js";
-import { parseListQuery } from "../query.js";
+import { parseGetSelect, parseListQuery } from "../query.js";
 import { renderRecord } from "../render.js";
 import { compileFilter } from "../rql-eval.js";
 import { buildProjection } from "../select.js";
@@ -103,11 +103,8 @@ export function handleGet(rc: RequestContext, id: string): Response {
     if (want === "file" && file) return fileResponse(file);
     if (want === "none") throw notAcceptable(accept ?? "", file);
   }
-  const select = new URLSearchParams(rc.url.search).get("select") ?? "";
-  const selection = select ? `select=${encodeURIComponent(select)}` : "";
-  const query = parseListQuery(selection);
   const projection = buildProjection(
-    query.select,
+    parseGetSelect(rc.url.search),
     defaultOmitted(view.shows),
     storeFields(view.shows, view.shown.fields),
   );
