@@ -1,9 +1,7 @@
 /**
  * Reading answers: a collection page into `ModelCollection`, a single object into a model with its
  * `$meta` kept apart (`metaOf(model)`), and the page-by-page iterator that fetches the next page
- * while the caller consumes the current one (never more than one page ahead). A caller that works
- * synchronously between records would starve the event loop, and with it the prefetch; while the
- * next page is still on its way the iterator therefore lets I/O run about once a millisecond.
+ * while the caller consumes the current one (never more than one page ahead).
  */
 import { MPTError } from "../errors.js";
 import type { HttpResponse } from "../http/types.js";
@@ -59,17 +57,6 @@ export function parseCollection(res: HttpResponse, where: string): ModelCollecti
   );
 }
 
-/** Consumer time (ms) after which the iterator lets pending I/O run while a page is on its way. */
-const IO_TURN_MS = 1;
-
-const now: () => number = typeof performance !== "undefined" ? () => performance.now() : () => Date.now();
-
-/** Resolves after one turn of the event loop (I/O callbacks included). */
-function ioTurn(): Promise<void> {
-  if (typeof setImmediate === "function") return new Promise((resolve) => setImmediate(resolve));
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 type PageFetcher = (limit: number, offset: number, signal: AbortSignal) => Promise<ModelCollection<unknown>>;
 
 /**
@@ -92,31 +79,17 @@ export async function* iteratePages(
     while (pending) {
       const page: ModelCollection<unknown> = await pending;
       pending = undefined;
-      let arrived = true;
       const pagination = page.meta?.pagination;
       if (pagination && pagination.total !== null) progress?.setTotalItems?.(pagination.total);
       const more =
         pagination !== undefined && page.length > 0 && pagination.limit > 0 && pagination.hasNext();
       if (more) {
         pending = fetchPage(pagination.limit, pagination.nextOffset(), controller.signal);
-        arrived = false;
         // Surfaced when awaited; avoid an unhandled rejection if the caller stops first.
-        pending.then(
-          () => {
-            arrived = true;
-          },
-          () => {
-            arrived = true;
-          },
-        );
+        pending.catch(() => undefined);
       }
-      let lastTurn = now();
       for (const record of page.resources) {
         if (outer?.aborted) throw outer.reason;
-        if (!arrived && now() - lastTurn >= IO_TURN_MS) {
-          await ioTurn();
-          lastTurn = now();
-        }
         yield record;
         progress?.itemProcessed?.();
       }
