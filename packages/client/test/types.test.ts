@@ -47,6 +47,10 @@ export const examples = {
   async accounts() {
     const group = await client.accounts.accounts.users("ACC-1").groups("USR-1").update({ groups: [] });
     expectType<Equal<typeof group, ModelMap["AccountsUserGroup"]>>(true);
+    await client.accounts.accounts
+      .users("ACC-1")
+      .groups("USR-1")
+      .update([{ id: "UGR-1" }]);
     await client.accounts.users.setPassword("USR-1", "secret");
   },
   async audit() {

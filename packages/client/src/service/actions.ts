@@ -8,7 +8,7 @@ import { MPTError } from "../errors.js";
 import type { HttpRequest, MultipartPart, RequestOptions } from "../http/types.js";
 import { fileFromResponse } from "./download.js";
 import { type FileInput, filePart, jsonPart } from "./files.js";
-import { assertJsonObject } from "./json-body.js";
+import { assertJsonObject, assertJsonObjectOrList } from "./json-body.js";
 import { parseModel } from "./pagination.js";
 import { encodeSegment } from "./paths.js";
 import type { ServiceCore } from "./service.js";
@@ -49,7 +49,8 @@ export async function callAction(
     } else if (value === undefined || value === null) {
       if (action.body === "required") throw new MPTError(`${what}: the data argument is required`);
     } else {
-      req.body = { kind: "json", value: assertJsonObject(value, `${what}(data)`) };
+      const check = action.scope === "collection" ? assertJsonObjectOrList : assertJsonObject;
+      req.body = { kind: "json", value: check(value, `${what}(data)`) };
     }
   } else if (action.queryParam) {
     const value = next();

@@ -13,6 +13,15 @@ export function assertJsonObject(value: unknown, what: string): Record<string, u
   return value as Record<string, unknown>;
 }
 
+/** Like `assertJsonObject`, but a list of objects is accepted too (collection PUTs that replace a set). */
+export function assertJsonObjectOrList(value: unknown, what: string): Record<string, unknown> | unknown[] {
+  if (!Array.isArray(value)) return assertJsonObject(value, what);
+  value.forEach((item, i) => {
+    assertJsonObject(item, `${what}[${i}]`);
+  });
+  return value;
+}
+
 function assertJsonValue(value: unknown, what: string, at: string): void {
   switch (typeof value) {
     case "string":

@@ -123,13 +123,15 @@ type BodyArgs<A extends ActionDef, M> = A extends { file: { required: true } }
     ? [file?: FileInput | null]
     : A extends { bodyField: string; body: "required" }
       ? [value: unknown]
-      : A extends { body: "required" }
-        ? [data: Input<M>]
-        : A extends { body: "optional" }
-          ? [data?: Input<M> | null]
-          : A extends { queryParam: string }
-            ? [value?: string | null]
-            : [];
+      : A extends { body: "required"; scope: "collection" }
+        ? [data: Input<M> | Input<M>[]]
+        : A extends { body: "required" }
+          ? [data: Input<M>]
+          : A extends { body: "optional" }
+            ? [data?: Input<M> | null]
+            : A extends { queryParam: string }
+              ? [value?: string | null]
+              : [];
 
 type ActionModel<A extends ActionDef, M> = A extends { model: infer N extends ModelName } ? ModelMap[N] : M;
 

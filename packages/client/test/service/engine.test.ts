@@ -275,6 +275,17 @@ describe("actions", () => {
     await assert.rejects(async () => ledgers.svc.upload!("CLE-1"), /a file is required/);
   });
 
+  test("a collection PUT takes an object or a list of objects (user groups)", async () => {
+    const groups = catalogue.accounts.accounts.children.users.children.groups;
+    const { svc, requests } = service(groups, () => ({ body: { id: "USR-1" } }), ["ACC-1", "USR-1"]);
+    await svc.update!([{ id: "UGR-1" }, { id: "UGR-2" }]);
+    await svc.update!({ groups: [{ id: "UGR-1" }] });
+    assert.equal(requests[0]!.method, "PUT");
+    assert.equal(requests[0]!.path, "/public/v1/accounts/accounts/ACC-1/users/USR-1/groups");
+    assert.deepEqual(requests[0]!.body, { kind: "json", value: [{ id: "UGR-1" }, { id: "UGR-2" }] });
+    await assert.rejects(async () => svc.update!(["UGR-1"]), /update\(data\)\[0\]: expected an object/);
+  });
+
   test("collection action with a query parameter and default id", async () => {
     const token = service(catalogue.integration.installationsToken, () => ({
       body: { id: "x", token: "t" },
