@@ -5,27 +5,11 @@
  * ends in a clear error instead of a loop.
  */
 import assert from "node:assert/strict";
-import { after, before, beforeEach, test } from "node:test";
+import { test } from "node:test";
 import { ExtensionFrameworkAuthentication, MPTAPIError } from "mpt-api-client";
-import {
-  clientOf,
-  type RunningSandbox,
-  recordingFetch,
-  sandbox,
-  TOKEN_PATH,
-  timedRejection,
-} from "./support.js";
+import { clientOf, recordingFetch, TOKEN_PATH, timedRejection, useSandbox } from "./support.js";
 
-let sb: RunningSandbox;
-before(async () => {
-  sb = await sandbox();
-});
-after(() => sb.close());
-beforeEach(() => {
-  sb.faults.clear();
-  sb.counters.reset();
-  sb.unrevokeToken();
-});
+const sb = useSandbox();
 
 function extensionClient() {
   const { fetch, wire } = recordingFetch();

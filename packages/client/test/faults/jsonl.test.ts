@@ -6,20 +6,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { MPTConnectionError, MPTStreamError } from "mpt-api-client";
-import {
-  clientOf,
-  type LoopbackServer,
-  loopback,
-  type RunningSandbox,
-  sandbox,
-  timedRejection,
-} from "./support.js";
+import { clientOf, type LoopbackServer, loopback, timedRejection, useSandbox } from "./support.js";
 
-let sb: RunningSandbox;
-before(async () => {
-  sb = await sandbox();
-});
-after(() => sb.close());
+const sb = useSandbox();
 
 const line = (i: number) =>
   `${JSON.stringify({ id: `CHG-${i}`, quantity: i, description: { value1: "x".repeat(40) } })}\n`;

@@ -4,19 +4,11 @@
  * cut is not sent again; a stream cut in the middle raises instead of ending short.
  */
 import assert from "node:assert/strict";
-import { after, before, beforeEach, test } from "node:test";
+import { test } from "node:test";
 import { MPTConnectionError, MPTMaxRetryError } from "mpt-api-client";
-import { clientOf, type RunningSandbox, sandbox, timedRejection } from "./support.js";
+import { clientOf, timedRejection, useSandbox } from "./support.js";
 
-let sb: RunningSandbox;
-before(async () => {
-  sb = await sandbox();
-});
-after(() => sb.close());
-beforeEach(() => {
-  sb.faults.clear();
-  sb.counters.reset();
-});
+const sb = useSandbox();
 
 const ORDERS = "GET /public/v1/commerce/orders";
 

@@ -5,19 +5,11 @@
  * `Retry-After`), which the sandbox's request and create counters prove.
  */
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { MPTAPIError, MPTMaxRetryError, MPTTimeoutError } from "mpt-api-client";
-import { clientOf, type RunningSandbox, sandbox, timed, timedRejection } from "./support.js";
+import { clientOf, timed, timedRejection, useSandbox } from "./support.js";
 
-let sb: RunningSandbox;
-before(async () => {
-  sb = await sandbox();
-});
-after(() => sb.close());
-beforeEach(() => {
-  sb.faults.clear();
-  sb.counters.reset();
-});
+const sb = useSandbox();
 
 const GET_PRODUCTS = "GET /public/v1/catalog/products";
 const POST_UOM = "POST /public/v1/catalog/units-of-measure";

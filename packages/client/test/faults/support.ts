@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { after, before, beforeEach } from "node:test";
 import {
   type Authentication,
   BearerTokenAuthentication,
@@ -22,6 +23,30 @@ export const TOKEN_PATH = "POST /public/v1/integration/installations/-/token";
 
 export async function sandbox(options: StartOptions = {}): Promise<RunningSandbox> {
   return startSandbox({ port: 0, ...options });
+}
+
+/**
+ * One sandbox for the tests of a file: started before them, closed after them, with faults,
+ * counters and token revocation cleared before each test. Use it like the sandbox itself.
+ */
+export function useSandbox(options: StartOptions = {}): RunningSandbox {
+  let running: RunningSandbox | undefined;
+  before(async () => {
+    running = await sandbox(options);
+  });
+  after(() => running?.close());
+  beforeEach(() => {
+    running?.faults.clear();
+    running?.counters.reset();
+    running?.unrevokeToken();
+  });
+  return new Proxy({} as RunningSandbox, {
+    get(_target, key) {
+      if (!running) throw new Error("the sandbox is used before the file's before() hook ran");
+      const value: unknown = Reflect.get(running, key);
+      return typeof value === "function" ? value.bind(running) : value;
+    },
+  });
 }
 
 /** What a recording fetch saw. */
