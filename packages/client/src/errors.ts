@@ -145,34 +145,32 @@ interface StreamingRefusal {
   cause: MPTHttpError;
 }
 
-/** Opening a stream was answered 501: the endpoint has no streaming read mode. */
-export class MPTStreamingNotSupportedError extends MPTStreamingError {
-  override name = "MPTStreamingNotSupportedError";
+/** Opening a stream was refused with an HTTP status; `statusCode`, `body` and `path` say how. */
+export class MPTStreamingRefusedError extends MPTStreamingError {
+  override name = "MPTStreamingRefusedError";
   readonly statusCode: number;
   readonly body: string;
   readonly path: string;
-  constructor(init: StreamingRefusal) {
-    super(`Streaming read mode is not supported for ${init.path}: ${init.cause.message}`, {
-      cause: init.cause,
-    });
+  constructor(init: StreamingRefusal, refusal: string) {
+    super(`Streaming read mode is ${refusal} for ${init.path}: ${init.cause.message}`, { cause: init.cause });
     this.statusCode = init.statusCode;
     this.body = init.body;
     this.path = init.path;
   }
 }
 
-/** Opening a stream was answered 406: the server cannot produce the requested representation. */
-export class MPTStreamingNotAcceptableError extends MPTStreamingError {
-  override name = "MPTStreamingNotAcceptableError";
-  readonly statusCode: number;
-  readonly body: string;
-  readonly path: string;
+/** Opening a stream was answered 501: the endpoint has no streaming read mode. */
+export class MPTStreamingNotSupportedError extends MPTStreamingRefusedError {
+  override name = "MPTStreamingNotSupportedError";
   constructor(init: StreamingRefusal) {
-    super(`Streaming read mode is not acceptable for ${init.path}: ${init.cause.message}`, {
-      cause: init.cause,
-    });
-    this.statusCode = init.statusCode;
-    this.body = init.body;
-    this.path = init.path;
+    super(init, "not supported");
+  }
+}
+
+/** Opening a stream was answered 406: the server cannot produce the requested representation. */
+export class MPTStreamingNotAcceptableError extends MPTStreamingRefusedError {
+  override name = "MPTStreamingNotAcceptableError";
+  constructor(init: StreamingRefusal) {
+    super(init, "not acceptable");
   }
 }
