@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { BearerTokenAuthentication, MPTClient } from "mpt-api-client";
 import { createSandbox, MACHINES, ROUTES } from "../src/index.js";
+import { serviceAt } from "./helpers.js";
 
 const sandbox = createSandbox();
 const clients = {
@@ -30,28 +31,6 @@ const clients = {
 /** The personas' own API tokens must stay enabled. */
 const personaTokens = Object.values(sandbox.tokens).map((t) => t.split(":")[1] ?? "");
 
-// biome-ignore lint/suspicious/noExplicitAny: services are reached dynamically by catalogue name
-type Dyn = any;
-
-async function service(c: MPTClient, name: string, ids: Record<string, string>): Promise<Dyn> {
-  const [group, ...parts] = name.split(".");
-  let svc: Dyn = (c as Dyn)[group as string];
-  let path = group as string;
-  for (const part of parts) {
-    path = `${path}.${part}`;
-    const def = ROUTES.find((r) => r.name === path)?.def;
-    const member = svc[part];
-    svc =
-      typeof member === "function"
-        ? member.apply(
-            svc,
-            (def?.params ?? []).map((p) => ids[p]),
-          )
-        : member;
-  }
-  return svc;
-}
-
 interface Pending {
   route: (typeof ROUTES)[number];
   action: string;
@@ -68,11 +47,11 @@ async function attempt(p: Pending): Promise<boolean> {
     const parentRoute =
       ROUTES.find((r) => r.store === ref.store && r.refs.length === 0) ??
       ROUTES.find((r) => r.store === ref.store);
-    const parent = await service(c, parentRoute?.name ?? "", ids);
+    const parent = serviceAt(c, parentRoute?.name ?? "", ids);
     const first = (await parent.fetchPage({ limit: 1 })).resources[0];
     if (first) ids[ref.param] = first.id;
   }
-  const svc = await service(c, p.route.name, ids);
+  const svc = serviceAt(c, p.route.name, ids);
   const statuses = p.from.map((s) => `'${s}'`).join(",");
   const keep = personaTokens.map((id) => `'${id}'`).join(",");
   const [record] = (await svc.filter(`in(status,(${statuses}))&out(id,(${keep}))`).fetchPage({ limit: 1 }))

@@ -13,6 +13,7 @@ import {
   RQLQuery,
 } from "mpt-api-client";
 import { ROUTES, type RunningSandbox, startSandbox } from "../src/index.js";
+import { type Dyn, serviceAt } from "./helpers.js";
 
 let sandbox: RunningSandbox;
 let ops: MPTClient;
@@ -29,12 +30,8 @@ before(async () => {
 });
 after(() => sandbox.close());
 
-// biome-ignore lint/suspicious/noExplicitAny: services are reached dynamically by catalogue name
-type Dyn = any;
-
 /** The client service of a route, its parent ids taken from the first record of each parent. */
 async function serviceOf(c: MPTClient, name: string): Promise<Dyn> {
-  const [group, ...parts] = name.split(".");
   const route = ROUTES.find((r) => r.name === name);
   assert.ok(route);
   const ids: Record<string, string> = {};
@@ -57,21 +54,7 @@ async function serviceOf(c: MPTClient, name: string): Promise<Dyn> {
     const page = await parent.fetchPage({ limit: 1 });
     ids[ref.param] = page.resources[0].id;
   }
-  let svc: Dyn = (c as Dyn)[group as string];
-  let path = group as string;
-  for (const part of parts) {
-    path = `${path}.${part}`;
-    const def = ROUTES.find((r) => r.name === path)?.def;
-    const member = svc[part];
-    svc =
-      typeof member === "function"
-        ? member.apply(
-            svc,
-            (def?.params ?? []).map((p) => ids[p]),
-          )
-        : member;
-  }
-  return svc;
+  return serviceAt(c, name, ids);
 }
 
 test("every catalogue service answers its read path through the client", async () => {

@@ -1,5 +1,6 @@
 /** Shared helpers of the sandbox tests: one sandbox per file, request shortcuts per persona. */
-import { createSandbox, type Persona, type Sandbox, type SandboxOptions } from "../src/index.js";
+import type { MPTClient } from "mpt-api-client";
+import { createSandbox, type Persona, ROUTES, type Sandbox, type SandboxOptions } from "../src/index.js";
 
 export interface Answer {
   status: number;
@@ -58,4 +59,30 @@ export class Harness {
     if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${answer.text}`);
     return (answer.body.data as Array<{ id: string }>).map((r) => r.id);
   }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: services are reached dynamically by catalogue name
+export type Dyn = any;
+
+/**
+ * The client service at a dotted catalogue name (`catalog.products.terms.variants`), walking the
+ * client's accessors and passing each level's ids, taken from `ids` by parameter name.
+ */
+export function serviceAt(client: MPTClient, name: string, ids: Record<string, string>): Dyn {
+  const [group, ...parts] = name.split(".");
+  let svc: Dyn = (client as Dyn)[group as string];
+  let path = group as string;
+  for (const part of parts) {
+    path = `${path}.${part}`;
+    const def = ROUTES.find((r) => r.name === path)?.def;
+    const member = svc[part];
+    svc =
+      typeof member === "function"
+        ? member.apply(
+            svc,
+            (def?.params ?? []).map((p) => ids[p]),
+          )
+        : member;
+  }
+  return svc;
 }
