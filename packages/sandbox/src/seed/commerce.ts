@@ -158,13 +158,7 @@ export function seedCommerce(s: SeedContext, acc: AccountsSeed, cat: CatalogSeed
         type: rng.chance(0.8) ? "Purchase" : "Change",
         status,
         notes: rng.chance(0.2) ? "Please expedite" : "",
-        agreement: { id: agreement["id"] as string, name: agreement["name"] as string },
-        product: agreement["product"] as JsonObject,
-        client: agreement["client"] as JsonObject,
-        vendor: agreement["vendor"] as JsonObject,
-        seller: agreement["seller"] as JsonObject,
-        buyer: agreement["buyer"] as JsonObject,
-        licensee: agreement["licensee"] as JsonObject,
+        ...fromAgreement(agreement),
         listing: agreement["listing"] as JsonObject,
         authorization: agreement["authorization"] as JsonObject,
         price: { currency: "USD", PPx1: total, SPx1: Math.round(total * 120) / 100 },
@@ -219,13 +213,7 @@ export function seedCommerce(s: SeedContext, acc: AccountsSeed, cat: CatalogSeed
         commitmentDate: iso(i * 7 + 525_600),
         autoRenew: rng.chance(0.7),
         order: { id: orderIds.idAt((i * 3) % orderCount) },
-        agreement: { id: agreement["id"] as string, name: agreement["name"] as string },
-        product: agreement["product"] as JsonObject,
-        client: agreement["client"] as JsonObject,
-        vendor: agreement["vendor"] as JsonObject,
-        seller: agreement["seller"] as JsonObject,
-        buyer: agreement["buyer"] as JsonObject,
-        licensee: agreement["licensee"] as JsonObject,
+        ...fromAgreement(agreement),
         terms: { model: "quantity", period: "1m", commitment: "1y" },
         price: { currency: "USD", PPxM: 10 + rng.int(500), SPxM: 12 + rng.int(600) },
         lines: line
@@ -241,4 +229,13 @@ export function seedCommerce(s: SeedContext, acc: AccountsSeed, cat: CatalogSeed
     },
   });
   return { agreements, orderIds, orderCount };
+}
+
+/** The references an order or subscription takes from its agreement (the agreement and its parties). */
+function fromAgreement(agreement: JsonObject): JsonObject {
+  const out: JsonObject = { agreement: { id: agreement["id"] as string, name: agreement["name"] as string } };
+  for (const key of ["product", "client", "vendor", "seller", "buyer", "licensee"]) {
+    out[key] = agreement[key] as JsonObject;
+  }
+  return out;
 }
