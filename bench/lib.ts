@@ -104,7 +104,7 @@ export class RssPeak {
 export const fmt = (n: number, digits = 1) =>
   n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-export const EXEC_ARGV = ["--conditions=source", "--import", "tsx", "--expose-gc"];
+export const EXEC_ARGV = ["--import", "tsx", "--expose-gc"];
 
 /**
  * Runs `bench/cases/<file>.ts <api> <admin> ...args` in a fresh process (memory figures of one
