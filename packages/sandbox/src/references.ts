@@ -53,11 +53,25 @@ export interface MissingRef {
   store: string;
 }
 
+/** A `{id}` reference at `path` to a store known by the id's prefix that holds no such object. */
+function missingByPrefix(
+  path: string,
+  value: JsonValue,
+  exists: (store: string, id: string) => boolean,
+): MissingRef | undefined {
+  if (!isObject(value) || typeof value["id"] !== "string") return undefined;
+  const id = value["id"];
+  const stores = storesOfId(id);
+  if (stores.length === 0 || stores.some((s) => exists(s, id))) return undefined;
+  return { path, id, store: stores[0] as string };
+}
+
 /**
  * The references of a `key` record that point at nothing: its parent references (the paths its
- * nested routes declare, e.g. an item's `product.id`) and its top-level `{id}` references to a
- * store known by the id's prefix (an order's `agreement`, `listing`). `exists(store, id)` says
- * whether the object is there.
+ * nested routes declare, e.g. an item's `product.id`), its top-level `{id}` references to a
+ * store known by the id's prefix (an order's `agreement`, `listing`), and those one level inside
+ * lists of objects (an order's `lines[0].item`). `exists(store, id)` says whether the object is
+ * there.
  */
 export function missingRefs(
   key: string,
@@ -73,13 +87,22 @@ export function missingRefs(
     }
   }
   for (const [field, value] of Object.entries(record)) {
-    if (field === "id" || !isObject(value) || typeof value["id"] !== "string") continue;
+    if (field === "id") continue;
+    if (Array.isArray(value)) {
+      value.forEach((element, index) => {
+        if (!isObject(element)) return;
+        for (const [inner, ref] of Object.entries(element)) {
+          if (inner === "id") continue;
+          const missing = missingByPrefix(`${field}[${index}].${inner}.id`, ref, exists);
+          if (missing) out.push(missing);
+        }
+      });
+      continue;
+    }
     const path = `${field}.id`;
     if (parents.some((ref) => ref.path === path)) continue;
-    const id = value["id"];
-    const stores = storesOfId(id);
-    if (stores.length > 0 && !stores.some((s) => exists(s, id)))
-      out.push({ path, id, store: stores[0] as string });
+    const missing = missingByPrefix(path, value, exists);
+    if (missing) out.push(missing);
   }
   return out;
 }

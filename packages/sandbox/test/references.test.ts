@@ -1,7 +1,8 @@
 /**
  * Writes validate references: a create or update naming an object that does not exist (or that
  * the caller may not see) answers a 400 validation problem naming the field and id, and stores
- * nothing; fixture loading refuses the same references with the same check.
+ * nothing; fixture loading refuses the same references with the same check. References one
+ * level inside lists (an order's `lines[].item`) count too.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -87,6 +88,46 @@ test("fixture loading refuses the same references", () => {
     (error: unknown) =>
       error instanceof FixtureError &&
       /objects\["commerce\/orders"\]\[0\]: agreement\.id refers to missing commerce\/agreements AGR-0000-0000-0000/.test(
+        error.message,
+      ),
+  );
+});
+
+test("references one level inside lists are checked: an order's lines[].item", async () => {
+  const h = new Harness();
+  const agreement = (await h.get("/commerce/agreements?limit=1", "client")).body.data[0].id as string;
+  const item = (await h.get("/catalog/items?limit=1")).body.data[0].id as string;
+  const lines = [
+    { id: "ALI-0000-0000-0000-0001", item: { id: item }, quantity: 1 },
+    { item: { id: "ITM-0000-0000-0000" }, quantity: 2 },
+  ];
+  const answer = await h.post("/commerce/orders", { agreement: { id: agreement }, lines }, "client");
+  assert.equal(answer.status, 400);
+  // the line's own id is not a reference; only the second line's item is missing
+  assert.deepEqual(answer.body.errors, { "lines[1].item": ["Item with id 'ITM-0000-0000-0000' not found."] });
+  const created = await h.post(
+    "/commerce/orders",
+    { agreement: { id: agreement }, lines: [lines[0]] },
+    "client",
+  );
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const update = await h.put(`/commerce/orders/${created.body.id}`, { lines }, "client");
+  assert.equal(update.status, 400);
+
+  assert.throws(
+    () =>
+      createSandbox({
+        fixtures: {
+          objects: {
+            "commerce/orders": [
+              { id: "ORD-1111-1111-1111", lines: [{ item: { id: "ITM-0000-0000-0000" } }] },
+            ],
+          },
+        },
+      }),
+    (error: unknown) =>
+      error instanceof FixtureError &&
+      /objects\["commerce\/orders"\]\[0\]: lines\[0\]\.item\.id refers to missing catalog\/items ITM-0000-0000-0000/.test(
         error.message,
       ),
   );
