@@ -16,11 +16,11 @@ import type { GroupOf } from "./service/types.js";
 /** The configuration of `MPTClient.fromConfig`. */
 export interface ClientConfig {
   /** How requests are authorised; default: `EnvTokenAuthentication` (`MPT_API_TOKEN`). */
-  authentication?: Authentication;
+  authentication?: Authentication | undefined;
   /** API host, e.g. `https://api.s1.show/public`; default: `MPT_API_BASE_URL`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Milliseconds per request, body included; default 60 000. */
-  timeout?: number;
+  timeout?: number | undefined;
 }
 
 /** `new MPTClient(options)`: the configuration plus transport options. */

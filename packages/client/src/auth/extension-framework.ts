@@ -20,9 +20,9 @@ export interface ExtensionFrameworkAuthenticationOptions {
   /** The extension's own API key, sent as `Authorization: Bearer <secret>` to the token endpoint. */
   secret: string;
   /** Ask for a token scoped to this account (`?account.id=`). */
-  accountId?: string;
+  accountId?: string | undefined;
   /** Refresh when fewer seconds than this remain before the token's `exp`. Default 60. */
-  minRemainingValiditySeconds?: number;
+  minRemainingValiditySeconds?: number | undefined;
 }
 
 interface CachedToken {

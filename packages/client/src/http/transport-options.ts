@@ -8,24 +8,24 @@ import { DEFAULT_USER_AGENT, isBrowserLike } from "./version.js";
 export interface TransportOptions {
   /** Resolved API root, e.g. `https://api.platform.softwareone.com` (see `resolveBaseUrl`). */
   baseUrl: string;
-  authentication?: Authentication;
+  authentication?: Authentication | undefined;
   /** Milliseconds for a whole request, reading the body included. Default 60 000. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Milliseconds until a stream's response headers arrive; no limit afterwards. Default 120 000. */
-  streamTimeout?: number;
+  streamTimeout?: number | undefined;
   /** Retries after the first attempt. Default 5. */
-  retries?: number;
+  retries?: number | undefined;
   /** Cap in milliseconds of a `Retry-After` wait (and of the backoff). Default 30 000. */
-  maxRetryDelay?: number;
+  maxRetryDelay?: number | undefined;
   /** Base of the exponential backoff in milliseconds. Default 500. */
-  retryBaseDelay?: number;
+  retryBaseDelay?: number | undefined;
   /** Fetch implementation; defaults to the global `fetch`. */
-  fetch?: FetchFunction;
+  fetch?: FetchFunction | undefined;
   /** Headers sent with every request (per-request headers win). */
-  headers?: Record<string, string>;
-  logger?: Logger;
+  headers?: Record<string, string> | undefined;
+  logger?: Logger | undefined;
   /** `User-Agent` value; defaults to `mpt-api-client-ts/<version>` outside browsers. */
-  userAgent?: string;
+  userAgent?: string | undefined;
 }
 
 export const TRANSPORT_DEFAULTS = {

@@ -9,11 +9,11 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD" | 
 /** Per-call options accepted as the last argument of every method that sends a request. */
 export interface RequestOptions {
   /** Cancels the request (and any iteration it belongs to). */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Overrides the client's `timeout` (milliseconds) for this call. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Extra headers for this call; they win over client-level headers. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** One part of a multipart/form-data body. */

@@ -19,37 +19,37 @@ export type Input<M> = { [K in keyof M]?: M[K] extends object ? Input<M[K]> | M[
 
 export interface IterateOptions extends RequestOptions {
   /** Records per page (`limit`), default 100. */
-  batchSize?: number;
-  progress?: Progress;
+  batchSize?: number | undefined;
+  progress?: Progress | undefined;
 }
 
 export interface PageOptions extends RequestOptions {
   /** Default 100. */
-  limit?: number;
+  limit?: number | undefined;
   /** Default 0. */
-  offset?: number;
+  offset?: number | undefined;
 }
 
 export interface StreamOptions extends RequestOptions {
-  progress?: Progress;
+  progress?: Progress | undefined;
   /** Streaming read mode only: page window of the snapshot; absent means the whole snapshot. */
-  limit?: number;
-  offset?: number;
+  limit?: number | undefined;
+  offset?: number | undefined;
 }
 
 export interface GetOptions extends RequestOptions {
   /** Fields to select (`select=a,b`). */
-  select?: readonly string[] | string;
+  select?: readonly string[] | string | undefined;
 }
 
 export interface DownloadOptions extends RequestOptions {
   /** Content type to ask for; by default the resource's own `contentType` (read first). */
-  accept?: string;
+  accept?: string | undefined;
 }
 
 export interface QueryOptions {
   /** Appends `render()` to the query (audit records render their templates). */
-  render?: boolean;
+  render?: boolean | undefined;
 }
 
 type ModelOf<D extends ServiceDef> = ModelMap[D["model"]];

@@ -1,0 +1,103 @@
+/**
+ * The TypeScript examples of the READMEs compile against the real API: every ```ts block of
+ * README.md and packages/client/README.md is type-checked as its own module. A block may use
+ * `client` (an MPTClient), `iconBlob` and any export of mpt-api-client without declaring them,
+ * as the prose around it does; everything else must be as written.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import * as sdk from "mpt-api-client";
+import ts from "typescript";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..", "..");
+const READMES = ["README.md", "packages/client/README.md"];
+
+interface Block {
+  readme: string;
+  line: number;
+  code: string;
+}
+
+function blocks(readme: string): Block[] {
+  const lines = readFileSync(join(root, readme), "utf8").split("\n");
+  const out: Block[] = [];
+  let start = -1;
+  lines.forEach((text, index) => {
+    if (start < 0 && text.trim() === "```ts") start = index + 1;
+    else if (start >= 0 && text.trim() === "```") {
+      out.push({ readme, line: start + 1, code: lines.slice(start, index).join("\n") });
+      start = -1;
+    }
+  });
+  return out;
+}
+
+/** What the prose gives a block: `client`, `iconBlob` and the SDK's exports it did not import. */
+function prelude(code: string): string {
+  const imported = new Set(
+    [...code.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*"mpt-api-client"/g)].flatMap((m) =>
+      (m[1] ?? "").split(",").map(
+        (name) =>
+          name
+            .trim()
+            .split(/\s+as\s+/)
+            .pop() ?? "",
+      ),
+    ),
+  );
+  const missing = Object.keys(sdk).filter(
+    (name) => !imported.has(name) && new RegExp(`\\b${name}\\b`).test(code),
+  );
+  const lines = ['import type { MPTClient as ReadmeClient } from "mpt-api-client";'];
+  if (missing.length > 0) lines.push(`import { ${missing.join(", ")} } from "mpt-api-client";`);
+  if (!/\bconst client\b/.test(code)) lines.push("declare const client: ReadmeClient;");
+  lines.push("declare const iconBlob: Blob;", "export {};");
+  return `${lines.join("\n")}\n`;
+}
+
+test("every TypeScript example of the READMEs compiles", () => {
+  const all = READMES.flatMap(blocks);
+  assert.ok(all.length >= 10, `found only ${all.length} examples`);
+  const virtual = new Map<string, { block: Block; offset: number; text: string }>();
+  all.forEach((block, index) => {
+    const head = prelude(block.code);
+    const file = join(here, `__readme_example_${index}.ts`);
+    virtual.set(file, { block, offset: head.split("\n").length - 1, text: head + block.code });
+  });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(root, "packages/client/tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) =>
+        assert.fail(ts.flattenDiagnosticMessageText(d.messageText, "\n")),
+    },
+  );
+  assert.ok(config);
+  const options = { ...config.options, noEmit: true };
+  const host = ts.createCompilerHost(options);
+  const base = { fileExists: host.fileExists, readFile: host.readFile, getSourceFile: host.getSourceFile };
+  host.fileExists = (name) => virtual.has(name) || base.fileExists(name);
+  host.readFile = (name) => virtual.get(name)?.text ?? base.readFile(name);
+  host.getSourceFile = (name, language, ...rest) => {
+    const entry = virtual.get(name);
+    return entry
+      ? ts.createSourceFile(name, entry.text, language, true)
+      : base.getSourceFile(name, language, ...rest);
+  };
+  const program = ts.createProgram([...virtual.keys()], options, host);
+  const problems = ts
+    .getPreEmitDiagnostics(program)
+    .filter((d) => d.file && virtual.has(d.file.fileName))
+    .map((d) => {
+      const entry = virtual.get(d.file?.fileName ?? "");
+      const { line } = d.file?.getLineAndCharacterOfPosition(d.start ?? 0) ?? { line: 0 };
+      const where = entry ? `${entry.block.readme}:${entry.block.line + line - entry.offset}` : "?";
+      return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+    });
+  assert.deepEqual(problems, []);
+});
