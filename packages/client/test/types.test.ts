@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   BearerTokenAuthentication,
+  ExtensionFrameworkAuthentication,
   type FileModel,
   type ModelCollection,
   type ModelMap,
@@ -22,6 +23,22 @@ const client = new MPTClient({
   authentication: new BearerTokenAuthentication("t"),
   fetch: async () => Response.json({}),
 });
+
+export async function optionsTakeExplicitUndefined(): Promise<void> {
+  // exactOptionalPropertyTypes is on here: values read from the environment may be undefined
+  const env = process.env["MPT_API_BASE_URL"];
+  new ExtensionFrameworkAuthentication({ secret: "s", accountId: process.env["MPT_ACCOUNT_ID"] });
+  MPTClient.fromConfig({ baseUrl: env, timeout: undefined, authentication: undefined });
+  new MPTClient({
+    baseUrl: "https://api.example.test",
+    retries: undefined,
+    fetch: undefined,
+    logger: undefined,
+  });
+  await client.catalog.products.fetchPage({ limit: undefined, offset: undefined, signal: undefined });
+  await client.catalog.products.get("PRD-1", { select: undefined, timeout: undefined, headers: undefined });
+  for await (const _ of client.catalog.products.iterate({ batchSize: undefined, progress: undefined })) break;
+}
 
 // Each example is a function so nothing is sent; the compiler checks the types.
 export const examples = {
