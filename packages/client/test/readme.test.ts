@@ -1,8 +1,9 @@
 /**
  * The TypeScript examples of the READMEs compile against the real API: every ```ts block of
- * README.md and packages/client/README.md is type-checked as its own module. A block may use
- * `client` (an MPTClient), `iconBlob` and any export of mpt-api-client without declaring them,
- * as the prose around it does; everything else must be as written.
+ * README.md, packages/client/README.md and packages/sandbox/README.md is type-checked as its own
+ * module. A block may use `client` (an MPTClient), `sandbox` (a running sandbox), `iconBlob` and
+ * any export of mpt-api-client or mpt-sandbox without declaring them, as the prose around it
+ * does; everything else must be as written.
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -10,11 +11,12 @@ import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import * as sdk from "mpt-api-client";
+import * as sandboxSdk from "mpt-sandbox";
 import ts from "typescript";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..", "..");
-const READMES = ["README.md", "packages/client/README.md"];
+const READMES = ["README.md", "packages/client/README.md", "packages/sandbox/README.md"];
 
 interface Block {
   readme: string;
@@ -36,25 +38,35 @@ function blocks(readme: string): Block[] {
   return out;
 }
 
-/** What the prose gives a block: `client`, `iconBlob` and the SDK's exports it did not import. */
+const PACKAGES: ReadonlyArray<[string, readonly string[]]> = [
+  ["mpt-api-client", Object.keys(sdk)],
+  ["mpt-sandbox", Object.keys(sandboxSdk)],
+];
+
+/** What the prose gives a block: `client`, `sandbox`, `iconBlob` and the exports it did not import. */
 function prelude(code: string): string {
-  const imported = new Set(
-    [...code.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*"mpt-api-client"/g)].flatMap((m) =>
-      (m[1] ?? "").split(",").map(
-        (name) =>
-          name
-            .trim()
-            .split(/\s+as\s+/)
-            .pop() ?? "",
+  const lines = [
+    'import type { MPTClient as ReadmeClient } from "mpt-api-client";',
+    'import type { RunningSandbox as ReadmeSandbox } from "mpt-sandbox";',
+  ];
+  for (const [pkg, exported] of PACKAGES) {
+    const from = new RegExp(`import\\s*(?:type\\s*)?\\{([^}]*)\\}\\s*from\\s*"${pkg}"`, "g");
+    const imported = new Set(
+      [...code.matchAll(from)].flatMap((m) =>
+        (m[1] ?? "").split(",").map(
+          (name) =>
+            name
+              .trim()
+              .split(/\s+as\s+/)
+              .pop() ?? "",
+        ),
       ),
-    ),
-  );
-  const missing = Object.keys(sdk).filter(
-    (name) => !imported.has(name) && new RegExp(`\\b${name}\\b`).test(code),
-  );
-  const lines = ['import type { MPTClient as ReadmeClient } from "mpt-api-client";'];
-  if (missing.length > 0) lines.push(`import { ${missing.join(", ")} } from "mpt-api-client";`);
+    );
+    const missing = exported.filter((name) => !imported.has(name) && new RegExp(`\\b${name}\\b`).test(code));
+    if (missing.length > 0) lines.push(`import { ${missing.join(", ")} } from "${pkg}";`);
+  }
   if (!/\bconst client\b/.test(code)) lines.push("declare const client: ReadmeClient;");
+  if (!/\bconst sandbox\b/.test(code)) lines.push("declare const sandbox: ReadmeSandbox;");
   lines.push("declare const iconBlob: Blob;", "export {};");
   return `${lines.join("\n")}\n`;
 }
