@@ -61,7 +61,9 @@ type PageFetcher = (limit: number, offset: number, signal: AbortSignal) => Promi
 
 /**
  * Yields every record page by page. Paging follows the Python client: continue while
- * `pagination.hasNext()`, at `offset + limit` as echoed by the server. Stops on an empty page.
+ * `pagination.hasNext()`, at `offset + limit` as echoed by the server. Stops on an empty page;
+ * a server whose echoed pagination would not move past the offset just asked for (which would
+ * page forever) is an error.
  */
 export async function* iteratePages(
   fetchPage: PageFetcher,
@@ -74,7 +76,8 @@ export async function* iteratePages(
   if (outer?.aborted) throw outer.reason;
   outer?.addEventListener("abort", onAbort, { once: true });
   const progress = options.progress;
-  let pending: Promise<ModelCollection<unknown>> | undefined = fetchPage(batchSize, 0, controller.signal);
+  let asked = 0;
+  let pending: Promise<ModelCollection<unknown>> | undefined = fetchPage(batchSize, asked, controller.signal);
   try {
     while (pending) {
       const page: ModelCollection<unknown> = await pending;
@@ -84,7 +87,14 @@ export async function* iteratePages(
       const more =
         pagination !== undefined && page.length > 0 && pagination.limit > 0 && pagination.hasNext();
       if (more) {
-        pending = fetchPage(pagination.limit, pagination.nextOffset(), controller.signal);
+        const next = pagination.nextOffset();
+        if (next <= asked) {
+          throw new MPTError(
+            `Pagination does not advance: asked for offset ${asked}, the server answered offset ${pagination.offset} with limit ${pagination.limit}`,
+          );
+        }
+        asked = next;
+        pending = fetchPage(pagination.limit, next, controller.signal);
         // Surfaced when awaited; avoid an unhandled rejection if the caller stops first.
         pending.catch(() => undefined);
       }

@@ -89,6 +89,27 @@ describe("iterate", () => {
     assert.equal(requests.length, 1);
   });
 
+  test("a server echoing an offset that does not advance is an error, not an endless loop", async () => {
+    const { svc, requests } = service(products, () => page(records(2), 0, 2, 10));
+    const got: unknown[] = [];
+    await assert.rejects(
+      (async () => {
+        for await (const p of svc.iterate!({ batchSize: 2 }) as AsyncIterable<unknown>) got.push(p);
+      })(),
+      (error: unknown) =>
+        error instanceof MPTError &&
+        /Pagination does not advance: asked for offset 2, the server answered offset 0 with limit 2/.test(
+          error.message,
+        ),
+    );
+    // the repeated page is not yielded: no record comes twice
+    assert.equal(got.length, 2);
+    assert.deepEqual(
+      requests.map((r) => r.query),
+      ["limit=2&offset=0", "limit=2&offset=2"],
+    );
+  });
+
   test("batchSize must be a positive integer", () => {
     const { svc } = service(products, () => page([], 0, 10, 0));
     assert.throws(() => svc.iterate!({ batchSize: 0 }), /batchSize must be an integer >= 1/);
