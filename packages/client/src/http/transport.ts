@@ -57,6 +57,12 @@ function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequ
   };
 }
 
+/** `message` without a leading `METHOD /path` (it is said once already). */
+function withoutSubject(message: string, description: string): string {
+  if (!message.startsWith(description)) return message;
+  return message.slice(description.length).replace(/^:?\s+/, "");
+}
+
 function retryDelay(config: TransportConfig, retryIndex: number, retryAfter: number | undefined): number {
   if (retryAfter !== undefined) return Math.min(retryAfter, config.maxRetryDelay);
   return backoffDelay(retryIndex, config.retryBaseDelay, config.maxBackoffDelay);
@@ -107,7 +113,7 @@ async function execute<T>(config: TransportConfig, req: HttpRequest, mode: Attem
     if (!outcome.retryable || config.retries === 0) throw outcome.error;
     if (retriesUsed >= config.retries) {
       throw new MPTMaxRetryError(
-        `${request.description} failed after ${attempts} attempts: ${outcome.error.message}`,
+        `${request.description} failed after ${attempts} attempts: ${withoutSubject(outcome.error.message, request.description)}`,
         attempts,
         outcome.error,
       );
