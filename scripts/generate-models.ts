@@ -49,6 +49,7 @@ interface Schema {
 }
 
 interface Operation {
+  requestBody?: { content?: { [mediaType: string]: { schema?: Schema } } };
   responses?: { [status: string]: { content?: { [mediaType: string]: { schema?: Schema } } } };
 }
 
@@ -79,6 +80,44 @@ interface ModelSource {
 const PATH_ALIASES: { readonly [catalogue: string]: string } = {
   "/public/v1/accounts/accounts/{}/users": "/public/v1/accounts/{}/users",
 };
+
+const PUBLISHABLE = ["Draft", "Pending", "Published", "Unpublished", "Deleted"];
+
+/**
+ * `status` unions for schemas whose spec field is a plain string, from the state machines of
+ * `mpt-api-behaviour.md` §6. The generator fails when a schema is gone or the spec gained an enum.
+ */
+const DOCUMENTED_STATUS: { readonly [schema: string]: readonly string[] } = {
+  ApiToken: ["Active", "Disabled", "Deleted"],
+  CloudTenant: ["Active", "Disabled", "Deleted"],
+  ParameterDefinition: ["Idle", "Deleted"],
+  ParameterDefinitionRef: ["Idle", "Deleted"],
+  Product: PUBLISHABLE,
+  ProductDocument: PUBLISHABLE,
+  ProductItem: PUBLISHABLE,
+  ProductMedia: PUBLISHABLE,
+  ProductRef: PUBLISHABLE,
+  Request: ["New", "Draft", "Processing", "Querying", "Completed"],
+  TermsAndConditions: PUBLISHABLE,
+  TermsAndConditionsVariant: PUBLISHABLE,
+};
+
+/** `schema` with its documented `status` union applied (see `DOCUMENTED_STATUS`). */
+function withDocumentedStatus(name: string, schema: Schema): Schema {
+  const states = DOCUMENTED_STATUS[name];
+  if (!states) return schema;
+  const own = schema.properties?.["status"];
+  if (!own || own.$ref || own.enum || own.type !== "string") {
+    throw new Error(
+      `DOCUMENTED_STATUS.${name}: the spec no longer has a plain string status; update the table`,
+    );
+  }
+  const doc = `${own.description ? `${own.description.trim()} ` : ""}States documented in mpt-api-behaviour.md.`;
+  return {
+    ...schema,
+    properties: { ...schema.properties, status: { ...own, enum: states, description: doc } },
+  };
+}
 
 /** Fields known for models the spec does not cover (from the platform docs). */
 const BASE_MODEL_FIELDS: { readonly [model: string]: readonly string[] } = {
@@ -159,18 +198,45 @@ function schemaDocLines(schema: Schema): string[] {
 interface RowLike {
   path: string;
   model: string;
-  actions?: { [name: string]: { method: string; path: string; scope?: string; model?: string } };
+  actions?: {
+    [name: string]: {
+      method: string;
+      path: string;
+      scope?: string;
+      model?: string;
+      body?: string;
+      bodyField?: string;
+      file?: unknown;
+    };
+  };
   children?: { [name: string]: RowLike };
+}
+
+/** An action whose JSON body the spec describes with its own schema (not the service's model). */
+interface ActionBodySource {
+  /** `{service path}/{id}/{action path}` as the service types spell it (see `ActionBodies`). */
+  key: string;
+  group: string;
+  path: string;
+  method: string;
+  model: string;
+}
+
+/** The key of an action in `ActionBodies`; service/types.ts builds the same from the row's types. */
+function actionKey(rowPath: string, action: { path: string; scope?: string }): string {
+  const base = action.scope === "collection" ? rowPath : `${rowPath}/{id}`;
+  return action.path ? `${base}/${action.path}` : base;
 }
 
 const isRow = (v: unknown): v is RowLike =>
   isObject(v) && typeof v["path"] === "string" && typeof v["model"] === "string";
 
-async function loadModelSources(): Promise<ModelSource[]> {
+async function loadModelSources(): Promise<{ sources: ModelSource[]; bodies: ActionBodySource[] }> {
   const files = readdirSync(RESOURCES_DIR)
     .filter((f) => f.endsWith(".ts") && f !== "index.ts")
     .sort(compare);
   const out: ModelSource[] = [];
+  const bodies: ActionBodySource[] = [];
   for (const file of files) {
     const group = basename(file, ".ts");
     const mod: unknown = await import(pathToFileURL(join(RESOURCES_DIR, file)).href);
@@ -179,6 +245,16 @@ async function loadModelSources(): Promise<ModelSource[]> {
       if (!isObject(exported)) continue;
       const walk = (service: string, row: RowLike): void => {
         out.push({ model: row.model, group, service, path: row.path, method: "get", single: false });
+        for (const action of Object.values(row.actions ?? {})) {
+          if (
+            (action.body === "required" || action.body === "optional") &&
+            !action.bodyField &&
+            !action.file
+          ) {
+            const key = actionKey(row.path, action);
+            bodies.push({ key, group, path: key, method: action.method.toLowerCase(), model: row.model });
+          }
+        }
         for (const [name, action] of Object.entries(row.actions ?? {})) {
           if (!action.model) continue;
           const base = action.scope === "collection" ? row.path : `${row.path}/{id}`;
@@ -200,7 +276,7 @@ async function loadModelSources(): Promise<ModelSource[]> {
       }
     }
   }
-  return out;
+  return { sources: out, bodies };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -214,6 +290,17 @@ function jsonSchemaOf(op: Operation | undefined): Schema | undefined {
 
 type PathIndex = Map<string, { [method: string]: Operation }>;
 
+function findPath(byNorm: PathIndex, p: string): { [method: string]: Operation } | undefined {
+  const n = normPath(p);
+  return byNorm.get(n) ?? byNorm.get(PATH_ALIASES[n] ?? "");
+}
+
+/** The `$ref` schema of an operation's JSON request body, if it has one. */
+function requestSchemaOf(byNorm: PathIndex, path: string, method: string): string | undefined {
+  const ref = findPath(byNorm, path)?.[method]?.requestBody?.content?.["application/json"]?.schema?.$ref;
+  return ref ? refName(ref) : undefined;
+}
+
 /** Spec path items keyed by their template with `{param}` names blanked out. */
 function indexPaths(spec: Spec): PathIndex {
   const byNorm: PathIndex = new Map();
@@ -222,10 +309,7 @@ function indexPaths(spec: Spec): PathIndex {
 }
 
 function resolveModelSchema(spec: Spec, byNorm: PathIndex, source: ModelSource): string | undefined {
-  const find = (p: string) => {
-    const n = normPath(p);
-    return byNorm.get(n) ?? byNorm.get(PATH_ALIASES[n] ?? "");
-  };
+  const find = (p: string) => findPath(byNorm, p);
   const asRef = (s: Schema | undefined): string | undefined => (s?.$ref ? refName(s.$ref) : undefined);
   const unwrapList = (s: Schema | undefined): string | undefined => {
     const name = asRef(s);
@@ -291,8 +375,18 @@ class Generator {
   constructor(
     spec: Spec,
     private readonly models: readonly ModelInfo[],
+    /** Action request bodies with their own schema: `ActionBodies` key -> schema. */
+    private readonly bodies: readonly { key: string; schema: string; group: string }[] = [],
   ) {
-    this.schemas = spec.components.schemas;
+    this.schemas = Object.fromEntries(
+      Object.entries(spec.components.schemas).map(([name, schema]) => [
+        name,
+        withDocumentedStatus(name, schema),
+      ]),
+    );
+    for (const name of Object.keys(DOCUMENTED_STATUS)) {
+      if (!this.schemas[name]) throw new Error(`DOCUMENTED_STATUS.${name}: no such schema in the spec`);
+    }
     this.version = (spec.info?.version ?? "unknown").split("-")[0] || "unknown";
     this.header = `// Generated by scripts/generate-models.ts from mpt-openapi ${this.version} — do not edit.`;
     for (const m of models) {
@@ -309,7 +403,10 @@ class Generator {
     for (const group of groups) {
       const seen = new Map<string, number>();
       let frontier = [
-        ...new Set(this.models.filter((m) => m.group === group && m.schema).map((m) => m.schema!)),
+        ...new Set([
+          ...this.models.filter((m) => m.group === group && m.schema).map((m) => m.schema!),
+          ...this.bodies.filter((b) => b.group === group).map((b) => b.schema),
+        ]),
       ];
       for (const s of frontier) seen.set(s, 0);
       for (let d = 1; frontier.length > 0; d++) {
@@ -659,6 +756,20 @@ class Generator {
       ...sorted.map((m) => `  ${m.name}: M.${m.exportName};`),
       "}",
       "",
+      "/**",
+      " * Request bodies of actions that the spec describes with their own schema (not the service's",
+      " * model), keyed by `{service path}/{id}/{action path}`.",
+      " */",
+      ...(this.bodies.length === 0
+        ? ["export interface ActionBodies {}"]
+        : [
+            "export interface ActionBodies {",
+            ...[...this.bodies]
+              .sort((a, b) => compare(a.key, b.key))
+              .map((b) => `  ${JSON.stringify(b.key)}: M.${this.tsName.get(b.schema)};`),
+            "}",
+          ]),
+      "",
       "/** Name of a model in `ModelMap`. */",
       "export type ModelName = keyof ModelMap & string;",
       "",
@@ -702,7 +813,7 @@ function importStatement(names: readonly string[], from: string): string[] {
 // Entry point
 
 export async function generate(spec: Spec): Promise<Map<string, string>> {
-  const sources = await loadModelSources();
+  const { sources, bodies: bodySources } = await loadModelSources();
   const paths = indexPaths(spec);
   const byName = new Map<string, ModelInfo>();
   for (const source of sources) {
@@ -722,7 +833,13 @@ export async function generate(spec: Spec): Promise<Map<string, string>> {
     });
   }
   const models = [...byName.values()].sort((a, b) => compare(a.name, b.name));
-  return new Generator(spec, models).files();
+  const bodies: { key: string; schema: string; group: string }[] = [];
+  for (const b of bodySources) {
+    const schema = requestSchemaOf(paths, b.path, b.method);
+    if (!schema || schema === byName.get(b.model)?.schema) continue;
+    if (!bodies.some((known) => known.key === b.key)) bodies.push({ key: b.key, schema, group: b.group });
+  }
+  return new Generator(spec, models, bodies).files();
 }
 
 function parseArgs(argv: readonly string[]): { spec: string; out: string; check: boolean } {

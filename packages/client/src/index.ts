@@ -35,18 +35,25 @@ export type {
   StreamResponse,
 } from "./http/types.js";
 export type { BaseModel, JsonValue } from "./models/base.js";
-export { Meta, ModelCollection, Pagination } from "./models/collection.js";
+export { Meta, ModelCollection, type PageSource, Pagination } from "./models/collection.js";
 export { FileModel, type FileStream, filenameFromContentDisposition } from "./models/file.js";
 export type * from "./models/generated/index.js";
 export { MODEL_NAMES, type ModelMap, type ModelName } from "./models/model-map.js";
 export { ConsoleProgress, type Progress } from "./progress.js";
 export * from "./rql/index.js";
+export { APIPromise, type ResponseInfo, type WithResponse } from "./service/api-promise.js";
 export type { FileInput } from "./service/files.js";
+export { type Body, type Input, type Unchecked, unchecked } from "./service/input.js";
 export { metaOf } from "./service/pagination.js";
+export type { Selected } from "./service/select.js";
 export type {
+  CollectionMethods,
+  CollectionReader,
+  DeleteMethod,
+  DownloadMethods,
   DownloadOptions,
+  GetMethod,
   GetOptions,
-  Input,
   IterateOptions,
   PageOptions,
   QueryOptions,

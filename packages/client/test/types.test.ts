@@ -110,7 +110,7 @@ export const examples = {
     client.notifications.accounts("ACC-1");
   },
   async program() {
-    const p = await client.program.programs.updateSettings("PRG-1", { visibility: "Public" });
+    const p = await client.program.programs.updateSettings("PRG-1", { programEnrollment: true });
     expectType<Equal<typeof p, ModelMap["Program"]>>(true);
   },
   async spotlight() {

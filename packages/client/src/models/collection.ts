@@ -1,7 +1,9 @@
 /**
- * Page results: `ModelCollection<T>` (the records of one page plus its `$meta`) and the
- * pagination arithmetic the iterator relies on.
+ * Page results: `ModelCollection<T>` (the records of one page plus its `$meta`, the response it
+ * came in, and the way to the next page) and the pagination arithmetic the iterator relies on.
  */
+import { MPTError } from "../errors.js";
+import type { ResponseInfo } from "../service/api-promise.js";
 
 /** `$meta.pagination` of a collection answer, with the paging helpers of the Python client. */
 export class Pagination {
@@ -66,14 +68,27 @@ export class Meta {
   }
 }
 
+/** What the service engine attaches to a page it fetched. */
+export interface PageSource<T> {
+  /** Status, headers, URL and trace id of the answer. */
+  readonly response?: ResponseInfo | undefined;
+  /** Fetches the page after this one with the same query and page size. */
+  readonly next?: ((offset: number) => Promise<ModelCollection<T>>) | undefined;
+}
+
 /** The records of one page, with the page's `$meta`. Iterable and indexable with `at()`. */
 export class ModelCollection<T> implements Iterable<T> {
   readonly resources: T[];
   readonly meta: Meta | undefined;
+  /** The response this page came in (pages fetched by a service). */
+  readonly response: ResponseInfo | undefined;
+  readonly #next: ((offset: number) => Promise<ModelCollection<T>>) | undefined;
 
-  constructor(resources: T[], meta?: Meta) {
+  constructor(resources: T[], meta?: Meta, source: PageSource<T> = {}) {
     this.resources = resources;
     this.meta = meta;
+    this.response = source.response;
+    this.#next = source.next;
   }
 
   get length(): number {
@@ -82,6 +97,26 @@ export class ModelCollection<T> implements Iterable<T> {
 
   at(index: number): T | undefined {
     return this.resources.at(index);
+  }
+
+  /** True when the server reports records after this page (`$meta.pagination`). */
+  hasNextPage(): boolean {
+    const pagination = this.meta?.pagination;
+    return pagination !== undefined && this.length > 0 && pagination.limit > 0 && pagination.hasNext();
+  }
+
+  /**
+   * The page after this one (same query and page size).
+   * @throws MPTError when there is none (`hasNextPage()` is false) or the page was not fetched by a service.
+   */
+  nextPage(): Promise<ModelCollection<T>> {
+    if (!this.hasNextPage() || !this.meta) {
+      return Promise.reject(new MPTError("nextPage(): this is the last page (check hasNextPage() first)"));
+    }
+    if (!this.#next) {
+      return Promise.reject(new MPTError("nextPage(): this page was not fetched by a service"));
+    }
+    return this.#next(this.meta.pagination.nextOffset());
   }
 
   [Symbol.iterator](): Iterator<T> {

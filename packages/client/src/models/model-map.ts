@@ -117,6 +117,29 @@ export interface ModelMap {
   Webhook: M.Webhook;
 }
 
+/**
+ * Request bodies of actions that the spec describes with their own schema (not the service's
+ * model), keyed by `{service path}/{id}/{action path}`.
+ */
+export interface ActionBodies {
+  "/public/v1/accounts/accounts/{id}/activate": M.AccountActivate;
+  "/public/v1/accounts/accounts/{id}/validate": M.AccountValidate;
+  "/public/v1/accounts/buyers/{id}/activate": M.BuyerActivate;
+  "/public/v1/accounts/buyers/{id}/transfer": M.BuyerTransfer;
+  "/public/v1/accounts/buyers/{id}/validate": M.BuyerValidate;
+  "/public/v1/catalog/products/{id}/settings": M.ConfigureSettingsRequest;
+  "/public/v1/commerce/orders/{id}/notify": M.OrderNotificationRequest;
+  "/public/v1/notifications/subscribers/{id}/disable": M.UpdateNoteSubscriber;
+  "/public/v1/notifications/subscribers/{id}/enable": M.UpdateNoteSubscriber;
+  "/public/v1/program/certificates/{id}/terminate": M.TerminateCertificateRequest;
+  "/public/v1/program/enrollments/{id}/complete": M.CompleteEnrollment;
+  "/public/v1/program/enrollments/{id}/fail": M.FailEnrollmentRequest;
+  "/public/v1/program/enrollments/{id}/process": M.ProcessEnrollmentRequest;
+  "/public/v1/program/enrollments/{id}/query": M.QueryEnrollmentRequest;
+  "/public/v1/program/enrollments/{id}/validate": M.EnrollmentUpdate;
+  "/public/v1/program/programs/{id}/settings": M.ConfigureProgramSettingsRequest;
+}
+
 /** Name of a model in `ModelMap`. */
 export type ModelName = keyof ModelMap & string;
 

@@ -5,6 +5,7 @@
 export type { OrderEntry, RqlCompareOp, RqlListOp, RqlNode, RqlValue, SelectEntry } from "./ast.js";
 export { type RQLLookups, type RQLLookupValue, RQLQuery } from "./builder.js";
 export { parseRQL } from "./parser.js";
+export type { CheckFields, CheckPath, CheckSigned, PathValue } from "./paths.js";
 export {
   buildQueryString,
   encodeRqlForWire,
@@ -13,4 +14,5 @@ export {
   type QueryStringState,
 } from "./query-string.js";
 export { parseOrder, parseSelect } from "./select-order.js";
+export { type FieldOf, type FieldValue, rql, type TypedField } from "./typed.js";
 export { type RQLInputValue, type RQLListValue, RQLProperty, type RQLScalar, RQLValue } from "./values.js";

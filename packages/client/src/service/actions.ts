@@ -6,6 +6,7 @@
 import type { ActionDef } from "../catalogue/types.js";
 import { MPTError } from "../errors.js";
 import type { HttpRequest, MultipartPart, RequestOptions } from "../http/types.js";
+import type { APIPromise } from "./api-promise.js";
 import { fileFromResponse } from "./download.js";
 import { type FileInput, filePart, jsonPart } from "./files.js";
 import { assertJsonObject, assertJsonObjectOrList } from "./json-body.js";
@@ -13,13 +14,43 @@ import { parseModel } from "./pagination.js";
 import { encodeSegment } from "./paths.js";
 import type { ServiceCore } from "./service.js";
 
-export async function callAction(
+export function callAction(
   core: ServiceCore,
   name: string,
   action: ActionDef,
   args: readonly unknown[],
   options: RequestOptions | undefined,
-): Promise<unknown> {
+): APIPromise<unknown> {
+  let req: HttpRequest | undefined;
+  return core.call(
+    () => {
+      req = actionRequest(core, name, action, args);
+      return req;
+    },
+    options,
+    (res) => {
+      const where = `${action.method} ${req?.path ?? core.endpoint}`;
+      switch (action.returns) {
+        case "model":
+          return parseModel(res, where);
+        case "text":
+          return readText(res.text(), res.headers.get("Content-Type"));
+        case "file":
+          return fileFromResponse(res);
+        default:
+          return undefined;
+      }
+    },
+  );
+}
+
+/** The request of one action call, built from its row and positional arguments. */
+function actionRequest(
+  core: ServiceCore,
+  name: string,
+  action: ActionDef,
+  args: readonly unknown[],
+): HttpRequest {
   const what = `${core.name}.${name}`;
   let i = 0;
   const next = () => args[i++];
@@ -61,17 +92,7 @@ export async function callAction(
     }
   }
 
-  const res = await core.send(req, options);
-  switch (action.returns) {
-    case "model":
-      return parseModel(res, `${action.method} ${path}`);
-    case "text":
-      return readText(res.text(), res.headers.get("Content-Type"));
-    case "file":
-      return fileFromResponse(res);
-    default:
-      return undefined;
-  }
+  return req;
 }
 
 function fileParts(

@@ -5,6 +5,7 @@
 import { MPTError } from "../errors.js";
 import type { HttpResponse, RequestOptions } from "../http/types.js";
 import { FileModel, type FileStream, filenameFromContentDisposition } from "../models/file.js";
+import { APIPromise } from "./api-promise.js";
 import { parseModel } from "./pagination.js";
 import type { ServiceCore } from "./service.js";
 import { applyOptions } from "./service.js";
@@ -28,14 +29,17 @@ export function fileFromResponse(res: HttpResponse): FileModel {
   });
 }
 
-export async function downloadFile(
+export function downloadFile(
   core: ServiceCore,
-  path: string,
+  path: () => string,
   options: DownloadOptions,
-): Promise<FileModel> {
-  const accept = options.accept ?? (await contentTypeOf(core, path, options));
-  const res = await core.send({ method: "GET", path, headers: { Accept: accept } }, options);
-  return fileFromResponse(res);
+): APIPromise<FileModel> {
+  const response = (async () => {
+    const at = path();
+    const accept = options.accept ?? (await contentTypeOf(core, at, options));
+    return core.send({ method: "GET", path: at, headers: { Accept: accept } }, options);
+  })();
+  return new APIPromise(response, fileFromResponse);
 }
 
 export async function downloadStream(

@@ -1,11 +1,12 @@
 /**
  * Reading answers: a collection page into `ModelCollection`, a single object into a model with its
- * `$meta` kept apart (`metaOf(model)`), and the page-by-page iterator that fetches the next page
- * while the caller consumes the current one (never more than one page ahead).
+ * `$meta` kept apart (`metaOf(model)`), and the page iterator that fetches the next page while
+ * the caller consumes the current one (never more than one page ahead, never past a `limit`).
  */
 import { MPTError } from "../errors.js";
 import type { HttpResponse } from "../http/types.js";
-import { Meta, ModelCollection } from "../models/collection.js";
+import { Meta, ModelCollection, type PageSource } from "../models/collection.js";
+import { responseInfo } from "./api-promise.js";
 import type { IterateOptions } from "./types.js";
 
 const metas = new WeakMap<object, Meta>();
@@ -46,7 +47,11 @@ export function parseModel(res: HttpResponse, where: string): unknown {
   return toModel(body(res, where), where);
 }
 
-export function parseCollection(res: HttpResponse, where: string): ModelCollection<unknown> {
+export function parseCollection(
+  res: HttpResponse,
+  where: string,
+  next?: PageSource<unknown>["next"],
+): ModelCollection<unknown> {
   const raw = body(res, where);
   if (!isObject(raw) || !Array.isArray(raw["data"])) {
     throw new MPTError(`${where}: expected a collection ({"$meta": ..., "data": [...]})`);
@@ -54,39 +59,43 @@ export function parseCollection(res: HttpResponse, where: string): ModelCollecti
   return new ModelCollection(
     raw["data"].map((r) => toModel(r, where)),
     Meta.from(raw["$meta"]),
+    { response: responseInfo(res), next },
   );
 }
 
 type PageFetcher = (limit: number, offset: number, signal: AbortSignal) => Promise<ModelCollection<unknown>>;
 
 /**
- * Yields every record page by page. Paging follows the Python client: continue while
- * `pagination.hasNext()`, at `offset + limit` as echoed by the server. Stops on an empty page;
- * a server whose echoed pagination would not move past the offset just asked for (which would
- * page forever) is an error.
+ * Yields every page. Paging follows the Python client: continue while `pagination.hasNext()`, at
+ * `offset + limit` as echoed by the server. Stops on an empty page, and once `maxItems` records
+ * were received (the last page asks only for what is missing). A server whose echoed pagination
+ * would not move past the offset just asked for (which would page forever) is an error.
  */
 export async function* iteratePages(
   fetchPage: PageFetcher,
   batchSize: number,
-  options: IterateOptions,
-): AsyncGenerator<unknown, void, undefined> {
+  signal: AbortSignal | undefined,
+  maxItems = Number.POSITIVE_INFINITY,
+): AsyncGenerator<ModelCollection<unknown>, void, undefined> {
+  if (signal?.aborted) throw signal.reason;
+  if (maxItems <= 0) return;
   const controller = new AbortController();
-  const outer = options.signal;
-  const onAbort = () => controller.abort(outer?.reason);
-  if (outer?.aborted) throw outer.reason;
-  outer?.addEventListener("abort", onAbort, { once: true });
-  const progress = options.progress;
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener("abort", onAbort, { once: true });
   let asked = 0;
-  let pending: Promise<ModelCollection<unknown>> | undefined = fetchPage(batchSize, asked, controller.signal);
+  let remaining = maxItems;
+  let pending: Promise<ModelCollection<unknown>> | undefined = fetchPage(
+    Math.min(batchSize, remaining),
+    asked,
+    controller.signal,
+  );
   try {
     while (pending) {
       const page: ModelCollection<unknown> = await pending;
       pending = undefined;
-      const pagination = page.meta?.pagination;
-      if (pagination && pagination.total !== null) progress?.setTotalItems?.(pagination.total);
-      const more =
-        pagination !== undefined && page.length > 0 && pagination.limit > 0 && pagination.hasNext();
-      if (more) {
+      remaining -= page.length;
+      if (page.hasNextPage() && remaining > 0) {
+        const pagination = page.meta!.pagination;
         const next = pagination.nextOffset();
         if (next <= asked) {
           throw new MPTError(
@@ -94,19 +103,37 @@ export async function* iteratePages(
           );
         }
         asked = next;
-        pending = fetchPage(pagination.limit, next, controller.signal);
+        pending = fetchPage(Math.min(pagination.limit, remaining), next, controller.signal);
         // Surfaced when awaited; avoid an unhandled rejection if the caller stops first.
         pending.catch(() => undefined);
       }
-      for (const record of page.resources) {
-        if (outer?.aborted) throw outer.reason;
-        yield record;
-        progress?.itemProcessed?.();
-      }
+      if (signal?.aborted) throw signal.reason;
+      yield page;
     }
-    progress?.completed?.();
   } finally {
-    outer?.removeEventListener("abort", onAbort);
+    signal?.removeEventListener("abort", onAbort);
     if (pending) controller.abort(new MPTError("iteration stopped"));
   }
+}
+
+/** Yields the records of `pages`, at most `maxItems`, reporting to `options.progress`. */
+export async function* iterateRecords(
+  pages: AsyncIterable<ModelCollection<unknown>>,
+  options: IterateOptions,
+  maxItems = Number.POSITIVE_INFINITY,
+): AsyncGenerator<unknown, void, undefined> {
+  const { progress, signal } = options;
+  let left = maxItems;
+  for await (const page of pages) {
+    const total = page.meta?.pagination.total;
+    if (total !== undefined && total !== null) progress?.setTotalItems?.(Math.min(total, maxItems));
+    for (const record of page.resources) {
+      if (left <= 0) break;
+      if (signal?.aborted) throw signal.reason;
+      left -= 1;
+      yield record;
+      progress?.itemProcessed?.();
+    }
+  }
+  progress?.completed?.();
 }

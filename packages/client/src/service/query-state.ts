@@ -3,7 +3,7 @@
  * Python client sends for it: collection calls, `get` (select + render only) and streams.
  */
 import { MPTError } from "../errors.js";
-import { buildQueryString, RQLQuery } from "../rql/index.js";
+import { buildQueryString, type FieldOf, RQLQuery, rql } from "../rql/index.js";
 
 export interface QueryState {
   readonly filter?: RQLQuery;
@@ -12,11 +12,18 @@ export interface QueryState {
   readonly render?: boolean;
 }
 
-export function withFilter(state: QueryState, query: RQLQuery | string): QueryState {
-  let q: RQLQuery;
-  if (typeof query === "string") q = RQLQuery.fromString(query);
-  else if (query instanceof RQLQuery) q = query;
-  else throw new MPTError("filter(query): expected an RQLQuery or an RQL string");
+/** What `filter` takes: a query, RQL text, or a callback building a query from typed fields. */
+export type FilterInput = RQLQuery | string | ((field: never) => RQLQuery);
+
+export function withFilter(state: QueryState, query: FilterInput): QueryState {
+  let q: unknown = query;
+  if (typeof q === "function") q = (q as (field: FieldOf<unknown>) => unknown)(rql());
+  if (typeof q === "string") q = RQLQuery.fromString(q);
+  if (!(q instanceof RQLQuery)) {
+    throw new MPTError(
+      "filter(query): expected an RQLQuery, an RQL string or a callback returning an RQLQuery",
+    );
+  }
   return { ...state, filter: state.filter ? state.filter.and(q) : q };
 }
 

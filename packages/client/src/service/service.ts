@@ -14,15 +14,16 @@ import type {
   RequestOptions,
 } from "../http/types.js";
 import type { ModelCollection } from "../models/collection.js";
-import type { RQLQuery } from "../rql/index.js";
 import { callAction } from "./actions.js";
+import { APIPromise } from "./api-promise.js";
 import { downloadFile, downloadStream } from "./download.js";
 import { type FileInput, filePart, jsonPart } from "./files.js";
 import { assertJsonObject } from "./json-body.js";
-import { iteratePages, parseCollection, parseModel } from "./pagination.js";
+import { iteratePages, iterateRecords, parseCollection, parseModel } from "./pagination.js";
 import { encodeSegment, fillTemplate } from "./paths.js";
 import {
   collectionQuery,
+  type FilterInput,
   getQuery,
   type QueryState,
   withFilter,
@@ -75,45 +76,72 @@ export class ServiceCore {
     return this.ctx.transport.request(applyOptions(req, options));
   }
 
-  async fetchPage(options: PageOptions = {}): Promise<ModelCollection<unknown>> {
-    const limit = checkCount(options.limit ?? 100, "fetchPage limit", 0);
-    const offset = checkCount(options.offset ?? 0, "fetchPage offset", 0);
-    const res = await this.send(
-      {
-        method: "GET",
-        path: this.endpoint,
-        query: collectionQuery(this.state, { limit, offset }),
-        headers: ACCEPT_JSON,
+  /** Sends what `build` returns (its errors reject the promise) and reads the answer with `parse`. */
+  call<T>(build: () => HttpRequest, options: RequestOptions | undefined, parse: (res: HttpResponse) => T) {
+    const response = (async () => this.send(build(), options))();
+    return new APIPromise(response, parse);
+  }
+
+  fetchPage(options: PageOptions = {}): APIPromise<ModelCollection<unknown>> {
+    const where = `GET ${this.endpoint}`;
+    let limit = 0;
+    return this.call(
+      () => {
+        limit = checkCount(options.limit ?? 100, "fetchPage limit", 0);
+        const offset = checkCount(options.offset ?? 0, "fetchPage offset", 0);
+        const query = collectionQuery(this.state, { limit, offset });
+        return { method: "GET", path: this.endpoint, query, headers: ACCEPT_JSON };
       },
       options,
+      (res) => parseCollection(res, where, (offset) => this.fetchPage({ ...options, limit, offset })),
     );
-    return parseCollection(res, `GET ${this.endpoint}`);
   }
 
-  async fetchOne(options?: RequestOptions): Promise<unknown> {
-    const page = await this.fetchPage({ ...options, limit: 1, offset: 0 });
-    const total = page.meta ? (page.meta.pagination.total ?? page.length) : page.length;
-    if (total === 0) throw new MPTError("Expected one result, but got zero results");
-    if (total > 1) throw new MPTError(`Expected one result, but got ${total} results`);
-    return page.resources[0];
+  fetchOne(options?: RequestOptions): APIPromise<unknown> {
+    const page = this.fetchPage({ ...options, limit: 1, offset: 0 });
+    return new APIPromise(page.asResponse(), async () => {
+      const { meta, length, resources } = await page;
+      const total = meta ? (meta.pagination.total ?? length) : length;
+      if (total === 0) throw new MPTError("Expected one result, but got zero results");
+      if (total > 1) throw new MPTError(`Expected one result, but got ${total} results`);
+      return resources[0];
+    });
   }
 
-  async count(options?: RequestOptions): Promise<number> {
-    const page = await this.fetchPage({ ...options, limit: 0, offset: 0 });
-    const total = page.meta?.pagination.total;
-    if (total === null || total === undefined) {
-      throw new MPTError(`GET ${this.endpoint}: the answer carried no $meta.pagination.total to count with`);
-    }
-    return total;
+  count(options?: RequestOptions): APIPromise<number> {
+    const page = this.fetchPage({ ...options, limit: 0, offset: 0 });
+    return new APIPromise(page.asResponse(), async () => {
+      const total = (await page).meta?.pagination.total;
+      if (total === null || total === undefined) {
+        throw new MPTError(
+          `GET ${this.endpoint}: the answer carried no $meta.pagination.total to count with`,
+        );
+      }
+      return total;
+    });
   }
 
-  iterate(options: IterateOptions = {}): AsyncIterableIterator<unknown> {
-    const batchSize = checkCount(options.batchSize ?? 100, "iterate batchSize", 1);
+  /** Every page as a `ModelCollection` (with its `response`), at most `limit` records in all. */
+  pages(options: IterateOptions = {}): AsyncGenerator<ModelCollection<unknown>, void, undefined> {
+    const batchSize = checkCount(options.batchSize ?? 100, "batchSize", 1);
+    const max = options.limit === undefined ? undefined : checkCount(options.limit, "limit", 0);
     return iteratePages(
       (limit, offset, signal) => this.fetchPage({ ...options, limit, offset, signal }),
       batchSize,
-      options,
+      options.signal,
+      max,
     );
+  }
+
+  iterate(options: IterateOptions = {}): AsyncIterableIterator<unknown> {
+    const pages = this.pages(options);
+    return iterateRecords(pages, options, options.limit);
+  }
+
+  async toArray(options: IterateOptions = {}): Promise<unknown[]> {
+    const out: unknown[] = [];
+    for await (const record of this.iterate(options)) out.push(record);
+    return out;
   }
 
   stream(options: StreamOptions = {}): AsyncIterableIterator<unknown> {
@@ -130,44 +158,58 @@ export class ServiceCore {
     );
   }
 
-  async get(id: unknown, options: GetOptions = {}): Promise<unknown> {
-    const path = this.resourcePath(id, "get");
-    const res = await this.send(
-      { method: "GET", path, query: getQuery(this.state, options.select), headers: ACCEPT_JSON },
+  get(id: unknown, options: GetOptions = {}): APIPromise<unknown> {
+    let path = "";
+    return this.call(
+      () => {
+        path = this.resourcePath(id, "get");
+        return { method: "GET", path, query: getQuery(this.state, options.select), headers: ACCEPT_JSON };
+      },
       options,
+      (res) => parseModel(res, `GET ${path}`),
     );
-    return parseModel(res, `GET ${path}`);
   }
 
-  async create(
-    data: unknown,
-    file: FileInput | null | undefined,
-    options?: RequestOptions,
-  ): Promise<unknown> {
-    const body = this.writeBody("create", data, file);
-    const res = await this.send({ method: "POST", path: this.endpoint, headers: ACCEPT_JSON, body }, options);
-    return parseModel(res, `POST ${this.endpoint}`);
+  create(data: unknown, file: FileInput | null | undefined, options?: RequestOptions): APIPromise<unknown> {
+    return this.call(
+      () => ({
+        method: "POST",
+        path: this.endpoint,
+        headers: ACCEPT_JSON,
+        body: this.writeBody("create", data, file),
+      }),
+      options,
+      (res) => parseModel(res, `POST ${this.endpoint}`),
+    );
   }
 
-  async update(
+  update(
     id: unknown,
     data: unknown,
     file: FileInput | null | undefined,
     options?: RequestOptions,
-  ): Promise<unknown> {
-    const path = this.resourcePath(id, "update");
-    const body = this.writeBody("update", data, file);
-    const res = await this.send({ method: "PUT", path, headers: ACCEPT_JSON, body }, options);
-    return parseModel(res, `PUT ${path}`);
+  ): APIPromise<unknown> {
+    let path = "";
+    return this.call(
+      () => {
+        path = this.resourcePath(id, "update");
+        return { method: "PUT", path, headers: ACCEPT_JSON, body: this.writeBody("update", data, file) };
+      },
+      options,
+      (res) => parseModel(res, `PUT ${path}`),
+    );
   }
 
-  async delete(id: unknown, options?: RequestOptions): Promise<void> {
-    const path = this.resourcePath(id, "delete");
-    await this.send({ method: "DELETE", path }, options);
+  delete(id: unknown, options?: RequestOptions): APIPromise<void> {
+    return this.call(
+      () => ({ method: "DELETE", path: this.resourcePath(id, "delete") }),
+      options,
+      () => undefined,
+    );
   }
 
   download(id: unknown, options: DownloadOptions = {}) {
-    return downloadFile(this, this.resourcePath(id, "download"), options);
+    return downloadFile(this, () => this.resourcePath(id, "download"), options);
   }
 
   downloadStream(id: unknown, options: DownloadOptions = {}) {
@@ -202,11 +244,13 @@ export function buildService<D extends ServiceDef>(core: ServiceCore): ServiceOf
 
   if (ops.has("collection")) {
     svc["iterate"] = (o?: IterateOptions) => core.iterate(o);
+    svc["pages"] = (o?: IterateOptions) => core.pages(o);
+    svc["toArray"] = (o?: IterateOptions) => core.toArray(o);
     svc["fetchPage"] = (o?: PageOptions) => core.fetchPage(o);
     svc["fetchOne"] = (o?: RequestOptions) => core.fetchOne(o);
     svc["count"] = (o?: RequestOptions) => core.count(o);
     svc["stream"] = (o?: StreamOptions) => core.stream(o);
-    svc["filter"] = (q: RQLQuery | string) => buildService(core.with(withFilter(core.state, q)));
+    svc["filter"] = (q: FilterInput) => buildService(core.with(withFilter(core.state, q)));
     svc["orderBy"] = (...f: string[]) => buildService(core.with(withOrder(core.state, f)));
     svc["select"] = (...f: string[]) => buildService(core.with(withSelect(core.state, f)));
     svc["options"] = (o: QueryOptions) =>

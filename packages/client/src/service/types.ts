@@ -6,20 +6,19 @@ import type { ActionDef, GroupDef, Operation, ServiceDef } from "../catalogue/ty
 import type { RequestOptions } from "../http/types.js";
 import type { ModelCollection } from "../models/collection.js";
 import type { FileModel, FileStream } from "../models/file.js";
-import type { ModelMap, ModelName } from "../models/model-map.js";
+import type { ActionBodies, ModelMap, ModelName } from "../models/model-map.js";
 import type { Progress } from "../progress.js";
-import type { RQLQuery } from "../rql/index.js";
+import type { CheckFields, FieldOf, RQLQuery } from "../rql/index.js";
+import type { APIPromise } from "./api-promise.js";
 import type { FileInput } from "./files.js";
-
-/** Data accepted by create / update / actions: the model's fields (all optional), plus any other field. */
-export type Input<M> = { [K in keyof M]?: M[K] extends object ? Input<M[K]> | M[K] : M[K] } & Record<
-  string,
-  unknown
->;
+import type { Body, Input } from "./input.js";
+import type { Selected } from "./select.js";
 
 export interface IterateOptions extends RequestOptions {
-  /** Records per page (`limit`), default 100. */
+  /** Records per page (`limit` of each request), default 100. */
   batchSize?: number | undefined;
+  /** Stop after this many records; the last page asks only for what is missing. */
+  limit?: number | undefined;
   progress?: Progress | undefined;
 }
 
@@ -37,9 +36,13 @@ export interface StreamOptions extends RequestOptions {
   offset?: number | undefined;
 }
 
-export interface GetOptions extends RequestOptions {
-  /** Fields to select (`select=a,b`). */
-  select?: readonly string[] | string | undefined;
+export interface GetOptions<M = unknown, S extends readonly string[] = readonly string[]>
+  extends RequestOptions {
+  /**
+   * Fields to select (`select=a,b`), checked against the model; the answer's type follows
+   * (`["-*", "id", "name"]` keeps only those, `["+audit"]` adds one).
+   */
+  select?: CheckFields<M, S> | string | undefined;
 }
 
 export interface DownloadOptions extends RequestOptions {
@@ -65,49 +68,77 @@ type UploadsOn<D extends ServiceDef, O extends "create" | "update"> = D extends 
 /** A tuple of string ids, one per name. */
 export type Ids<P extends readonly string[]> = { [K in keyof P]: string };
 
-type CollectionPart<D extends ServiceDef, M> = {
-  /** Every matching record, page by page (`for await`); the next page is fetched while you consume this one. */
+/** Reading a collection: iteration, pages, counting, and the query builders. */
+export interface CollectionReader<M> {
+  /**
+   * Every matching record, page by page (`for await`); the next page is fetched while you consume
+   * this one. `limit` stops after that many records without fetching further pages.
+   */
   iterate(options?: IterateOptions): AsyncIterableIterator<M>;
+  /** Every page as a `ModelCollection` (each with its `response`), at most `limit` records in all. */
+  pages(options?: IterateOptions): AsyncIterableIterator<ModelCollection<M>>;
+  /** Every matching record (at most `limit`) in one array. */
+  toArray(options?: IterateOptions): Promise<M[]>;
   /** One page. */
-  fetchPage(options?: PageOptions): Promise<ModelCollection<M>>;
+  fetchPage(options?: PageOptions): APIPromise<ModelCollection<M>>;
   /** The single matching record; throws unless exactly one matches. */
-  fetchOne(options?: RequestOptions): Promise<M>;
+  fetchOne(options?: RequestOptions): APIPromise<M>;
   /** Number of matching records (`limit=0`). */
-  count(options?: RequestOptions): Promise<number>;
+  count(options?: RequestOptions): APIPromise<number>;
   /** Records as they arrive from a JSONL stream, never buffered whole. */
   stream(options?: StreamOptions): AsyncIterableIterator<M>;
-  /** A new service whose queries also match `query` (ANDed with any existing filter). */
-  filter(query: RQLQuery | string): ServiceOf<D>;
-  /** A new service ordered by `fields` (`-field` descending). Throws when already ordered. */
-  orderBy(...fields: string[]): ServiceOf<D>;
-  /** A new service selecting `fields` (`+field`, `-field`). Throws when already selected. */
-  select(...fields: string[]): ServiceOf<D>;
+  /**
+   * A new service whose queries also match `query` (ANDed with any existing filter): an
+   * `RQLQuery`, RQL text, or a callback given typed fields, `(f) => f("status").eq("Published")`.
+   */
+  filter(query: RQLQuery | string | ((field: FieldOf<M>) => RQLQuery)): this;
+  /** A new service ordered by `fields` (`-field` descending), checked against the model. Throws when already ordered. */
+  orderBy<const F extends readonly string[]>(...fields: CheckFields<M, F>): this;
   /** A new service with these query options (replaces earlier ones). */
-  options(options: QueryOptions): ServiceOf<D>;
+  options(options: QueryOptions): this;
   /** The query string this service sends for collection calls (without limit/offset). */
   queryString(): string;
-};
+}
 
-type GetPart<M> = { get(id: string, options?: GetOptions): Promise<M> };
+/** A collection service's reading methods plus `select`, which narrows the records' type. */
+export interface CollectionMethods<M> extends CollectionReader<M> {
+  /**
+   * A new service selecting `fields` (`+field`, `-field`, `-*`), checked against the model; the
+   * records' type follows MPT's rules (see `Selected`). Throws when already selected.
+   */
+  select<const F extends readonly string[]>(...fields: CheckFields<M, F>): CollectionReader<Selected<M, F>>;
+}
+
+export interface GetMethod<M> {
+  /** One record by id; `select` narrows the answer's type. */
+  get<const S extends readonly string[] = []>(
+    id: string,
+    options?: GetOptions<M, S>,
+  ): APIPromise<Selected<M, S>>;
+}
 
 type CreatePart<D extends ServiceDef, M> =
   UploadsOn<D, "create"> extends true
-    ? { create(data: Input<M>, file?: FileInput | null, options?: RequestOptions): Promise<M> }
-    : { create(data: Input<M>, options?: RequestOptions): Promise<M> };
+    ? { create(data: Body<M>, file?: FileInput | null, options?: RequestOptions): APIPromise<M> }
+    : { create(data: Body<M>, options?: RequestOptions): APIPromise<M> };
 
 type UpdatePart<D extends ServiceDef, M> =
   UploadsOn<D, "update"> extends true
-    ? { update(id: string, data: Input<M>, file?: FileInput | null, options?: RequestOptions): Promise<M> }
-    : { update(id: string, data: Input<M>, options?: RequestOptions): Promise<M> };
+    ? {
+        update(id: string, data: Body<M>, file?: FileInput | null, options?: RequestOptions): APIPromise<M>;
+      }
+    : { update(id: string, data: Body<M>, options?: RequestOptions): APIPromise<M> };
 
-type DeletePart = { delete(id: string, options?: RequestOptions): Promise<void> };
+export interface DeleteMethod {
+  delete(id: string, options?: RequestOptions): APIPromise<void>;
+}
 
-type DownloadPart = {
+export interface DownloadMethods {
   /** The file of a resource, in memory. */
-  download(id: string, options?: DownloadOptions): Promise<FileModel>;
+  download(id: string, options?: DownloadOptions): APIPromise<FileModel>;
   /** The file of a resource as an open stream (for large files). */
   downloadStream(id: string, options?: DownloadOptions): Promise<FileStream>;
-};
+}
 
 type IdArgs<A extends ActionDef> = A extends { scope: "collection" }
   ? []
@@ -124,11 +155,11 @@ type BodyArgs<A extends ActionDef, M> = A extends { file: { required: true } }
     : A extends { bodyField: string; body: "required" }
       ? [value: unknown]
       : A extends { body: "required"; scope: "collection" }
-        ? [data: Input<M> | Input<M>[]]
+        ? [data: Body<M> | Input<M>[]]
         : A extends { body: "required" }
-          ? [data: Input<M>]
+          ? [data: Body<M>]
           : A extends { body: "optional" }
-            ? [data?: Input<M> | null]
+            ? [data?: Body<M> | null]
             : A extends { queryParam: string }
               ? [value?: string | null]
               : [];
@@ -144,14 +175,24 @@ type ActionResult<A extends ActionDef, M> = A["returns"] extends "model"
       : // biome-ignore lint/suspicious/noConfusingVoidType: actions that answer nothing resolve to void
         void;
 
-export type ActionFn<A extends ActionDef, M> = (
-  ...args: [...IdArgs<A>, ...ParamArgs<A>, ...BodyArgs<A, M>, options?: RequestOptions]
-) => Promise<ActionResult<A, M>>;
+/** An action's method: the service's model answers, `B` (its request body's model) is sent. */
+export type ActionFn<A extends ActionDef, M, B = M> = (
+  ...args: [...IdArgs<A>, ...ParamArgs<A>, ...BodyArgs<A, B>, options?: RequestOptions]
+) => APIPromise<ActionResult<A, M>>;
+
+/** Key of an action in `ActionBodies` (the generator builds the same from the rows). */
+type ActionKey<D extends ServiceDef, A extends ActionDef> = `${A extends { scope: "collection" }
+  ? D["path"]
+  : `${D["path"]}/{id}`}${A["path"] extends "" ? "" : `/${A["path"]}`}`;
+
+/** The request body model of action `A`: its own spec schema when it has one, else the model. */
+type ActionBody<D extends ServiceDef, A extends ActionDef, M> =
+  ActionKey<D, A> extends keyof ActionBodies ? ActionBodies[ActionKey<D, A>] : M;
 
 type ActionsPart<D extends ServiceDef, M> = D extends {
   actions: infer A extends { [name: string]: ActionDef };
 }
-  ? { [K in keyof A]: ActionFn<A[K], M> }
+  ? { [K in keyof A]: ActionFn<A[K], M, ActionBody<D, A[K], M>> }
   : unknown;
 
 type ChildrenPart<D extends ServiceDef> = D extends {
@@ -169,12 +210,12 @@ interface ServiceBase<D extends ServiceDef> {
 
 /** The methods of a service built from catalogue row `D`. */
 export type ServiceOf<D extends ServiceDef> = ServiceBase<D> &
-  (Has<D, "collection"> extends true ? CollectionPart<D, ModelOf<D>> : unknown) &
-  (Has<D, "get"> extends true ? GetPart<ModelOf<D>> : unknown) &
+  (Has<D, "collection"> extends true ? CollectionMethods<ModelOf<D>> : unknown) &
+  (Has<D, "get"> extends true ? GetMethod<ModelOf<D>> : unknown) &
   (Has<D, "create"> extends true ? CreatePart<D, ModelOf<D>> : unknown) &
   (Has<D, "update"> extends true ? UpdatePart<D, ModelOf<D>> : unknown) &
-  (Has<D, "delete"> extends true ? DeletePart : unknown) &
-  (Has<D, "download"> extends true ? DownloadPart : unknown) &
+  (Has<D, "delete"> extends true ? DeleteMethod : unknown) &
+  (Has<D, "download"> extends true ? DownloadMethods : unknown) &
   ActionsPart<D, ModelOf<D>> &
   ChildrenPart<D>;
 

@@ -23,6 +23,30 @@ export interface Account extends AccountRef {
   eligibility?: Eligibility;
 }
 
+export interface AccountActivate extends AccountActivateRef {
+  id?: string;
+  audit?: Audit;
+  icon?: string | null;
+  externalIds?: AccountExternalIds;
+  externalId: string;
+  externalName?: string | null;
+  type?: AccountType;
+  status?: AccountStatus;
+  serviceLevel?: AccountServiceLevel;
+  address?: Address;
+  technicalSupportEmail?: string | null;
+  website?: string | null;
+  description?: string | null;
+  name: string;
+  groups?: UserGroup[] | null;
+  eligibility?: Eligibility;
+}
+
+export interface AccountActivateRef {
+  type?: AccountType;
+  status?: AccountStatus;
+}
+
 export interface AccountExternalIds {
   pyraTenantId?: string | null;
 }
@@ -87,6 +111,30 @@ export interface AccountUserRef {
   id?: string;
 }
 
+export interface AccountValidate extends AccountValidateRef {
+  id?: string;
+  audit?: Audit;
+  icon?: string | null;
+  externalIds?: AccountExternalIds;
+  externalId?: string | null;
+  externalName?: string | null;
+  type?: AccountType;
+  status?: AccountStatus;
+  serviceLevel?: AccountServiceLevel;
+  address?: Address;
+  technicalSupportEmail?: string | null;
+  website?: string | null;
+  description?: string | null;
+  name?: string | null;
+  groups?: UserGroup[] | null;
+  eligibility?: Eligibility;
+}
+
+export interface AccountValidateRef {
+  type?: AccountType;
+  status?: AccountStatus;
+}
+
 /** Model `AccountsUser` (accounts.accounts.users). */
 export interface AccountsUser extends AccountUserRef {
   id: string;
@@ -106,7 +154,8 @@ export interface AccountsUserGroup extends BaseModel {}
 export interface ApiToken extends ApiTokenRef {
   id: string;
   audit?: Audit;
-  status?: string;
+  /** States documented in mpt-api-behaviour.md. */
+  status?: "Active" | "Disabled" | "Deleted";
   name?: string;
   description?: string | null;
   icon?: string | null;
@@ -132,6 +181,21 @@ export interface Buyer extends BuyerRef {
   address?: Address;
   taxId?: string | null;
   account?: Account;
+  name?: string | null;
+  errors?: ParametrisedMessage[] | null;
+  sellers?: Seller[] | null;
+}
+
+export interface BuyerActivate {
+  id?: string;
+  audit?: BuyerAudit;
+  icon?: string | null;
+  contact?: ContactQueryModel;
+  externalIds: BuyerExternalIds;
+  status?: BuyerStatus;
+  address?: Address;
+  taxId?: string | null;
+  account: Account;
   name?: string | null;
   errors?: ParametrisedMessage[] | null;
   sellers?: Seller[] | null;
@@ -166,6 +230,36 @@ export type BuyerStatus =
   | "Conflict"
   | "Mismatch";
 
+export interface BuyerTransfer {
+  id?: string;
+  audit?: BuyerAudit;
+  icon?: string | null;
+  contact?: ContactQueryModel;
+  externalIds?: BuyerExternalIds;
+  status?: BuyerStatus;
+  address?: Address;
+  taxId?: string | null;
+  account: Account;
+  name?: string | null;
+  errors?: ParametrisedMessage[] | null;
+  sellers?: Seller[] | null;
+}
+
+export interface BuyerValidate {
+  id?: string;
+  audit?: BuyerAudit;
+  icon?: string | null;
+  contact?: ContactQueryModel;
+  externalIds?: BuyerExternalIds;
+  status?: BuyerStatus;
+  address?: Address;
+  taxId?: string | null;
+  account: Account;
+  name?: string | null;
+  errors?: ParametrisedMessage[] | null;
+  sellers?: Seller[] | null;
+}
+
 /** Model `CloudTenant` (accounts.cloudTenants). */
 export interface CloudTenant extends CloudTenantRef {
   id: string;
@@ -173,7 +267,8 @@ export interface CloudTenant extends CloudTenantRef {
   account?: Account;
   externalIds?: CloudTenantExternalIds;
   name?: string;
-  status?: string;
+  /** States documented in mpt-api-behaviour.md. */
+  status?: "Active" | "Disabled" | "Deleted";
   type?: string;
 }
 

@@ -49,6 +49,16 @@ export interface AuthorizationStatistics {
 /** Model `Document` (catalog.products.documents). */
 export type CatalogDocument = ProductDocument;
 
+export interface ConfigureSettingsRequest {
+  productOrdering?: boolean | null;
+  productRequests?: ProductRequestsInput;
+  itemSelection?: boolean | null;
+  orderQueueChanges?: boolean | null;
+  preValidation?: PreValidationInput;
+  splitBilling?: ProductSplitBillingRequestsInput;
+  subscriptionCessation?: SubscriptionCessationInput;
+}
+
 /** Model `Item` (catalog.items, catalog.products.items). */
 export type Item = ProductItem;
 
@@ -129,13 +139,15 @@ export interface ParameterDefinition extends ParameterDefinitionRef {
     | "Email"
     | "DataObject"
     | "Date";
-  status?: string;
+  /** States documented in mpt-api-behaviour.md. */
+  status?: "Idle" | "Deleted";
 }
 
 export interface ParameterDefinitionRef {
   id?: string;
   name?: string;
-  status?: string;
+  /** States documented in mpt-api-behaviour.md. */
+  status?: "Idle" | "Deleted";
 }
 
 /** Model `ParameterGroup` (catalog.products.parameterGroups). */
@@ -163,6 +175,15 @@ export interface ParameterValue {
   name?: string;
   value?: unknown;
   displayValue?: string;
+}
+
+export interface PreValidationInput {
+  purchaseOrderDraft?: boolean | null;
+  purchaseOrderQuerying?: boolean | null;
+  changeOrderDraft?: boolean | null;
+  configurationOrderDraft?: boolean | null;
+  terminationOrder?: boolean | null;
+  productRequest?: boolean | null;
 }
 
 export interface PreValidationSettings {
@@ -317,7 +338,8 @@ export interface Product extends ProductRef {
   externalIds?: ProductExternalIdBag;
   website?: string;
   icon?: string;
-  status?: string;
+  /** States documented in mpt-api-behaviour.md. */
+  status?: "Draft" | "Pending" | "Published" | "Unpublished" | "Deleted";
   vendor?: Account;
   settings?: ProductSettings;
   statistics?: ProductStatistics;
@@ -338,7 +360,8 @@ export interface ProductDocument extends ProductDocumentRef {
   name?: string;
   type?: string;
   description?: string;
-  status?: string;
+  /** States documented in mpt-api-behaviour.md. */
+  status?: "Draft" | "Pending" | "Published" | "Unpublished" | "Deleted";
   filename?: string | null;
   size?: number | null;
   contentType?: string;
@@ -367,7 +390,8 @@ export interface ProductItem extends ProductItemRef {
   unit?: UnitOfMeasure;
   terms?: TermsEntity;
   quantityNotApplicable?: boolean;
-  status?: string;
+  /** States documented in mpt-api-behaviour.md. */
+  status?: "Draft" | "Pending" | "Published" | "Unpublished" | "Deleted";
   product?: Product;
   parameters?: ParameterValue[];
 }
@@ -398,7 +422,8 @@ export interface ProductMedia extends ProductMediaRef {
   name?: string;
   type?: string;
   description?: string;
-  status?: string;
+  /** States documented in mpt-api-behaviour.md. */
+  status?: "Draft" | "Pending" | "Published" | "Unpublished" | "Deleted";
   filename?: string;
   size?: number;
   contentType?: string;
@@ -417,7 +442,14 @@ export interface ProductRef {
   name?: string;
   externalIds?: ProductExternalIdBag;
   icon?: string;
-  status?: string;
+  /** States documented in mpt-api-behaviour.md. */
+  status?: "Draft" | "Pending" | "Published" | "Unpublished" | "Deleted";
+}
+
+export interface ProductRequestsInput {
+  enabled?: boolean;
+  name?: string | null;
+  label?: string | null;
 }
 
 export interface ProductRequestsSetting {
@@ -436,6 +468,11 @@ export interface ProductSettings {
   subscriptionCessation?: SubscriptionCessationSetting;
 }
 
+export interface ProductSplitBillingRequestsInput {
+  enabled?: boolean;
+  type?: "OrderBased" | "PercentageBased" | null;
+}
+
 export interface ProductSplitBillingRequestsSetting {
   enabled?: boolean;
   type?: string | null;
@@ -447,6 +484,11 @@ export interface ProductStatistics {
   agreementCount?: number;
   subscriptionCount?: number;
   requestCount?: number;
+}
+
+export interface SubscriptionCessationInput {
+  enabled?: boolean;
+  mode?: "Termination" | "Auto-renewal" | "Termination or auto-renewal" | null;
 }
 
 export interface SubscriptionCessationSetting {
@@ -489,7 +531,8 @@ export interface TermsAndConditions extends TermsAndConditionsRef {
   name?: string;
   description?: string | null;
   displayOrder?: number;
-  status?: string;
+  /** States documented in mpt-api-behaviour.md. */
+  status?: "Draft" | "Pending" | "Published" | "Unpublished" | "Deleted";
   product?: Product;
 }
 
@@ -515,7 +558,8 @@ export interface TermsAndConditionsVariant extends TermsAndConditionsVariantRef 
   languageCode?: string | null;
   name?: string;
   description?: string;
-  status?: string;
+  /** States documented in mpt-api-behaviour.md. */
+  status?: "Draft" | "Pending" | "Published" | "Unpublished" | "Deleted";
   filename?: string | null;
   size?: number | null;
   contentType?: string;

@@ -265,6 +265,11 @@ export interface OrderLinePrice {
   PPxM?: number | null;
 }
 
+export interface OrderNotificationRequest {
+  userId: string;
+  notifyMe?: boolean;
+}
+
 export interface OrderRef {
   id?: string;
 }

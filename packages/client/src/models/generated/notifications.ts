@@ -65,7 +65,8 @@ export interface CommerceRequest extends RequestRef {
   audit?: Audit;
   externalId?: string | null;
   name?: string;
-  status?: string;
+  /** States documented in mpt-api-behaviour.md. */
+  status?: "New" | "Draft" | "Processing" | "Querying" | "Completed";
   error?: string | null;
   from?: Account;
   requester?: User;
@@ -261,6 +262,10 @@ export interface Subscriber {
 
 /** Model `TemplateVariant` (notifications.templates.variants); not described by mpt-openapi 4.0.2162. */
 export interface TemplateVariant extends BaseModel {}
+
+export interface UpdateNoteSubscriber {
+  note?: string | null;
+}
 
 /** Model `Webhook` (notifications.webhooks). */
 export interface Webhook extends WebhookRef {

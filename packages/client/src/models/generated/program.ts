@@ -70,6 +70,23 @@ export interface CertificateTermsRef {
   acceptedBy?: ExtendedId;
 }
 
+export interface CompleteEnrollment {
+  template?: RequestObjectLink;
+  externalIds?: CertificateExternalIds;
+}
+
+export interface ConfigureProgramSettingsRequest extends ConfigureProgramSettingsRequestRef {
+  newCertificateAutoapprove?: boolean | null;
+  programEnrollment?: boolean | null;
+  programLink?: boolean | null;
+  terminateOnExpiration?: TerminateOnExpiration;
+  preValidation?: ProgramPreValidationInput;
+}
+
+export interface ConfigureProgramSettingsRequestRef {
+  terminateOnExpiration?: TerminateOnExpiration;
+}
+
 /** Model `Enrollment` (program.enrollments). */
 export interface Enrollment extends EnrollmentRef {
   id: string;
@@ -127,10 +144,36 @@ export type EnrollmentStatus = "Processing" | "Querying" | "Completed" | "Failed
 
 export type EnrollmentType = "Change" | "New";
 
+export interface EnrollmentUpdate {
+  program?: RequestObjectLink;
+  statusNotes?: ParametrisedMessage;
+  notes?: string | null;
+  assignee?: RequestObjectLink;
+  error?: ParametrisedMessage;
+  parameters?: UpdateEnrollmentParameterBag;
+  template?: RequestObjectLink;
+}
+
+export interface ExtendedParameterValue {
+  id?: string;
+  value?: unknown;
+  externalId?: string;
+  error?: ParametrisedMessage;
+  constraints?: Constraints;
+}
+
+export interface FailEnrollmentRequest {
+  statusNotes: ParametrisedMessage;
+}
+
 export interface PreValidation {
   enrollmentDraft?: boolean;
   enrollmentQuerying?: boolean;
   reEnrollment?: boolean;
+}
+
+export interface ProcessEnrollmentRequest {
+  template?: RequestObjectLink;
 }
 
 /** Model `Program` (program.programs). */
@@ -291,6 +334,12 @@ export interface ProgramParameterValue extends ProgramParameterRef {
   value?: unknown;
 }
 
+export interface ProgramPreValidationInput {
+  enrollmentDraft?: boolean | null;
+  enrollmentQuerying?: boolean | null;
+  reEnrollment?: boolean | null;
+}
+
 export interface ProgramRef {
   id?: string;
   name?: string;
@@ -387,9 +436,26 @@ export interface ProgramTermsAndConditionsVariantRef {
 
 export type ProgramTermsAndConditionsVariantStatus = "Draft" | "Published" | "Unpublished" | "Deleted";
 
+export interface QueryEnrollmentRequest {
+  template: RequestObjectLink;
+}
+
+export interface RequestObjectLink {
+  id?: string;
+}
+
 export type TemplateStatus = "Active" | "Deleted";
+
+export interface TerminateCertificateRequest {
+  statusNotes: ParametrisedMessage;
+}
 
 export interface TerminateOnExpiration {
   enabled?: boolean;
   duration?: number | null;
+}
+
+export interface UpdateEnrollmentParameterBag {
+  ordering?: ExtendedParameterValue[];
+  fulfillment?: ExtendedParameterValue[];
 }

@@ -1,0 +1,81 @@
+/**
+ * `APIPromise<T>`: what every request method of a service returns. Awaiting it gives the data as
+ * before; `withResponse()` also gives the HTTP response (status, headers, final URL, trace id) and
+ * `asResponse()` the response alone, without reading the body as a model (in the style of
+ * openai-node). The request is sent once, when the method is called.
+ */
+import type { HttpResponse } from "../http/types.js";
+
+/** The HTTP side of an answer. */
+export interface ResponseInfo {
+  readonly status: number;
+  readonly headers: Headers;
+  /** Final URL after redirects. */
+  readonly url: string;
+  /** The platform's trace id (`traceparent`, else `x-request-id` / `request-id`), when sent. */
+  readonly traceId: string | null;
+}
+
+/** Data with the response it was read from. */
+export interface WithResponse<T> {
+  readonly data: T;
+  readonly response: ResponseInfo;
+}
+
+const TRACE_HEADERS = ["traceparent", "x-request-id", "request-id"] as const;
+
+/** Status, headers, URL and trace id of a response. */
+export function responseInfo(res: Pick<HttpResponse, "status" | "headers" | "url">): ResponseInfo {
+  let traceId: string | null = null;
+  for (const name of TRACE_HEADERS) {
+    traceId ??= res.headers.get(name);
+  }
+  return { status: res.status, headers: res.headers, url: res.url, traceId };
+}
+
+export class APIPromise<T> implements Promise<T> {
+  readonly #response: Promise<HttpResponse>;
+  readonly #parse: (res: HttpResponse) => T | Promise<T>;
+  #parsed: Promise<WithResponse<T>> | undefined;
+
+  constructor(response: Promise<HttpResponse>, parse: (res: HttpResponse) => T | Promise<T>) {
+    this.#response = response;
+    this.#parse = parse;
+  }
+
+  /** The data together with the response's status, headers, URL and trace id. */
+  withResponse(): Promise<WithResponse<T>> {
+    this.#parsed ??= this.#response.then(async (res) => ({
+      data: await this.#parse(res),
+      response: responseInfo(res),
+    }));
+    return this.#parsed;
+  }
+
+  /** The buffered HTTP response, its body not read as a model. */
+  asResponse(): Promise<HttpResponse> {
+    return this.#response;
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: this is a promise
+  then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.withResponse()
+      .then((r) => r.data)
+      .then(onfulfilled, onrejected);
+  }
+
+  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.then(undefined, onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.then().finally(onfinally);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "APIPromise";
+  }
+}
