@@ -1,8 +1,10 @@
-// Build of the published client: ESM + CJS + declarations from src/index.ts.
+// Build of the published client: ESM + CJS + declarations of the main entry (src/index.ts) and of
+// the Node-only entry `mpt-api-client/node` (src/node/index.ts, which imports the main one).
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: { index: "src/index.ts", node: "src/node/index.ts" },
+  external: ["mpt-api-client"],
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,

@@ -42,7 +42,7 @@ export { MODEL_NAMES, type ModelMap, type ModelName } from "./models/model-map.j
 export { ConsoleProgress, type Progress } from "./progress.js";
 export * from "./rql/index.js";
 export { APIPromise, type ResponseInfo, type WithResponse } from "./service/api-promise.js";
-export type { FileInput } from "./service/files.js";
+export { type FileInput, toFile } from "./service/files.js";
 export { type Body, type Input, type Unchecked, unchecked } from "./service/input.js";
 export { metaOf } from "./service/pagination.js";
 export type { Selected } from "./service/select.js";

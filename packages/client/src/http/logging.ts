@@ -1,6 +1,70 @@
-/** Debug and warning lines for the logger option; every message and field is redacted first. */
+/**
+ * Log lines of the transport: the level (`logLevel` option, else `MPT_LOG`), the default logger
+ * that `MPT_LOG` turns on (stderr through `console.error`), and the calls that redact every
+ * message and field first. Levels: `debug` (every attempt, retry and credential replay), `info`
+ * (one line per attempt: method, path with query, status, attempt, elapsed), `warn`, `off`.
+ */
+import { MPTError } from "../errors.js";
+import { readEnv } from "./env.js";
 import { redact, redactValue } from "./redact.js";
 import type { Logger } from "./types.js";
+
+export const LOG_LEVELS = ["debug", "info", "warn", "off"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const isLevel = (v: unknown): v is LogLevel => (LOG_LEVELS as readonly unknown[]).includes(v);
+
+/** Writes to stderr through the console (also where there is no process). */
+const consoleLogger: Logger = {
+  debug: (message, fields) => console.error(`[mpt] ${message}`, ...(fields ? [fields] : [])),
+  warn: (message, fields) => console.error(`[mpt] warning: ${message}`, ...(fields ? [fields] : [])),
+};
+
+/**
+ * The logger the transport uses: `logger` (or the console when only a level turns logging on),
+ * filtered to `level`, else to `MPT_LOG`; a logger given without any level logs everything.
+ * @throws MPTError for an unknown level (`MPT_LOG=verbose`).
+ */
+export function resolveLogger(logger: Logger | undefined, level: LogLevel | undefined): Logger | undefined {
+  if (level !== undefined && !isLevel(level)) {
+    throw new MPTError(`Invalid logLevel ${JSON.stringify(level)}: expected one of ${LOG_LEVELS.join(", ")}`);
+  }
+  const env = readEnv("MPT_LOG")?.trim().toLowerCase();
+  if (env && !isLevel(env)) {
+    throw new MPTError(`Invalid MPT_LOG=${JSON.stringify(env)}: expected one of ${LOG_LEVELS.join(", ")}`);
+  }
+  const chosen: LogLevel = level ?? (env as LogLevel | undefined) ?? (logger ? "debug" : "off");
+  if (chosen === "off") return undefined;
+  const base = logger ?? consoleLogger;
+  const rank = LOG_LEVELS.indexOf(chosen);
+  const on = (l: LogLevel) => LOG_LEVELS.indexOf(l) >= rank;
+  const out: Logger = {
+    debug: (m, f) => {
+      if (on("debug")) base.debug(m, f);
+    },
+  };
+  if (on("info")) out.info = (m, f) => (base.info ?? base.debug).call(base, m, f);
+  out.warn = (m, f) => (base.warn ?? base.debug).call(base, m, f);
+  return out;
+}
+
+/** `path?query` with the values of credential-looking query parameters masked. */
+export function redactQuery(target: string): string {
+  return target.replace(
+    /([?&](?:token|secret|password|access_token|refresh_token|api_?key|code)=)[^&#\s]*/gi,
+    "$1[REDACTED]",
+  );
+}
+
+/** Calls `logger.info` (or `debug` when it has no `info`) with redacted text. */
+export function logInfo(logger: Logger | undefined, message: string, fields?: Record<string, unknown>): void {
+  if (!logger) return;
+  try {
+    (logger.info ?? logger.debug).call(logger, redact(message), fieldsOf(fields));
+  } catch {
+    // logging must not change the outcome of a request
+  }
+}
 
 function fieldsOf(fields: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   return fields === undefined ? undefined : (redactValue(fields) as Record<string, unknown>);

@@ -2,6 +2,7 @@
 import type { Authentication } from "../auth/types.js";
 import { MPTError } from "../errors.js";
 import { resolveBaseUrl } from "./base-url.js";
+import { type LogLevel, resolveLogger } from "./logging.js";
 import type { FetchFunction, Logger } from "./types.js";
 import { DEFAULT_USER_AGENT, isBrowserLike } from "./version.js";
 
@@ -23,7 +24,10 @@ export interface TransportOptions {
   fetch?: FetchFunction | undefined;
   /** Headers sent with every request (per-request headers win). */
   headers?: Record<string, string> | undefined;
+  /** Receives the log lines (redacted); default: stderr when `logLevel` / `MPT_LOG` turn logging on. */
   logger?: Logger | undefined;
+  /** `debug`, `info`, `warn` or `off`; default: `MPT_LOG`, else `debug` with a logger and `off` without. */
+  logLevel?: LogLevel | undefined;
   /** `User-Agent` value; defaults to `mpt-api-client-ts/<version>` outside browsers. */
   userAgent?: string | undefined;
 }
@@ -117,6 +121,6 @@ export function normaliseTransportOptions(options: TransportOptions): TransportC
     fetch: options.fetch ?? defaultFetch(),
     platformFetch: options.fetch === undefined,
     headers,
-    logger: options.logger,
+    logger: resolveLogger(options.logger, options.logLevel),
   };
 }

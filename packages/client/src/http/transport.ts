@@ -13,7 +13,7 @@ import {
 import { raceSignal, sleep, throwIfAborted } from "./abort.js";
 import { type AttemptMode, asAuthFailure, authContext, type PreparedRequest, runAttempt } from "./attempt.js";
 import { backoffDelay } from "./backoff.js";
-import { logDebug } from "./logging.js";
+import { logDebug, logInfo, redactQuery } from "./logging.js";
 import { prepareBody } from "./request-body.js";
 import { bufferedResponse, readBody, streamingResponse } from "./response.js";
 import {
@@ -80,9 +80,10 @@ async function execute<T>(config: TransportConfig, req: HttpRequest, mode: Attem
     const outcome = await runAttempt(config, request, mode, !replayed);
     if (config.logger) {
       const result = outcome.status ?? (outcome.kind === "ok" ? "ok" : outcome.error.name);
-      logDebug(config.logger, `${request.description} -> ${result} (attempt ${attempts})`, {
+      const target = redactQuery(request.url.slice(config.baseUrl.length));
+      logInfo(config.logger, `${request.method} ${target} -> ${result} (attempt ${attempts})`, {
         method: request.method,
-        path: request.path,
+        path: target,
         status: outcome.status,
         attempt: attempts,
         elapsedMs: Date.now() - started,
@@ -124,6 +125,7 @@ async function execute<T>(config: TransportConfig, req: HttpRequest, mode: Attem
       path: request.path,
       attempt: attempts,
       delayMs: delay,
+      reason: outcome.status ?? outcome.error.message,
     });
     await sleep(delay, request.signal);
     retriesUsed++;

@@ -72,6 +72,8 @@ export interface HttpTransport {
 /** Receives debug lines; messages and fields never contain tokens or secrets. */
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
+  /** One line per attempt; `debug` receives these when absent. */
+  info?(message: string, fields?: Record<string, unknown>): void;
   warn?(message: string, fields?: Record<string, unknown>): void;
 }
 

@@ -1,6 +1,7 @@
 /**
- * File inputs for uploads: what callers may pass (`Blob`, `File`, bytes, text, or a
- * `{ filename, content, contentType }` object) and their conversion to multipart parts.
+ * File inputs for uploads: what callers may pass (`Blob`, `File`, bytes, or a
+ * `{ filename, content, contentType }` object), `toFile()` to name content, and their conversion
+ * to multipart parts. A bare string is refused: it was too easily a path sent as the content.
  */
 import { MPTError } from "../errors.js";
 import type { MultipartPart } from "../http/types.js";
@@ -9,15 +10,36 @@ import { describe } from "./paths.js";
 type FileContent = Blob | Uint8Array | ArrayBuffer | string;
 
 /**
- * A file to upload. A `string` is the file's content (UTF-8 text), not a path; in Node read files
- * with `fs.openAsBlob(path)` (streams from disk) or pass `{ filename, content }`.
+ * A file to upload: a `File` (keeps its name and type; see `toFile()` and, in Node,
+ * `fileFromPath()` from `mpt-api-client/node`), a `Blob`, bytes, or
+ * `{ filename, content, contentType }`. Text must be wrapped: `toFile("text", "notes.txt")`.
  */
 export type FileInput =
   | Blob
   | Uint8Array
   | ArrayBuffer
-  | string
   | { filename?: string; content: FileContent; contentType?: string };
+
+/**
+ * A `File` named `filename` holding `content` (text is UTF-8). The content type is `options.type`,
+ * else guessed from the file name's extension, else `application/octet-stream`.
+ */
+export function toFile(
+  content: string | Blob | Uint8Array | ArrayBuffer,
+  filename: string,
+  options: { type?: string | undefined } = {},
+): File {
+  if (typeof filename !== "string" || filename === "") {
+    throw new MPTError("toFile(content, filename): filename must be a non-empty string");
+  }
+  if (!isContent(content)) {
+    throw new MPTError(
+      `toFile(content, filename): content must be a string, Blob, Uint8Array or ArrayBuffer, got ${describe(content)}`,
+    );
+  }
+  const type = options.type ?? guessContentType(filename) ?? "application/octet-stream";
+  return new File([content as BlobPart], filename, { type });
+}
 
 const MIME_BY_EXT: Record<string, string> = {
   png: "image/png",
@@ -70,11 +92,16 @@ export function filePart(
     content = input.content;
     filename = input.filename;
     contentType = input.contentType;
+  } else if (typeof input === "string") {
+    throw new MPTError(
+      `${what}: a string is not a file; wrap text with toFile("text", "name.txt"), or read a path with ` +
+        `fileFromPath(path) from "mpt-api-client/node"`,
+    );
   } else if (isContent(input)) {
     content = input;
   } else {
     throw new MPTError(
-      `${what}: expected a file (Blob, File, Uint8Array, ArrayBuffer, string or { filename, content }), got ${describe(input)}`,
+      `${what}: expected a file (File, Blob, Uint8Array, ArrayBuffer or { filename, content }), got ${describe(input)}`,
     );
   }
   if (filename === undefined && typeof File !== "undefined" && content instanceof File && content.name) {

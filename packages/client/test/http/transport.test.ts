@@ -472,7 +472,7 @@ describe("logging", () => {
     await transport.request({ method: "GET", path: "/public/v1/x", query: "secret=1" });
     const attempts = logger.lines.filter((l) => l.includes("(attempt"));
     assert.equal(attempts.length, 2);
-    assert.match(attempts[0] ?? "", /GET \/public\/v1\/x -> 503 \(attempt 1\)/);
+    assert.match(attempts[0] ?? "", /GET \/public\/v1\/x\?secret=\[REDACTED\] -> 503 \(attempt 1\)/);
     assert.match(attempts[1] ?? "", /"status":200,"attempt":2,"elapsedMs":\d+/);
     assert.ok(logger.lines.some((l) => /retrying in \d+ ms/.test(l)));
     assert.ok(logger.lines.every((l) => !l.includes("secret=1")));
