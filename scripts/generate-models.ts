@@ -49,6 +49,7 @@ interface Schema {
 }
 
 interface Operation {
+  summary?: string;
   requestBody?: { content?: { [mediaType: string]: { schema?: Schema } } };
   responses?: { [status: string]: { content?: { [mediaType: string]: { schema?: Schema } } } };
 }
@@ -198,6 +199,8 @@ function schemaDocLines(schema: Schema): string[] {
 interface RowLike {
   path: string;
   model: string;
+  params?: readonly string[];
+  accessor?: string;
   actions?: {
     [name: string]: {
       method: string;
@@ -231,17 +234,30 @@ function actionKey(rowPath: string, action: { path: string; scope?: string }): s
 const isRow = (v: unknown): v is RowLike =>
   isObject(v) && typeof v["path"] === "string" && typeof v["model"] === "string";
 
-async function loadModelSources(): Promise<{ sources: ModelSource[]; bodies: ActionBodySource[] }> {
+/** A top-level catalogue row: its group, accessor name and the name of its export. */
+interface TopRow {
+  group: string;
+  exportName: string;
+  name: string;
+  row: RowLike;
+}
+
+async function loadModelSources(): Promise<{
+  sources: ModelSource[];
+  bodies: ActionBodySource[];
+  rows: TopRow[];
+}> {
   const files = readdirSync(RESOURCES_DIR)
     .filter((f) => f.endsWith(".ts") && f !== "index.ts")
     .sort(compare);
   const out: ModelSource[] = [];
   const bodies: ActionBodySource[] = [];
+  const rows: TopRow[] = [];
   for (const file of files) {
     const group = basename(file, ".ts");
     const mod: unknown = await import(pathToFileURL(join(RESOURCES_DIR, file)).href);
     if (!isObject(mod)) continue;
-    for (const exported of Object.values(mod)) {
+    for (const [exportName, exported] of Object.entries(mod)) {
       if (!isObject(exported)) continue;
       const walk = (service: string, row: RowLike): void => {
         out.push({ model: row.model, group, service, path: row.path, method: "get", single: false });
@@ -272,11 +288,13 @@ async function loadModelSources(): Promise<{ sources: ModelSource[]; bodies: Act
         }
       };
       for (const [name, row] of Object.entries(exported)) {
-        if (isRow(row)) walk(`${group}.${name}`, row);
+        if (!isRow(row)) continue;
+        walk(`${group}.${name}`, row);
+        rows.push({ group, exportName, name, row });
       }
     }
   }
-  return { sources: out, bodies };
+  return { sources: out, bodies, rows };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -813,7 +831,7 @@ function importStatement(names: readonly string[], from: string): string[] {
 // Entry point
 
 export async function generate(spec: Spec): Promise<Map<string, string>> {
-  const { sources, bodies: bodySources } = await loadModelSources();
+  const { sources, bodies: bodySources, rows } = await loadModelSources();
   const paths = indexPaths(spec);
   const byName = new Map<string, ModelInfo>();
   for (const source of sources) {
@@ -839,7 +857,104 @@ export async function generate(spec: Spec): Promise<Map<string, string>> {
     if (!schema || schema === byName.get(b.model)?.schema) continue;
     if (!bodies.some((known) => known.key === b.key)) bodies.push({ key: b.key, schema, group: b.group });
   }
-  return new Generator(spec, models, bodies).files();
+  const files = new Generator(spec, models, bodies).files();
+  files.set("generated/services.ts", servicesFile(rows, paths, spec));
+  const barrel = files.get("generated/index.ts")!;
+  files.set("generated/index.ts", `${barrel}export type * from "./services.js";\n`);
+  return files;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Named service interfaces
+
+/**
+ * `generated/services.ts`: one named interface per service (`ProductsService`) so hovers show a
+ * name, with a doc comment on the service, each action and each nested accessor (whose
+ * parameters keep their names: `items(productId)`), and one interface per group.
+ */
+function servicesFile(rows: readonly TopRow[], paths: PathIndex, spec: Spec): string {
+  const version = (spec.info?.version ?? "unknown").split("-")[0] || "unknown";
+  interface Node {
+    group: string;
+    names: string[];
+    row: RowLike;
+    type: string;
+    name: string;
+  }
+  const nodes: Node[] = [];
+  const walk = (group: string, names: string[], row: RowLike, type: string) => {
+    nodes.push({ group, names, row, type, name: "" });
+    for (const [child, crow] of Object.entries(row.children ?? {})) {
+      walk(group, [...names, child], crow, `NonNullable<${type}["children"]>[${JSON.stringify(child)}]`);
+    }
+  };
+  for (const top of rows) {
+    walk(top.group, [top.name], top.row, `(typeof ${top.exportName})[${JSON.stringify(top.name)}]`);
+  }
+  const base = (n: Node) => `${n.names.map(pascal).join("")}Service`;
+  const counts = new Map<string, number>();
+  for (const n of nodes) counts.set(base(n), (counts.get(base(n)) ?? 0) + 1);
+  for (const n of nodes) n.name = (counts.get(base(n)) ?? 0) > 1 ? `${pascal(n.group)}${base(n)}` : base(n);
+  const byRow = new Map<RowLike, Node>(nodes.map((n) => [n.row, n]));
+  const summary = (path: string, method: string) => shortDoc(findPath(paths, path)?.[method]?.summary);
+
+  const out: string[] = [
+    `// Generated by scripts/generate-models.ts from mpt-openapi ${version} and the catalogue — do not edit.`,
+    "",
+    'import type { ServiceOf } from "../../service/types.js";',
+  ];
+  const exportsByFile = new Map<string, string[]>();
+  for (const top of rows) {
+    const list = exportsByFile.get(top.group) ?? [];
+    if (!list.includes(top.exportName)) list.push(top.exportName);
+    exportsByFile.set(top.group, list);
+  }
+  for (const [file, names] of [...exportsByFile].sort((a, b) => compare(a[0], b[0]))) {
+    out.push(`import type { ${names.sort(compare).join(", ")} } from "../../resources/${file}.js";`);
+  }
+  out.push("");
+  const accessor = (child: Node, indent: string): string[] => {
+    const params = (child.row.params ?? []).map((p) => `${p}: string`).join(", ");
+    const doc = `\`${child.group}.${child.names.join(".")}\`: \`${child.row.path}\`.`;
+    return [...jsdoc([doc], indent), `${indent}${child.names.at(-1)}(${params}): ${child.name};`];
+  };
+  for (const n of nodes) {
+    const dotted = `${n.group}.${n.names.join(".")}`;
+    const list = summary(n.row.path, "get");
+    out.push(
+      ...jsdoc(
+        [`Service \`${dotted}\` (model \`${n.row.model}\`): \`${n.row.path}\`.`, ...(list ? [list] : [])],
+        "",
+      ),
+    );
+    const members: string[] = [];
+    for (const [action, def] of Object.entries(n.row.actions ?? {}).sort((a, b) => compare(a[0], b[0]))) {
+      const path = actionKey(n.row.path, def);
+      const doc = [`\`${def.method} ${path}\`.`];
+      const said = summary(path, def.method.toLowerCase());
+      if (said) doc.push(said);
+      members.push(...jsdoc(doc, "  "), `  ${propKey(action)}: ServiceOf<${n.type}>[${JSON.stringify(action)}];`);
+    }
+    for (const crow of Object.values(n.row.children ?? {})) members.push(...accessor(byRow.get(crow)!, "  "));
+    const head = `export interface ${n.name} extends ServiceOf<${n.type}>`;
+    out.push(...(members.length === 0 ? [`${head} {}`] : [`${head} {`, ...members, "}"]), "");
+  }
+  const groups = [...new Set(rows.map((r) => r.group))].sort(compare);
+  for (const group of groups) {
+    out.push(...jsdoc([`The \`${group}\` group of \`MPTClient\`.`], ""), `export interface ${pascal(group)}Group {`);
+    for (const top of rows.filter((r) => r.group === group)) {
+      const node = byRow.get(top.row)!;
+      if (top.row.accessor === "method" || (top.row.params ?? []).length > 0) out.push(...accessor(node, "  "));
+      else {
+        out.push(
+          ...jsdoc([`\`${group}.${top.name}\`: \`${top.row.path}\`.`], "  "),
+          `  readonly ${top.name}: ${node.name};`,
+        );
+      }
+    }
+    out.push("}", "");
+  }
+  return out.join("\n");
 }
 
 function parseArgs(argv: readonly string[]): { spec: string; out: string; check: boolean } {

@@ -4,14 +4,26 @@
  */
 import type { Authentication } from "./auth/index.js";
 import { EnvTokenAuthentication } from "./auth/index.js";
-import { type Catalogue, catalogue, type GroupName, groupNames } from "./catalogue/index.js";
+import { catalogue, type GroupName, groupNames } from "./catalogue/index.js";
 import type { GroupDef, ServiceDef } from "./catalogue/types.js";
 import { MPTError } from "./errors.js";
 import { resolveBaseUrl } from "./http/base-url.js";
 import { createTransport, type TransportOptions } from "./http/transport.js";
 import type { HttpTransport } from "./http/types.js";
+import type {
+  AccountsGroup,
+  AuditGroup,
+  BillingGroup,
+  CatalogGroup,
+  CommerceGroup,
+  ExchangeGroup,
+  HelpdeskGroup,
+  IntegrationGroup,
+  NotificationsGroup,
+  ProgramGroup,
+  SpotlightGroup,
+} from "./models/generated/services.js";
 import { buildService, type EngineContext, ServiceCore } from "./service/service.js";
-import type { GroupOf } from "./service/types.js";
 
 /** The configuration of `MPTClient.fromConfig`. */
 export interface ClientConfig {
@@ -28,21 +40,19 @@ export interface ClientOptions
   extends ClientConfig,
     Omit<TransportOptions, "baseUrl" | "authentication" | "timeout"> {}
 
-type Group<G extends GroupName> = GroupOf<Catalogue[G]>;
-
 export class MPTClient {
   // The groups are getters added to the prototype below (built on first use).
-  declare readonly accounts: Group<"accounts">;
-  declare readonly audit: Group<"audit">;
-  declare readonly billing: Group<"billing">;
-  declare readonly catalog: Group<"catalog">;
-  declare readonly commerce: Group<"commerce">;
-  declare readonly exchange: Group<"exchange">;
-  declare readonly helpdesk: Group<"helpdesk">;
-  declare readonly integration: Group<"integration">;
-  declare readonly notifications: Group<"notifications">;
-  declare readonly program: Group<"program">;
-  declare readonly spotlight: Group<"spotlight">;
+  declare readonly accounts: AccountsGroup;
+  declare readonly audit: AuditGroup;
+  declare readonly billing: BillingGroup;
+  declare readonly catalog: CatalogGroup;
+  declare readonly commerce: CommerceGroup;
+  declare readonly exchange: ExchangeGroup;
+  declare readonly helpdesk: HelpdeskGroup;
+  declare readonly integration: IntegrationGroup;
+  declare readonly notifications: NotificationsGroup;
+  declare readonly program: ProgramGroup;
+  declare readonly spotlight: SpotlightGroup;
   /** The resolved base URL (scheme and host, without `/public/v1`). */
   readonly baseUrl: string;
   readonly transport: HttpTransport;

@@ -12,3 +12,4 @@ export type * from "./integration.js";
 export type * from "./notifications.js";
 export type * from "./program.js";
 export type * from "./spotlight.js";
+export type * from "./services.js";
