@@ -933,7 +933,10 @@ function servicesFile(rows: readonly TopRow[], paths: PathIndex, spec: Spec): st
       const doc = [`\`${def.method} ${path}\`.`];
       const said = summary(path, def.method.toLowerCase());
       if (said) doc.push(said);
-      members.push(...jsdoc(doc, "  "), `  ${propKey(action)}: ServiceOf<${n.type}>[${JSON.stringify(action)}];`);
+      members.push(
+        ...jsdoc(doc, "  "),
+        `  ${propKey(action)}: ServiceOf<${n.type}>[${JSON.stringify(action)}];`,
+      );
     }
     for (const crow of Object.values(n.row.children ?? {})) members.push(...accessor(byRow.get(crow)!, "  "));
     const head = `export interface ${n.name} extends ServiceOf<${n.type}>`;
@@ -941,10 +944,14 @@ function servicesFile(rows: readonly TopRow[], paths: PathIndex, spec: Spec): st
   }
   const groups = [...new Set(rows.map((r) => r.group))].sort(compare);
   for (const group of groups) {
-    out.push(...jsdoc([`The \`${group}\` group of \`MPTClient\`.`], ""), `export interface ${pascal(group)}Group {`);
+    out.push(
+      ...jsdoc([`The \`${group}\` group of \`MPTClient\`.`], ""),
+      `export interface ${pascal(group)}Group {`,
+    );
     for (const top of rows.filter((r) => r.group === group)) {
       const node = byRow.get(top.row)!;
-      if (top.row.accessor === "method" || (top.row.params ?? []).length > 0) out.push(...accessor(node, "  "));
+      if (top.row.accessor === "method" || (top.row.params ?? []).length > 0)
+        out.push(...accessor(node, "  "));
       else {
         out.push(
           ...jsdoc([`\`${group}.${top.name}\`: \`${top.row.path}\`.`], "  "),
