@@ -1,7 +1,8 @@
 /**
  * The generator's schema translation on a small synthetic spec: `allOf`, `oneOf`, enums,
- * `nullable`, `required`, `additionalProperties`, `$meta`, reserved names, reachability, and
- * base models for everything the spec leaves out. Needs no reference files.
+ * `nullable`, `required`, `additionalProperties`, `$meta`, reserved names, reachability, base
+ * models for everything the spec leaves out, documented status unions, action request bodies and
+ * the named service interfaces. Needs no reference files.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -20,6 +21,14 @@ const spec = {
   info: { version: "9.9.9-gabcdef" },
   paths: {
     "/public/v1/catalog/products/{id}": { get: { responses: ok(ref("Product")) } },
+    "/public/v1/catalog/products": { get: { summary: "Lists the products.", responses: {} } },
+    "/public/v1/catalog/products/{id}/publish": { post: { summary: "Publishes a product.", responses: {} } },
+    "/public/v1/commerce/orders/{id}/notify": {
+      post: {
+        requestBody: { content: { "application/json": { schema: ref("OrderNotificationRequest") } } },
+        responses: {},
+      },
+    },
     "/public/v1/catalog/items": { get: { responses: ok(ref("ItemListResponse")) } },
   },
   components: {
@@ -59,7 +68,17 @@ const spec = {
         type: "object",
         properties: { $meta: ref("Metadata"), data: { type: "array", items: ref("ProductItem") } },
       },
-      ProductItem: { type: "object", properties: { sku: { type: "string" } }, additionalProperties: false },
+      ProductItem: {
+        type: "object",
+        properties: { sku: { type: "string" }, status: { type: "string" } },
+        additionalProperties: false,
+      },
+      OrderNotificationRequest: {
+        type: "object",
+        required: ["userId"],
+        properties: { userId: { type: "string" } },
+        additionalProperties: false,
+      },
       Unused: { type: "object", properties: { x: { type: "string" } } },
     },
   },
@@ -146,7 +165,7 @@ test("$meta, unreachable schemas and list envelopes are left out", () => {
 test("a global name gets the module prefix; a differently named model becomes an alias", () => {
   assert.match(catalog(), /export interface CatalogRecord \{\n {2}at\?: string;\n\}/);
   assert.match(catalog(), /export type Item = ProductItem;/);
-  assert.match(catalog(), /export interface ProductItem \{\n {2}id: string;\n {2}sku\?: string;\n\}/);
+  assert.match(catalog(), /export interface ProductItem \{\n {2}id: string;\n {2}sku\?: string;\n/);
 });
 
 test("models the spec leaves out extend BaseModel", () => {
@@ -156,4 +175,42 @@ test("models the spec leaves out extend BaseModel", () => {
   const map = readFileSync(join(dir, "out", "model-map.ts"), "utf8");
   assert.match(map, / {2}Document: M\.CatalogDocument;/);
   assert.match(map, / {2}Product: M\.Product;/);
+});
+
+test("a plain string status gets the union of its documented states", () => {
+  assert.ok(
+    catalog().includes(
+      '  /** States documented in mpt-api-behaviour.md. */\n  status?: "Draft" | "Pending" | "Published" | "Unpublished" | "Deleted";',
+    ),
+  );
+  // a status the spec types itself is left alone
+  assert.ok(catalog().includes("  status?: ProductStatus;"));
+});
+
+test("an action whose request schema differs from the model gets an ActionBodies entry", () => {
+  const map = readFileSync(join(dir, "out", "model-map.ts"), "utf8");
+  assert.match(
+    map,
+    /export interface ActionBodies \{\n {2}"\/public\/v1\/commerce\/orders\/\{id\}\/notify": M\.OrderNotificationRequest;\n\}/,
+  );
+  assert.match(
+    files.get("commerce.ts") ?? "",
+    /export interface OrderNotificationRequest \{\n {2}userId: string;\n\}/,
+  );
+});
+
+test("every service gets a named interface with doc comments and named accessor parameters", () => {
+  const services = files.get("services.ts") ?? "";
+  assert.match(
+    services,
+    /\/\*\*\n \* Service `catalog\.products` \(model `Product`\): `\/public\/v1\/catalog\/products`\.\n \* Lists the products\.\n \*\/\nexport interface ProductsService extends ServiceOf<\(typeof catalog\)\["products"\]> \{/,
+  );
+  assert.ok(
+    services.includes(
+      '  /**\n   * `POST /public/v1/catalog/products/{id}/publish`.\n   * Publishes a product.\n   */\n  publish: ServiceOf<(typeof catalog)["products"]>["publish"];',
+    ),
+  );
+  assert.match(services, / {2}items\(productId: string\): ProductsItemsService;/);
+  assert.match(services, /export interface CatalogGroup \{[^}]*readonly products: ProductsService;/);
+  assert.match(services, /export interface IntegrationGroup \{[^}]*installationsToken\(\): /);
 });
