@@ -10,6 +10,8 @@ import { test } from "node:test";
 import {
   type APIPromise,
   BearerTokenAuthentication,
+  type Catalogue,
+  type GroupName,
   type Item,
   type ModelCollection,
   MPTClient,
@@ -128,6 +130,10 @@ export const examples = {
     expectType<Equal<typeof all, Product[]>>(true);
   },
 };
+
+// The generated group interfaces list exactly the catalogue's services.
+type GroupsMatch = { [G in GroupName]: Equal<keyof MPTClient[G], keyof Catalogue[G]> }[GroupName];
+expectType<Equal<GroupsMatch, true>>(true);
 
 test("the strict type examples are functions (tsc checks their bodies)", () => {
   for (const example of Object.values(examples)) assert.equal(typeof example, "function");

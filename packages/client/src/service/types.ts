@@ -2,7 +2,7 @@
  * TypeScript surface of a service, derived from its catalogue row: `ServiceOf<typeof row>` has
  * `iterate`, `create`, `publish`, `items(productId)` ... exactly when the row declares them.
  */
-import type { ActionDef, GroupDef, Operation, ServiceDef } from "../catalogue/types.js";
+import type { ActionDef, Operation, ServiceDef } from "../catalogue/types.js";
 import type { RequestOptions } from "../http/types.js";
 import type { ModelCollection } from "../models/collection.js";
 import type { FileModel, FileStream } from "../models/file.js";
@@ -218,10 +218,3 @@ export type ServiceOf<D extends ServiceDef> = ServiceBase<D> &
   (Has<D, "download"> extends true ? DownloadMethods : unknown) &
   ActionsPart<D, ModelOf<D>> &
   ChildrenPart<D>;
-
-/** A resource group: services as properties, or methods for the rows with `accessor: "method"`. */
-export type GroupOf<G extends GroupDef> = {
-  readonly [K in keyof G]: G[K] extends { accessor: "method" }
-    ? (...ids: Ids<G[K]["params"]>) => ServiceOf<G[K]>
-    : ServiceOf<G[K]>;
-};
