@@ -9,12 +9,11 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   type APIPromise,
-  BearerTokenAuthentication,
   type Catalogue,
   type GroupName,
   type Item,
   type ModelCollection,
-  MPTClient,
+  type MPTClient,
   type Order,
   type Product,
   RQLQuery,
@@ -22,15 +21,8 @@ import {
   unchecked,
   type WithResponse,
 } from "mpt-api-client";
+import { client, type Equal, expectType } from "./support/type-checks.js";
 
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-function expectType<T extends true>(_: T): void {}
-
-const client = new MPTClient({
-  baseUrl: "https://api.example.test",
-  authentication: new BearerTokenAuthentication("t"),
-  fetch: async () => Response.json({}),
-});
 const products = client.catalog.products;
 const orders = client.commerce.orders;
 

@@ -6,7 +6,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  BearerTokenAuthentication,
   ExtensionFrameworkAuthentication,
   type FileModel,
   type ModelCollection,
@@ -14,15 +13,7 @@ import {
   MPTClient,
   RQLQuery,
 } from "mpt-api-client";
-
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-function expectType<T extends true>(_: T): void {}
-
-const client = new MPTClient({
-  baseUrl: "https://api.example.test",
-  authentication: new BearerTokenAuthentication("t"),
-  fetch: async () => Response.json({}),
-});
+import { client, type Equal, expectType } from "./support/type-checks.js";
 
 export async function optionsTakeExplicitUndefined(): Promise<void> {
   // exactOptionalPropertyTypes is on here: values read from the environment may be undefined
