@@ -23,10 +23,12 @@ export interface Account extends AccountRef {
   eligibility?: Eligibility;
 }
 
+/** Schema `AccountExternalIds` of mpt-openapi 4.0.2162. */
 export interface AccountExternalIds {
   pyraTenantId?: string | null;
 }
 
+/** Schema `AccountRef` of mpt-openapi 4.0.2162. */
 export interface AccountRef {
   id?: string;
   icon?: string | null;
@@ -35,6 +37,7 @@ export interface AccountRef {
   name: string;
 }
 
+/** Schema `AccountServiceLevel` of mpt-openapi 4.0.2162. */
 export type AccountServiceLevel =
   | "Express"
   | "Elite"
@@ -44,13 +47,16 @@ export type AccountServiceLevel =
   | "Strategics"
   | "NotApplicable";
 
+/** Schema `AccountStatus` of mpt-openapi 4.0.2162. */
 export type AccountStatus = "Active" | "Enabled" | "Disabled";
 
+/** Schema `AccountType` of mpt-openapi 4.0.2162. */
 export type AccountType = "Client" | "Vendor" | "Operations";
 
 /** Model `AccountUser` (accounts.accountUsers). */
 export type AccountUser = AccountUserQueryLegacy;
 
+/** Schema `AccountUserAudit` of mpt-openapi 4.0.2162. */
 export interface AccountUserAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -58,6 +64,7 @@ export interface AccountUserAudit {
   joined?: DateEvent;
 }
 
+/** Schema `AccountUserLegacyAudit` of mpt-openapi 4.0.2162. */
 export interface AccountUserLegacyAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -79,10 +86,12 @@ export interface AccountUserQueryLegacy extends AccountUserQueryLegacyRef {
   lastLoginAt?: string | null;
 }
 
+/** Schema `AccountUserQueryLegacyRef` of mpt-openapi 4.0.2162. */
 export interface AccountUserQueryLegacyRef {
   id?: string;
 }
 
+/** Schema `AccountUserRef` of mpt-openapi 4.0.2162. */
 export interface AccountUserRef {
   id?: string;
 }
@@ -116,6 +125,7 @@ export interface ApiToken extends ApiTokenRef {
   modules?: Module[];
 }
 
+/** Schema `ApiTokenRef` of mpt-openapi 4.0.2162. */
 export interface ApiTokenRef {
   id?: string;
   icon?: string | null;
@@ -137,6 +147,7 @@ export interface Buyer extends BuyerRef {
   sellers?: Seller[] | null;
 }
 
+/** Schema `BuyerAudit` of mpt-openapi 4.0.2162. */
 export interface BuyerAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -145,18 +156,21 @@ export interface BuyerAudit {
   disabled?: AuditEvent;
 }
 
+/** Schema `BuyerExternalIds` of mpt-openapi 4.0.2162. */
 export interface BuyerExternalIds {
   erpCompanyContact?: string | null;
   erpCustomer?: string | null;
   accountExternalId?: string | null;
 }
 
+/** Schema `BuyerRef` of mpt-openapi 4.0.2162. */
 export interface BuyerRef {
   id?: string;
   icon?: string | null;
   name?: string | null;
 }
 
+/** Schema `BuyerStatus` of mpt-openapi 4.0.2162. */
 export type BuyerStatus =
   | "Active"
   | "Enabled"
@@ -177,16 +191,19 @@ export interface CloudTenant extends CloudTenantRef {
   type?: string;
 }
 
+/** Schema `CloudTenantExternalIds` of mpt-openapi 4.0.2162. */
 export interface CloudTenantExternalIds {
   cloudConsumptionId?: string;
   providerId?: string | null;
   pyraTenantId?: string;
 }
 
+/** Schema `CloudTenantRef` of mpt-openapi 4.0.2162. */
 export interface CloudTenantRef {
   id?: string;
 }
 
+/** Schema `ContactQueryModel` of mpt-openapi 4.0.2162. */
 export interface ContactQueryModel extends ContactQueryModelRef {
   name?: string | null;
   firstName?: string | null;
@@ -196,6 +213,7 @@ export interface ContactQueryModel extends ContactQueryModelRef {
   user?: User;
 }
 
+/** Schema `ContactQueryModelRef` of mpt-openapi 4.0.2162. */
 export interface ContactQueryModelRef {
   name?: string | null;
   firstName?: string | null;
@@ -204,10 +222,12 @@ export interface ContactQueryModelRef {
   phone?: PhoneNumber;
 }
 
+/** Schema `DateEvent` of mpt-openapi 4.0.2162. */
 export interface DateEvent {
   at?: string | null;
 }
 
+/** Schema `Eligibility` of mpt-openapi 4.0.2162. */
 export interface Eligibility {
   client?: boolean;
   partner?: boolean;
@@ -227,6 +247,7 @@ export interface ErpLink extends ErpLinkRef {
   address?: Address;
 }
 
+/** Schema `ErpLinkAudit` of mpt-openapi 4.0.2162. */
 export interface ErpLinkAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -234,6 +255,7 @@ export interface ErpLinkAudit {
   unblocked?: AuditEvent;
 }
 
+/** Schema `ErpLinkRef` of mpt-openapi 4.0.2162. */
 export interface ErpLinkRef {
   id?: string;
   icon?: string | null;
@@ -241,12 +263,15 @@ export interface ErpLinkRef {
   status?: ErpLinkStatus;
 }
 
+/** Schema `ErpLinkStatus` of mpt-openapi 4.0.2162. */
 export type ErpLinkStatus = "Active" | "Blocked";
 
+/** Schema `Filters` of mpt-openapi 4.0.2162. */
 export interface Filters {
   "group.buyers"?: string[];
 }
 
+/** Schema `Invitation` of mpt-openapi 4.0.2162. */
 export interface Invitation {
   url?: string | null;
   status?: string;
@@ -270,12 +295,14 @@ export interface Licensee extends LicenseeRef {
   eligibility?: Eligibility;
 }
 
+/** Schema `LicenseeAudit` of mpt-openapi 4.0.2162. */
 export interface LicenseeAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
   disabled?: AuditEvent;
 }
 
+/** Schema `LicenseeRef` of mpt-openapi 4.0.2162. */
 export interface LicenseeRef {
   id?: string;
   icon?: string | null;
@@ -283,6 +310,7 @@ export interface LicenseeRef {
   externalId?: string | null;
 }
 
+/** Schema `LicenseeStatus` of mpt-openapi 4.0.2162. */
 export type LicenseeStatus = "Active" | "Enabled" | "Disabled" | "Deleted";
 
 /** Model `Module` (accounts.modules). */
@@ -303,6 +331,7 @@ export interface Module extends ModuleRef {
   settings?: ModuleSettings;
 }
 
+/** Schema `ModuleRef` of mpt-openapi 4.0.2162. */
 export interface ModuleRef {
   id?: string;
   description?: string;
@@ -313,6 +342,7 @@ export interface ModuleRef {
   settings?: ModuleSettings;
 }
 
+/** Schema `ModuleSettings` of mpt-openapi 4.0.2162. */
 export interface ModuleSettings {
   sharedAccount?: boolean;
   configurable?: boolean;
@@ -321,6 +351,7 @@ export interface ModuleSettings {
   type?: string[];
 }
 
+/** Schema `PhoneNumber` of mpt-openapi 4.0.2162. */
 export interface PhoneNumber {
   prefix?: string | null;
   number?: string | null;
@@ -339,6 +370,7 @@ export interface Seller extends SellerRef {
   erpLink?: ErpLink;
 }
 
+/** Schema `SellerRef` of mpt-openapi 4.0.2162. */
 export interface SellerRef {
   id?: string;
   icon?: string | null;
@@ -367,6 +399,7 @@ export interface User extends UserRef {
   currentAccount?: Account;
 }
 
+/** Schema `UserAudit` of mpt-openapi 4.0.2162. */
 export interface UserAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -387,6 +420,7 @@ export interface UserGroup extends UserGroupRef {
   buyers?: Buyer[] | null;
 }
 
+/** Schema `UserGroupRef` of mpt-openapi 4.0.2162. */
 export interface UserGroupRef {
   id?: string;
   name?: string;
@@ -395,6 +429,7 @@ export interface UserGroupRef {
   isDefault?: boolean;
 }
 
+/** Schema `UserRef` of mpt-openapi 4.0.2162. */
 export interface UserRef {
   id?: string;
   phone?: PhoneNumber;
@@ -402,6 +437,7 @@ export interface UserRef {
   name?: string;
 }
 
+/** Schema `UserSettings` of mpt-openapi 4.0.2162. */
 export interface UserSettings {
   cultureCode?: string | null;
   languageCode?: string | null;

@@ -30,6 +30,7 @@ export interface Certificate extends CertificateRef {
   terms?: CertificateTerms[] | null;
 }
 
+/** Schema `CertificateAudit` of mpt-openapi 4.0.2162. */
 export interface CertificateAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -40,17 +41,21 @@ export interface CertificateAudit {
   updating?: AuditEvent;
 }
 
+/** Schema `CertificateExternalIds` of mpt-openapi 4.0.2162. */
 export interface CertificateExternalIds {
   vendor?: string | null;
 }
 
+/** Schema `CertificateRef` of mpt-openapi 4.0.2162. */
 export interface CertificateRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `CertificateStatus` of mpt-openapi 4.0.2162. */
 export type CertificateStatus = "Pending" | "Updating" | "Active" | "Terminated" | "Expired";
 
+/** Schema `CertificateTerms` of mpt-openapi 4.0.2162. */
 export interface CertificateTerms extends CertificateTermsRef {
   id?: string;
   audit?: ProgramTermsAndConditionsAudit;
@@ -63,6 +68,7 @@ export interface CertificateTerms extends CertificateTermsRef {
   acceptedBy?: ExtendedId;
 }
 
+/** Schema `CertificateTermsRef` of mpt-openapi 4.0.2162. */
 export interface CertificateTermsRef {
   id?: string;
   name?: string;
@@ -103,11 +109,13 @@ export interface EnrollmentAttachment extends EnrollmentAttachmentRef {
   enrollment?: Enrollment;
 }
 
+/** Schema `EnrollmentAttachmentRef` of mpt-openapi 4.0.2162. */
 export interface EnrollmentAttachmentRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `EnrollmentAudit` of mpt-openapi 4.0.2162. */
 export interface EnrollmentAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -117,16 +125,20 @@ export interface EnrollmentAudit {
   failed?: AuditEvent;
 }
 
+/** Schema `EnrollmentRef` of mpt-openapi 4.0.2162. */
 export interface EnrollmentRef {
   id?: string;
   type?: EnrollmentType;
   status?: EnrollmentStatus;
 }
 
+/** Schema `EnrollmentStatus` of mpt-openapi 4.0.2162. */
 export type EnrollmentStatus = "Processing" | "Querying" | "Completed" | "Failed";
 
+/** Schema `EnrollmentType` of mpt-openapi 4.0.2162. */
 export type EnrollmentType = "Change" | "New";
 
+/** Schema `PreValidation` of mpt-openapi 4.0.2162. */
 export interface PreValidation {
   enrollmentDraft?: boolean;
   enrollmentQuerying?: boolean;
@@ -151,8 +163,10 @@ export interface Program extends ProgramRef {
   statistics?: ProgramStatistics;
 }
 
+/** Schema `ProgramApplicableTo` of mpt-openapi 4.0.2162. */
 export type ProgramApplicableTo = "Buyer" | "Licensee";
 
+/** Schema `ProgramAudit` of mpt-openapi 4.0.2162. */
 export interface ProgramAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -176,13 +190,16 @@ export interface ProgramDocument extends ProgramDocumentRef {
   program?: Program;
 }
 
+/** Schema `ProgramDocumentRef` of mpt-openapi 4.0.2162. */
 export interface ProgramDocumentRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `ProgramDocumentStatus` of mpt-openapi 4.0.2162. */
 export type ProgramDocumentStatus = "Draft" | "Published" | "Unpublished";
 
+/** Schema `ProgramEligibility` of mpt-openapi 4.0.2162. */
 export interface ProgramEligibility {
   client?: boolean;
   partner?: boolean;
@@ -204,16 +221,19 @@ export interface ProgramMedia extends ProgramMediaRef {
   program?: Program;
 }
 
+/** Schema `ProgramMediaRef` of mpt-openapi 4.0.2162. */
 export interface ProgramMediaRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `ProgramMediaStatus` of mpt-openapi 4.0.2162. */
 export type ProgramMediaStatus = "Draft" | "Published" | "Unpublished";
 
 /** Model `ProgramParameter` (program.programs.parameters). */
 export type ProgramParameter = ProgramParameterDefinition;
 
+/** Schema `ProgramParameterBag` of mpt-openapi 4.0.2162. */
 export interface ProgramParameterBag {
   ordering?: ProgramParameterValue[] | null;
   fulfillment?: ProgramParameterValue[] | null;
@@ -249,6 +269,7 @@ export interface ProgramParameterDefinition extends ProgramParameterDefinitionRe
   status?: string;
 }
 
+/** Schema `ProgramParameterDefinitionRef` of mpt-openapi 4.0.2162. */
 export interface ProgramParameterDefinitionRef {
   id?: string;
   name?: string;
@@ -268,17 +289,21 @@ export interface ProgramParameterGroup extends ProgramParameterGroupRef {
   program?: Program;
 }
 
+/** Schema `ProgramParameterGroupRef` of mpt-openapi 4.0.2162. */
 export interface ProgramParameterGroupRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `ProgramParameterPhase` of mpt-openapi 4.0.2162. */
 export type ProgramParameterPhase = "Order" | "Fulfillment";
 
+/** Schema `ProgramParameterRef` of mpt-openapi 4.0.2162. */
 export interface ProgramParameterRef {
   value?: unknown;
 }
 
+/** Schema `ProgramParameter` of mpt-openapi 4.0.2162. */
 export interface ProgramParameterValue extends ProgramParameterRef {
   id?: string;
   externalId?: string | null;
@@ -291,6 +316,7 @@ export interface ProgramParameterValue extends ProgramParameterRef {
   value?: unknown;
 }
 
+/** Schema `ProgramRef` of mpt-openapi 4.0.2162. */
 export interface ProgramRef {
   id?: string;
   name?: string;
@@ -298,6 +324,7 @@ export interface ProgramRef {
   products?: Product[] | null;
 }
 
+/** Schema `ProgramSettings` of mpt-openapi 4.0.2162. */
 export interface ProgramSettings {
   newCertificateAutoapprove?: boolean;
   programEnrollment?: boolean;
@@ -306,10 +333,12 @@ export interface ProgramSettings {
   preValidation?: PreValidation;
 }
 
+/** Schema `ProgramStatistics` of mpt-openapi 4.0.2162. */
 export interface ProgramStatistics {
   certificates?: number;
 }
 
+/** Schema `ProgramStatus` of mpt-openapi 4.0.2162. */
 export type ProgramStatus = "None" | "Draft" | "Published" | "Unpublished" | "Deleted";
 
 /** Model `ProgramTemplate` (program.programs.templates). */
@@ -324,12 +353,14 @@ export interface ProgramTemplate extends ProgramTemplateRef {
   program?: Program;
 }
 
+/** Schema `ProgramTemplateRef` of mpt-openapi 4.0.2162. */
 export interface ProgramTemplateRef {
   id?: string;
   name?: string;
   type?: ProgramTemplateType;
 }
 
+/** Schema `ProgramTemplateType` of mpt-openapi 4.0.2162. */
 export type ProgramTemplateType = "EnrollmentProcessing" | "EnrollmentQuerying" | "EnrollmentCompleted";
 
 /** Model `ProgramTerm` (program.programs.terms). */
@@ -349,6 +380,7 @@ export interface ProgramTermsAndConditions extends ProgramTermsAndConditionsRef 
   program?: Program;
 }
 
+/** Schema `ProgramTermsAndConditionsAudit` of mpt-openapi 4.0.2162. */
 export interface ProgramTermsAndConditionsAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -356,11 +388,13 @@ export interface ProgramTermsAndConditionsAudit {
   unpublished?: AuditEvent;
 }
 
+/** Schema `ProgramTermsAndConditionsRef` of mpt-openapi 4.0.2162. */
 export interface ProgramTermsAndConditionsRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `ProgramTermsAndConditionsStatus` of mpt-openapi 4.0.2162. */
 export type ProgramTermsAndConditionsStatus = "Draft" | "Published" | "Unpublished" | "Deleted";
 
 /** Model `ProgramTermVariant` (program.programs.terms.variants). */
@@ -380,15 +414,19 @@ export interface ProgramTermsAndConditionsVariant extends ProgramTermsAndConditi
   fileId?: string;
 }
 
+/** Schema `ProgramTermsAndConditionsVariantRef` of mpt-openapi 4.0.2162. */
 export interface ProgramTermsAndConditionsVariantRef {
   id?: string;
   type?: string;
 }
 
+/** Schema `ProgramTermsAndConditionsVariantStatus` of mpt-openapi 4.0.2162. */
 export type ProgramTermsAndConditionsVariantStatus = "Draft" | "Published" | "Unpublished" | "Deleted";
 
+/** Schema `TemplateStatus` of mpt-openapi 4.0.2162. */
 export type TemplateStatus = "Active" | "Deleted";
 
+/** Schema `TerminateOnExpiration` of mpt-openapi 4.0.2162. */
 export interface TerminateOnExpiration {
   enabled?: boolean;
   duration?: number | null;
