@@ -4,11 +4,11 @@
  * is a warning, and warnings are errors) and renders nothing (`--emit none`).
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { runProcess } from "./support/run-process.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
@@ -27,23 +27,12 @@ test("typedoc.json keeps its validation on", () => {
 });
 
 test("every export of mpt-api-client is documented and every doc link resolves (TypeDoc)", async () => {
-  const child = spawn(
+  const { code, stdout, stderr } = await runProcess(
     process.execPath,
     [join(root, "node_modules", "typedoc", "bin", "typedoc"), "--emit", "none"],
-    {
-      cwd: root,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
+    { cwd: root, env: { FORCE_COLOR: "0" } },
   );
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    output += chunk;
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    output += chunk;
-  });
-  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const output = stdout + stderr;
   const problems = output.split("\n").filter((line) => /\[(warning|error)\]/.test(line));
   assert.deepEqual(problems, [], `TypeDoc reported problems:\n${problems.join("\n")}`);
   assert.equal(code, 0, output);

@@ -8,13 +8,13 @@
  * reason, elsewhere.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { type RunningSandbox, startSandbox } from "mpt-sandbox";
 import { chromiumPath } from "../support/chromium.js";
+import { missingRuntime, runProcess } from "../support/run-process.js";
 import { type BrowserFacts, runInChromium } from "./chromium.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,39 +45,6 @@ interface Facts {
   abortBefore: ErrorFacts;
   abortDuring: ErrorFacts & { readBeforeAbort: number };
   apiError: { threw: boolean; isMPTAPIError: boolean; status: number; title: string; hasTraceId: boolean };
-}
-
-/** Skips outside CI, fails in CI: a runtime the README promises must be tested there. */
-function unavailable(t: { skip(message: string): void }, message: string): void {
-  if (process.env["CI"] === "true" || process.env["CI"] === "1") {
-    assert.fail(`${message} (CI=true: every runtime of the matrix must run)`);
-  }
-  console.log(`# runtime matrix: SKIPPED - ${message}`);
-  t.skip(message);
-}
-
-/** Runs a process, resolves with its stdout; rejects with its stderr when it fails. */
-function run(command: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: here,
-      env: { ...process.env, NO_COLOR: "1", DO_NOT_TRACK: "1", DENO_NO_UPDATE_CHECK: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk;
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      err += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code === 0) resolve(out);
-      else reject(new Error(`${command} exited with ${code}:\n${err}\n${out}`));
-    });
-  });
 }
 
 function parseReport(stdout: string): Report {
@@ -154,12 +121,17 @@ describe("runtime matrix (built client against a sandbox)", { concurrency: true 
   for (const { runtime, command, args } of SERVER_RUNTIMES) {
     test(runtime, async (t) => {
       if (!existsSync(command)) {
-        unavailable(t, `${runtime} is not installed (${command}); \`npm ci\` installs it`);
+        missingRuntime(t, `${runtime} is not installed (${command}); \`npm ci\` installs it`);
         return;
       }
-      const report = await withSandbox((sandbox) =>
-        run(command, [...args, "run-scenario.js", sandbox.url, sandbox.tokens.vendor]).then(parseReport),
+      const result = await withSandbox((sandbox) =>
+        runProcess(command, [...args, "run-scenario.js", sandbox.url, sandbox.tokens.vendor], {
+          cwd: here,
+          env: { DO_NOT_TRACK: "1", DENO_NO_UPDATE_CHECK: "1" },
+        }),
       );
+      assert.equal(result.code, 0, `${runtime} exited with ${result.code}:\n${result.stderr}`);
+      const report = parseReport(result.stdout);
       checkFacts(report, runtime);
     });
   }
@@ -167,7 +139,10 @@ describe("runtime matrix (built client against a sandbox)", { concurrency: true 
   test("chromium (headless, a page importing the ESM bundle)", async (t) => {
     const executable = chromiumPath();
     if (!executable) {
-      unavailable(t, "no Chromium found (set MPT_CHROMIUM, or `apt-get install chromium` as .ci/run does)");
+      missingRuntime(
+        t,
+        "no Chromium found (set MPT_CHROMIUM, or `apt-get install chromium` as .ci/run does)",
+      );
       return;
     }
     const result: BrowserFacts = await withSandbox((sandbox) =>

@@ -1,7 +1,8 @@
 /**
  * A headless Chromium for tests: where its binary is (MPT_CHROMIUM, `chromium` on PATH,
  * /usr/bin/chromium: `.ci/run` installs Debian's), and `withPage`, which serves a page and the
- * files it imports from a loopback server and hands the loaded page to the test (playwright-core).
+ * files it imports from a loopback server and hands the loaded page to the test, and `openPage`
+ * for a page served elsewhere (playwright-core).
  * The flags keep Chromium off the network: only the test's own loopback servers are reached.
  */
 import { once } from "node:events";
@@ -65,14 +66,28 @@ export async function withPage<T>(
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    return await openPage(chromiumBinary, `${origin}/`, (page) => body(page, origin));
+  } finally {
+    server.close();
+    server.closeAllConnections();
+  }
+}
+
+/** Opens `url` in a fresh headless Chromium and runs `body` with the loaded page. */
+export async function openPage<T>(
+  chromiumBinary: string,
+  url: string,
+  body: (page: Page) => Promise<T>,
+): Promise<T> {
   const browser = await chromium.launch({ executablePath: chromiumBinary, headless: true, args: FLAGS });
   try {
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on("pageerror", (error) => problems.push(String(error)));
-    await page.goto(`${origin}/`);
+    await page.goto(url);
     try {
-      return await body(page, origin);
+      return await body(page);
     } catch (error) {
       if (problems.length > 0 && error instanceof Error)
         error.message += `\npage errors:\n${problems.join("\n")}`;
@@ -80,7 +95,5 @@ export async function withPage<T>(
     }
   } finally {
     await browser.close();
-    server.close();
-    server.closeAllConnections();
   }
 }
