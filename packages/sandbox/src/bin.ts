@@ -4,7 +4,7 @@
  * Usage: mpt-sandbox [--port 8080] [--host 127.0.0.1] [--scale 1] [--seed mpt-sandbox] [--fixtures f.json]
  */
 import { parseArgs } from "node:util";
-import { startSandbox } from "./server.js";
+import { startSandbox } from "./http/server.js";
 
 const USAGE = `Usage: mpt-sandbox [options]
 
