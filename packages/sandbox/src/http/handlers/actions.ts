@@ -2,10 +2,11 @@
  * Custom actions (`POST {id}/publish`, `GET {id}/render`, ...): generic behaviour driven by the
  * state-machine tables (who may call, from which statuses, to which status, delayed settling),
  * the action's `returns` (model 200, none 204, text, file), plus the special cases in
- * `SPECIAL` (token issuing, uploads, batch attachments, group membership).
+ * the store definition's `special` and `uploads` (token issuing, uploads, batch attachments,
+ * group membership).
  */
 import type { ActionDef } from "../../domain/catalogue.js";
-import { ON_ACTION } from "../../domain/effects.js";
+import { effectOnAction } from "../../domain/effects.js";
 import { schedule, stamp, withAudit, withStatus } from "../../domain/lifecycle.js";
 import { machineOf } from "../../domain/machines/index.js";
 import { findInView, modelName, openView, type View } from "../../domain/view.js";
@@ -14,7 +15,7 @@ import { forbidden, notFound, SandboxError } from "../../shared/problem.js";
 import type { RequestContext } from "../context.js";
 import { json, noContent } from "../envelope.js";
 import { type Body, blobRedirect, readBody } from "../files.js";
-import { SPECIAL, UPLOADS, type UploadOutcome } from "./special.js";
+import { specialAction, type UploadOutcome, uploadHook } from "./special.js";
 
 export interface ActionCall {
   id: string | undefined;
@@ -50,7 +51,7 @@ async function readActionBody(rc: RequestContext, action: ActionDef): Promise<Bo
 }
 
 export async function handleAction(rc: RequestContext, call: ActionCall): Promise<Response> {
-  const special = SPECIAL[`${rc.route.name}.${call.name}`];
+  const special = specialAction(rc.route.store, call.name);
   if (special) return special(rc, call);
 
   const { sandbox, caller, route } = rc;
@@ -85,7 +86,7 @@ export async function handleAction(rc: RequestContext, call: ActionCall): Promis
     }
   }
   let outcome: UploadOutcome = {};
-  const upload = UPLOADS[`${route.store}.${name}`];
+  const upload = uploadHook(route.store, name);
   if (upload) {
     outcome = upload(rc, record, body);
     record = outcome.record ?? record;
@@ -98,7 +99,7 @@ export async function handleAction(rc: RequestContext, call: ActionCall): Promis
   else record = withAudit(record, ["updated"], stamp(sandbox, caller));
   const settles = outcome.settles ?? transition?.settles;
   if (settles) schedule(sandbox, route.store, call.id, settles);
-  const effect = ON_ACTION[`${route.store}.${name}`];
+  const effect = effectOnAction(route.store, name);
   if (effect) record = effect(sandbox, record, caller);
   view.collection.put(record);
   return action.returns === "none" ? noContent() : json(record);
