@@ -1,7 +1,8 @@
 /**
  * The API reference (`npm run docs`, TypeDoc into docs/api/) stays complete: TypeDoc converts the
  * client's public entry point with validation on (an undocumented export or a broken `{@link}`
- * is a warning, and warnings are errors) and renders nothing (`--emit none`).
+ * is a warning, and warnings are errors) and renders nothing (`--emit none`). Type errors are
+ * `npm run typecheck`'s job, so TypeDoc skips its own type check (`skipErrorChecking`).
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
