@@ -648,6 +648,7 @@ class Generator {
     if (ms.length > 0) {
       docLines.push(`Model ${ms.map((m) => `\`${m.name}\` (${m.services.join(", ")})`).join(", ")}.`);
     }
+    if (docLines.length === 0) docLines.push(`Schema \`${s}\` of mpt-openapi ${this.version}.`);
     const doc = jsdoc(docLines, "");
     if (!this.isInterfaceLike(s)) {
       const type = this.render(schema, imports, module, "");

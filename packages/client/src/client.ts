@@ -4,6 +4,7 @@
  */
 import type { Authentication } from "./auth/index.js";
 import { EnvTokenAuthentication } from "./auth/index.js";
+import { guardBrowserCredentials } from "./browser-guard.js";
 import { catalogue, type GroupName, groupNames } from "./catalogue/index.js";
 import type { GroupDef, ServiceDef } from "./catalogue/types.js";
 import { MPTError } from "./errors.js";
@@ -38,8 +39,18 @@ export interface ClientConfig {
 /** `new MPTClient(options)`: the configuration plus transport options. */
 export interface ClientOptions
   extends ClientConfig,
-    Omit<TransportOptions, "baseUrl" | "authentication" | "timeout"> {}
+    Omit<TransportOptions, "baseUrl" | "authentication" | "timeout"> {
+  /**
+   * In a browser, an API token or an extension's secret is refused (anyone who can open the page
+   * can read it) unless this is `true`. A user JWT needs no opt-in. Default `false`.
+   */
+  dangerouslyAllowBrowser?: boolean | undefined;
+}
 
+/**
+ * The MPT API client: the 11 resource groups as properties (`client.catalog.products`, ...),
+ * every call async. `new MPTClient(options)` or `MPTClient.fromConfig(config)`.
+ */
 export class MPTClient {
   // The groups are getters added to the prototype below (built on first use).
   declare readonly accounts: AccountsGroup;
@@ -65,6 +76,7 @@ export class MPTClient {
     }
     this.baseUrl = resolveBaseUrl(options.baseUrl);
     const authentication = options.authentication ?? defaultAuthentication();
+    guardBrowserCredentials(authentication, options.dangerouslyAllowBrowser);
     this.transport = createTransport({ ...options, baseUrl: this.baseUrl, authentication });
     this.#ctx = { transport: this.transport };
   }

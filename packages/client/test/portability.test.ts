@@ -65,20 +65,32 @@ test("the built client loads and sends a request with web globals only (browser-
 
   const run = vm.runInContext(
     `(async function (sdk) {
+      let refused = "";
+      try {
+        new sdk.MPTClient({
+          baseUrl: "https://api.example.test/public",
+          authentication: new sdk.BearerTokenAuthentication("idt:TKN-0000-0000:secret"),
+        });
+      } catch (error) {
+        refused = error.message;
+      }
       const client = new sdk.MPTClient({
         baseUrl: "https://api.example.test/public",
         authentication: new sdk.BearerTokenAuthentication("idt:TKN-0000-0000:secret"),
+        dangerouslyAllowBrowser: true,
       });
       const product = await client.catalog.products.get("PRD-1234-5678", { select: ["name"] });
       const query = new sdk.RQLQuery({ status: "Published" }).toString();
-      return JSON.stringify({ product, query });
+      return JSON.stringify({ product, query, refused });
     })`,
     context,
   ) as (s: typeof sdk) => Promise<string>;
-  const result = JSON.parse(await run(sdk)) as { product: unknown; query: string };
+  const result = JSON.parse(await run(sdk)) as { product: unknown; query: string; refused: string };
 
   assert.deepEqual(result.product, { id: "PRD-1234-5678", name: "Portable" });
   assert.equal(result.query, "eq(status,'Published')");
+  // an API token in a browser needs the explicit opt-in
+  assert.match(result.refused, /dangerouslyAllowBrowser/);
   assert.equal(seen.length, 1);
   assert.equal(seen[0]?.url, "https://api.example.test/public/v1/catalog/products/PRD-1234-5678?select=name");
   assert.equal(seen[0]?.headers["authorization"], "Bearer idt:TKN-0000-0000:secret");

@@ -23,9 +23,12 @@ export function bearerValue(token: unknown, what: string): string {
 /** Sends the same token with every request: an API token (`idt:TKN-…`) or a user JWT. */
 export class BearerTokenAuthentication implements Authentication {
   readonly #authorization: string;
+  /** True for a long-lived API token (`idt:…`), false for a user JWT. */
+  readonly isApiToken: boolean;
 
   constructor(token: string) {
     this.#authorization = bearerValue(token, "The token of BearerTokenAuthentication");
+    this.isApiToken = this.#authorization.startsWith("Bearer idt:");
   }
 
   async getAuthorization(): Promise<string> {

@@ -16,6 +16,7 @@ import type { AuthContext, Authentication } from "./types.js";
 
 export const INSTALLATION_TOKEN_PATH = "/public/v1/integration/installations/-/token";
 
+/** Options of `ExtensionFrameworkAuthentication`. */
 export interface ExtensionFrameworkAuthenticationOptions {
   /** The extension's own API key, sent as `Authorization: Bearer <secret>` to the token endpoint. */
   secret: string;
@@ -39,6 +40,11 @@ interface TokenState {
 
 const FAILED = "Installation token request failed";
 
+/**
+ * Authenticates as an extension installation: exchanges the extension's secret for short-lived
+ * installation tokens (optionally scoped to an account), cached until shortly before they expire
+ * and refreshed once on a 401.
+ */
 export class ExtensionFrameworkAuthentication implements Authentication {
   readonly accountId: string | undefined;
   readonly minRemainingValiditySeconds: number;

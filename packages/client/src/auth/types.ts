@@ -17,6 +17,7 @@ export interface AuthContext {
   logger?: Logger;
 }
 
+/** An authentication provider: builds the `Authorization` header and may refresh it after a 401. */
 export interface Authentication {
   /** The full `Authorization` header value, e.g. `Bearer idt:TKN-…`. */
   getAuthorization(ctx: AuthContext): Promise<string>;

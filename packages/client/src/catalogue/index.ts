@@ -15,6 +15,7 @@ import { program } from "../resources/program.js";
 import { spotlight } from "../resources/spotlight.js";
 import type { ServiceDef } from "./types.js";
 
+/** The resource catalogue: every group's service rows, from which the client, sandbox and CLI are built. */
 export const catalogue = {
   accounts,
   audit,
@@ -29,8 +30,11 @@ export const catalogue = {
   spotlight,
 } as const;
 
+/** The type of `catalogue`: group name -> service name -> row. */
 export type Catalogue = typeof catalogue;
+/** One of the 11 resource groups (`accounts`, `catalog`, `commerce`, ...). */
 export type GroupName = keyof Catalogue;
+/** The names of the resource groups, in catalogue order. */
 export const groupNames = Object.keys(catalogue) as GroupName[];
 
 /** One service of the catalogue with its dotted name (`catalog.products.items`) and parent chain. */

@@ -9,6 +9,7 @@ import type { ModelName } from "../models/model-map.js";
 /** Standard operations. `collection` gives iterate / fetchPage / fetchOne and the query builders. */
 export type Operation = "collection" | "get" | "create" | "update" | "delete" | "download" | "stream";
 
+/** How a service's create / update send a file: a multipart body of a JSON part and a file part. */
 export interface UploadDef {
   /** Name of the multipart part that carries the JSON data (`product`, `document`, ...). */
   readonly dataKey: string;
@@ -33,6 +34,7 @@ export interface ActionFileDef {
   readonly emptyDataPart?: string;
 }
 
+/** A custom action of a service row: an HTTP call on a resource or the collection (`review`, `complete`, ...). */
 export interface ActionDef {
   readonly method: "GET" | "POST" | "PUT" | "DELETE";
   /**
@@ -61,6 +63,7 @@ export interface ActionDef {
   readonly defaultId?: string;
 }
 
+/** One row of the catalogue: a service's endpoint, accessor parameters, operations and actions. */
 export interface ServiceDef {
   /** Endpoint template, e.g. `/public/v1/catalog/products/{productId}/items`. */
   readonly path: string;
@@ -81,6 +84,7 @@ export interface ServiceDef {
   readonly children?: { readonly [name: string]: ServiceDef };
 }
 
+/** The rows of one resource group: service name -> row. */
 export type GroupDef = { readonly [service: string]: ServiceDef };
 
 /** Helper that keeps literal types of a group's rows while checking them against `ServiceDef`. */

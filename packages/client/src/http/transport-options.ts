@@ -6,6 +6,7 @@ import { type LogLevel, resolveLogger } from "./logging.js";
 import type { FetchFunction, Logger } from "./types.js";
 import { DEFAULT_USER_AGENT, isBrowserLike } from "./version.js";
 
+/** Options of `createTransport` (and, but for `baseUrl`/`authentication`/`timeout`, of `new MPTClient`). */
 export interface TransportOptions {
   /** Resolved API root, e.g. `https://api.platform.softwareone.com` (see `resolveBaseUrl`). */
   baseUrl: string;

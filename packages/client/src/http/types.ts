@@ -27,6 +27,7 @@ export interface MultipartPart {
 
 export type RequestBody = { kind: "json"; value: unknown } | { kind: "multipart"; parts: MultipartPart[] };
 
+/** One request as the service engine hands it to the transport (path relative to the base URL). */
 export interface HttpRequest {
   method: HttpMethod;
   /** Percent-encoded path starting with `/public/v1/`. */
@@ -47,6 +48,7 @@ export interface HttpResponse {
   /** Final URL after redirects. */
   url: string;
   body: Uint8Array;
+  /** The body decoded as UTF-8 text. */
   text(): string;
   /** Parses the body as JSON; throws MPTHttpError when it is not JSON. */
   json(): unknown;
@@ -62,6 +64,7 @@ export interface StreamResponse {
   cancel(): Promise<void>;
 }
 
+/** What the service engine calls: JSON requests, streams and raw responses, with retries and auth. */
 export interface HttpTransport {
   /** Sends a request and reads the whole body; non-2xx answers throw the mapped error. */
   request(req: HttpRequest): Promise<HttpResponse>;
@@ -71,9 +74,11 @@ export interface HttpTransport {
 
 /** Receives debug lines; messages and fields never contain tokens or secrets. */
 export interface Logger {
+  /** A debug line: retries and token refreshes (and attempts when `info` is absent). */
   debug(message: string, fields?: Record<string, unknown>): void;
   /** One line per attempt; `debug` receives these when absent. */
   info?(message: string, fields?: Record<string, unknown>): void;
+  /** A warning (e.g. a token refresh that failed); `debug` receives it when this is absent. */
   warn?(message: string, fields?: Record<string, unknown>): void;
 }
 

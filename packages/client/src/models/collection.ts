@@ -95,6 +95,7 @@ export class ModelCollection<T> implements Iterable<T> {
     return this.resources.length;
   }
 
+  /** The resource at `index` (negative counts from the end), like `Array.prototype.at`. */
   at(index: number): T | undefined {
     return this.resources.at(index);
   }
@@ -119,10 +120,12 @@ export class ModelCollection<T> implements Iterable<T> {
     return this.#next(this.meta.pagination.nextOffset());
   }
 
+  /** Iterates over the resources of this page. */
   [Symbol.iterator](): Iterator<T> {
     return this.resources[Symbol.iterator]();
   }
 
+  /** The page as the API sends it: `{ data, $meta }`. */
   toJSON(): { data: T[]; $meta?: unknown } {
     return this.meta ? { data: this.resources, $meta: this.meta } : { data: this.resources };
   }

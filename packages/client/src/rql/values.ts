@@ -45,6 +45,7 @@ export class RQLValue {
     this.value = value;
   }
 
+  /** The value as written in an RQL expression. */
   toString(): string {
     return renderScalar(this.value, "RQLValue");
   }
@@ -76,6 +77,7 @@ export class RQLProperty {
     return new RQLProperty("null()");
   }
 
+  /** The value as written in an RQL expression. */
   toString(): string {
     return this.value;
   }

@@ -2,7 +2,8 @@
  * `Flattened`: an async iterator over items that arrive in batches (the records of one chunk of a
  * stream). Items of the current batch are handed out as already-settled promises, so a record
  * costs no async-generator step of its own; the next batch is pulled when this one is used up.
- * Calls are served in order, as an async generator would.
+ * Calls are served in order, as an async generator would. Once the caller's signal is aborted no
+ * further item is handed out, not even the rest of a batch already received.
  */
 
 const EMPTY: readonly never[] = [];
@@ -10,6 +11,7 @@ const EMPTY: readonly never[] = [];
 export class Flattened<T> implements AsyncIterableIterator<T, undefined> {
   readonly #source: AsyncIterator<readonly T[], unknown>;
   readonly #onItem: (() => void) | undefined;
+  readonly #signal: AbortSignal | undefined;
   #batch: readonly T[] = EMPTY;
   #index = 0;
   /** The last item handed out has not been acknowledged (`onItem`) yet. */
@@ -17,9 +19,10 @@ export class Flattened<T> implements AsyncIterableIterator<T, undefined> {
   #pulling: Promise<IteratorResult<T, undefined>> | undefined;
 
   /** `onItem` runs when the caller asks for the item after one it received (it is done with it). */
-  constructor(source: AsyncIterator<readonly T[], unknown>, onItem?: () => void) {
+  constructor(source: AsyncIterator<readonly T[], unknown>, onItem?: () => void, signal?: AbortSignal) {
     this.#source = source;
     this.#onItem = onItem;
+    this.#signal = signal;
   }
 
   [Symbol.asyncIterator](): this {
@@ -33,6 +36,10 @@ export class Flattened<T> implements AsyncIterableIterator<T, undefined> {
       this.#onItem?.();
     }
     if (this.#index < this.#batch.length) {
+      if (this.#signal?.aborted) {
+        this.#release();
+        return Promise.reject(this.#signal.reason);
+      }
       const value = this.#batch[this.#index++] as T;
       this.#handed = true;
       return Promise.resolve({ value, done: false });

@@ -19,7 +19,7 @@ export function streamRecords(
 ): AsyncIterableIterator<unknown> {
   const progress = options.progress;
   const onItem = progress?.itemProcessed ? () => progress.itemProcessed?.() : undefined;
-  return new Flattened(recordBatches(transport, req, kind, options), onItem);
+  return new Flattened(recordBatches(transport, req, kind, options), onItem, req.signal);
 }
 
 /** The records of each chunk; a bad line ends the batch before it and then raises. */

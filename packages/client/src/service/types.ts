@@ -50,6 +50,7 @@ export interface DownloadOptions extends RequestOptions {
   accept?: string | undefined;
 }
 
+/** `options(...)` of a service: query flags sent with every request of the new service. */
 export interface QueryOptions {
   /** Appends `render()` to the query (audit records render their templates). */
   render?: boolean | undefined;

@@ -23,6 +23,7 @@ export interface Account extends AccountRef {
   eligibility?: Eligibility;
 }
 
+/** Schema `AccountActivate` of mpt-openapi 4.0.2162. */
 export interface AccountActivate extends AccountActivateRef {
   id?: string;
   audit?: Audit;
@@ -42,15 +43,18 @@ export interface AccountActivate extends AccountActivateRef {
   eligibility?: Eligibility;
 }
 
+/** Schema `AccountActivateRef` of mpt-openapi 4.0.2162. */
 export interface AccountActivateRef {
   type?: AccountType;
   status?: AccountStatus;
 }
 
+/** Schema `AccountExternalIds` of mpt-openapi 4.0.2162. */
 export interface AccountExternalIds {
   pyraTenantId?: string | null;
 }
 
+/** Schema `AccountRef` of mpt-openapi 4.0.2162. */
 export interface AccountRef {
   id?: string;
   icon?: string | null;
@@ -59,6 +63,7 @@ export interface AccountRef {
   name: string;
 }
 
+/** Schema `AccountServiceLevel` of mpt-openapi 4.0.2162. */
 export type AccountServiceLevel =
   | "Express"
   | "Elite"
@@ -68,13 +73,16 @@ export type AccountServiceLevel =
   | "Strategics"
   | "NotApplicable";
 
+/** Schema `AccountStatus` of mpt-openapi 4.0.2162. */
 export type AccountStatus = "Active" | "Enabled" | "Disabled";
 
+/** Schema `AccountType` of mpt-openapi 4.0.2162. */
 export type AccountType = "Client" | "Vendor" | "Operations";
 
 /** Model `AccountUser` (accounts.accountUsers). */
 export type AccountUser = AccountUserQueryLegacy;
 
+/** Schema `AccountUserAudit` of mpt-openapi 4.0.2162. */
 export interface AccountUserAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -82,6 +90,7 @@ export interface AccountUserAudit {
   joined?: DateEvent;
 }
 
+/** Schema `AccountUserLegacyAudit` of mpt-openapi 4.0.2162. */
 export interface AccountUserLegacyAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -103,14 +112,17 @@ export interface AccountUserQueryLegacy extends AccountUserQueryLegacyRef {
   lastLoginAt?: string | null;
 }
 
+/** Schema `AccountUserQueryLegacyRef` of mpt-openapi 4.0.2162. */
 export interface AccountUserQueryLegacyRef {
   id?: string;
 }
 
+/** Schema `AccountUserRef` of mpt-openapi 4.0.2162. */
 export interface AccountUserRef {
   id?: string;
 }
 
+/** Schema `AccountValidate` of mpt-openapi 4.0.2162. */
 export interface AccountValidate extends AccountValidateRef {
   id?: string;
   audit?: Audit;
@@ -130,6 +142,7 @@ export interface AccountValidate extends AccountValidateRef {
   eligibility?: Eligibility;
 }
 
+/** Schema `AccountValidateRef` of mpt-openapi 4.0.2162. */
 export interface AccountValidateRef {
   type?: AccountType;
   status?: AccountStatus;
@@ -165,6 +178,7 @@ export interface ApiToken extends ApiTokenRef {
   modules?: Module[];
 }
 
+/** Schema `ApiTokenRef` of mpt-openapi 4.0.2162. */
 export interface ApiTokenRef {
   id?: string;
   icon?: string | null;
@@ -186,6 +200,7 @@ export interface Buyer extends BuyerRef {
   sellers?: Seller[] | null;
 }
 
+/** Schema `BuyerActivate` of mpt-openapi 4.0.2162. */
 export interface BuyerActivate {
   id?: string;
   audit?: BuyerAudit;
@@ -201,6 +216,7 @@ export interface BuyerActivate {
   sellers?: Seller[] | null;
 }
 
+/** Schema `BuyerAudit` of mpt-openapi 4.0.2162. */
 export interface BuyerAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -209,18 +225,21 @@ export interface BuyerAudit {
   disabled?: AuditEvent;
 }
 
+/** Schema `BuyerExternalIds` of mpt-openapi 4.0.2162. */
 export interface BuyerExternalIds {
   erpCompanyContact?: string | null;
   erpCustomer?: string | null;
   accountExternalId?: string | null;
 }
 
+/** Schema `BuyerRef` of mpt-openapi 4.0.2162. */
 export interface BuyerRef {
   id?: string;
   icon?: string | null;
   name?: string | null;
 }
 
+/** Schema `BuyerStatus` of mpt-openapi 4.0.2162. */
 export type BuyerStatus =
   | "Active"
   | "Enabled"
@@ -230,6 +249,7 @@ export type BuyerStatus =
   | "Conflict"
   | "Mismatch";
 
+/** Schema `BuyerTransfer` of mpt-openapi 4.0.2162. */
 export interface BuyerTransfer {
   id?: string;
   audit?: BuyerAudit;
@@ -245,6 +265,7 @@ export interface BuyerTransfer {
   sellers?: Seller[] | null;
 }
 
+/** Schema `BuyerValidate` of mpt-openapi 4.0.2162. */
 export interface BuyerValidate {
   id?: string;
   audit?: BuyerAudit;
@@ -272,16 +293,19 @@ export interface CloudTenant extends CloudTenantRef {
   type?: string;
 }
 
+/** Schema `CloudTenantExternalIds` of mpt-openapi 4.0.2162. */
 export interface CloudTenantExternalIds {
   cloudConsumptionId?: string;
   providerId?: string | null;
   pyraTenantId?: string;
 }
 
+/** Schema `CloudTenantRef` of mpt-openapi 4.0.2162. */
 export interface CloudTenantRef {
   id?: string;
 }
 
+/** Schema `ContactQueryModel` of mpt-openapi 4.0.2162. */
 export interface ContactQueryModel extends ContactQueryModelRef {
   name?: string | null;
   firstName?: string | null;
@@ -291,6 +315,7 @@ export interface ContactQueryModel extends ContactQueryModelRef {
   user?: User;
 }
 
+/** Schema `ContactQueryModelRef` of mpt-openapi 4.0.2162. */
 export interface ContactQueryModelRef {
   name?: string | null;
   firstName?: string | null;
@@ -299,10 +324,12 @@ export interface ContactQueryModelRef {
   phone?: PhoneNumber;
 }
 
+/** Schema `DateEvent` of mpt-openapi 4.0.2162. */
 export interface DateEvent {
   at?: string | null;
 }
 
+/** Schema `Eligibility` of mpt-openapi 4.0.2162. */
 export interface Eligibility {
   client?: boolean;
   partner?: boolean;
@@ -322,6 +349,7 @@ export interface ErpLink extends ErpLinkRef {
   address?: Address;
 }
 
+/** Schema `ErpLinkAudit` of mpt-openapi 4.0.2162. */
 export interface ErpLinkAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -329,6 +357,7 @@ export interface ErpLinkAudit {
   unblocked?: AuditEvent;
 }
 
+/** Schema `ErpLinkRef` of mpt-openapi 4.0.2162. */
 export interface ErpLinkRef {
   id?: string;
   icon?: string | null;
@@ -336,12 +365,15 @@ export interface ErpLinkRef {
   status?: ErpLinkStatus;
 }
 
+/** Schema `ErpLinkStatus` of mpt-openapi 4.0.2162. */
 export type ErpLinkStatus = "Active" | "Blocked";
 
+/** Schema `Filters` of mpt-openapi 4.0.2162. */
 export interface Filters {
   "group.buyers"?: string[];
 }
 
+/** Schema `Invitation` of mpt-openapi 4.0.2162. */
 export interface Invitation {
   url?: string | null;
   status?: string;
@@ -365,12 +397,14 @@ export interface Licensee extends LicenseeRef {
   eligibility?: Eligibility;
 }
 
+/** Schema `LicenseeAudit` of mpt-openapi 4.0.2162. */
 export interface LicenseeAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
   disabled?: AuditEvent;
 }
 
+/** Schema `LicenseeRef` of mpt-openapi 4.0.2162. */
 export interface LicenseeRef {
   id?: string;
   icon?: string | null;
@@ -378,6 +412,7 @@ export interface LicenseeRef {
   externalId?: string | null;
 }
 
+/** Schema `LicenseeStatus` of mpt-openapi 4.0.2162. */
 export type LicenseeStatus = "Active" | "Enabled" | "Disabled" | "Deleted";
 
 /** Model `Module` (accounts.modules). */
@@ -398,6 +433,7 @@ export interface Module extends ModuleRef {
   settings?: ModuleSettings;
 }
 
+/** Schema `ModuleRef` of mpt-openapi 4.0.2162. */
 export interface ModuleRef {
   id?: string;
   description?: string;
@@ -408,6 +444,7 @@ export interface ModuleRef {
   settings?: ModuleSettings;
 }
 
+/** Schema `ModuleSettings` of mpt-openapi 4.0.2162. */
 export interface ModuleSettings {
   sharedAccount?: boolean;
   configurable?: boolean;
@@ -416,6 +453,7 @@ export interface ModuleSettings {
   type?: string[];
 }
 
+/** Schema `PhoneNumber` of mpt-openapi 4.0.2162. */
 export interface PhoneNumber {
   prefix?: string | null;
   number?: string | null;
@@ -434,6 +472,7 @@ export interface Seller extends SellerRef {
   erpLink?: ErpLink;
 }
 
+/** Schema `SellerRef` of mpt-openapi 4.0.2162. */
 export interface SellerRef {
   id?: string;
   icon?: string | null;
@@ -462,6 +501,7 @@ export interface User extends UserRef {
   currentAccount?: Account;
 }
 
+/** Schema `UserAudit` of mpt-openapi 4.0.2162. */
 export interface UserAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -482,6 +522,7 @@ export interface UserGroup extends UserGroupRef {
   buyers?: Buyer[] | null;
 }
 
+/** Schema `UserGroupRef` of mpt-openapi 4.0.2162. */
 export interface UserGroupRef {
   id?: string;
   name?: string;
@@ -490,6 +531,7 @@ export interface UserGroupRef {
   isDefault?: boolean;
 }
 
+/** Schema `UserRef` of mpt-openapi 4.0.2162. */
 export interface UserRef {
   id?: string;
   phone?: PhoneNumber;
@@ -497,6 +539,7 @@ export interface UserRef {
   name?: string;
 }
 
+/** Schema `UserSettings` of mpt-openapi 4.0.2162. */
 export interface UserSettings {
   cultureCode?: string | null;
   languageCode?: string | null;

@@ -23,6 +23,7 @@ export interface AuditRecord {
   viewers?: AuditRecordViewer[];
 }
 
+/** Schema `AuditRecordActor` of mpt-openapi 4.0.2162. */
 export interface AuditRecordActor {
   id?: string;
   name?: string;
@@ -30,6 +31,7 @@ export interface AuditRecordActor {
   account?: AuditRecordActorAccount;
 }
 
+/** Schema `AuditRecordActorAccount` of mpt-openapi 4.0.2162. */
 export interface AuditRecordActorAccount {
   id?: string;
   name?: string;
@@ -37,17 +39,20 @@ export interface AuditRecordActorAccount {
   accountType?: string;
 }
 
+/** Schema `AuditRecordApiRequest` of mpt-openapi 4.0.2162. */
 export interface AuditRecordApiRequest {
   ip?: string;
   geolocation?: GeolocationData;
   userAgent?: string;
 }
 
+/** Schema `AuditRecordLogInfo` of mpt-openapi 4.0.2162. */
 export interface AuditRecordLogInfo {
   requestId?: string;
   operationId?: string;
 }
 
+/** Schema `AuditRecordObject` of mpt-openapi 4.0.2162. */
 export interface AuditRecordObject {
   id?: string;
   name?: string | null;
@@ -55,14 +60,17 @@ export interface AuditRecordObject {
   objectType?: string;
 }
 
+/** Schema `AuditRecordRequest` of mpt-openapi 4.0.2162. */
 export interface AuditRecordRequest {
   api?: AuditRecordApiRequest;
   worker?: AuditRecordWorkerRequest;
   log?: AuditRecordLogInfo;
 }
 
+/** Schema `AuditRecordType` of mpt-openapi 4.0.2162. */
 export type AuditRecordType = "Private" | "Public";
 
+/** Schema `AuditRecordViewer` of mpt-openapi 4.0.2162. */
 export interface AuditRecordViewer {
   id?: string;
   name?: string | null;
@@ -70,6 +78,7 @@ export interface AuditRecordViewer {
   icon?: string | null;
 }
 
+/** Schema `AuditRecordWorkerRequest` of mpt-openapi 4.0.2162. */
 export interface AuditRecordWorkerRequest {
   workerName?: string;
 }
@@ -77,18 +86,21 @@ export interface AuditRecordWorkerRequest {
 /** Model `EventType` (audit.eventTypes). */
 export type EventType = AuditEventType;
 
+/** Schema `GeolocationData` of mpt-openapi 4.0.2162. */
 export interface GeolocationData {
   countryCode?: string;
   countryName?: string;
   region?: string;
 }
 
+/** Schema `JsonNode` of mpt-openapi 4.0.2162. */
 export interface JsonNode {
   options?: JsonNodeOptions;
   parent?: JsonNode;
   root?: JsonNode;
 }
 
+/** Schema `JsonNodeOptions` of mpt-openapi 4.0.2162. */
 export interface JsonNodeOptions {
   propertyNameCaseInsensitive?: boolean;
 }

@@ -19,26 +19,31 @@ export interface Authorization extends AuthorizationRef {
   eligibility?: AuthorizationEligibility;
 }
 
+/** Schema `AuthorizationEligibility` of mpt-openapi 4.0.2162. */
 export interface AuthorizationEligibility {
   client?: boolean;
   partner?: boolean;
 }
 
+/** Schema `AuthorizationExternalIdBag` of mpt-openapi 4.0.2162. */
 export interface AuthorizationExternalIdBag {
   operations?: string | null;
 }
 
+/** Schema `AuthorizationJournal` of mpt-openapi 4.0.2162. */
 export interface AuthorizationJournal {
   firstInvoiceDate?: string;
   frequency?: "1m" | "6m" | "1y" | "3m" | "3y" | "one-time";
 }
 
+/** Schema `AuthorizationRef` of mpt-openapi 4.0.2162. */
 export interface AuthorizationRef {
   id?: string;
   name?: string;
   currency?: string;
 }
 
+/** Schema `AuthorizationStatistics` of mpt-openapi 4.0.2162. */
 export interface AuthorizationStatistics {
   subscriptions?: number;
   agreements?: number;
@@ -49,6 +54,7 @@ export interface AuthorizationStatistics {
 /** Model `Document` (catalog.products.documents). */
 export type CatalogDocument = ProductDocument;
 
+/** Schema `ConfigureSettingsRequest` of mpt-openapi 4.0.2162. */
 export interface ConfigureSettingsRequest {
   productOrdering?: boolean | null;
   productRequests?: ProductRequestsInput;
@@ -77,6 +83,7 @@ export interface ItemGroup extends ItemGroupRef {
   product?: Product;
 }
 
+/** Schema `ItemGroupRef` of mpt-openapi 4.0.2162. */
 export interface ItemGroupRef {
   id?: string;
   name?: string;
@@ -96,10 +103,12 @@ export interface Listing extends ListingRef {
   statistics?: ListingStatistics;
 }
 
+/** Schema `ListingRef` of mpt-openapi 4.0.2162. */
 export interface ListingRef {
   id?: string;
 }
 
+/** Schema `ListingStatistics` of mpt-openapi 4.0.2162. */
 export interface ListingStatistics {
   subscriptions?: number;
   agreements?: number;
@@ -143,6 +152,7 @@ export interface ParameterDefinition extends ParameterDefinitionRef {
   status?: "Idle" | "Deleted";
 }
 
+/** Schema `ParameterDefinitionRef` of mpt-openapi 4.0.2162. */
 export interface ParameterDefinitionRef {
   id?: string;
   name?: string;
@@ -163,11 +173,13 @@ export interface ParameterGroup extends ParameterGroupRef {
   product?: Product;
 }
 
+/** Schema `ParameterGroupRef` of mpt-openapi 4.0.2162. */
 export interface ParameterGroupRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `ParameterValue` of mpt-openapi 4.0.2162. */
 export interface ParameterValue {
   id?: string;
   externalId?: string | null;
@@ -177,6 +189,7 @@ export interface ParameterValue {
   displayValue?: string;
 }
 
+/** Schema `PreValidationInput` of mpt-openapi 4.0.2162. */
 export interface PreValidationInput {
   purchaseOrderDraft?: boolean | null;
   purchaseOrderQuerying?: boolean | null;
@@ -186,6 +199,7 @@ export interface PreValidationInput {
   productRequest?: boolean | null;
 }
 
+/** Schema `PreValidationSettings` of mpt-openapi 4.0.2162. */
 export interface PreValidationSettings {
   purchaseOrderDraft?: boolean;
   purchaseOrderQuerying?: boolean;
@@ -209,6 +223,7 @@ export interface PriceList extends PriceListRef {
   vendor?: Account;
 }
 
+/** Schema `PriceListExternalIdBag` of mpt-openapi 4.0.2162. */
 export interface PriceListExternalIdBag {
   vendor?: string | null;
 }
@@ -238,6 +253,7 @@ export interface PriceListItem extends PriceListItemRef {
   item?: ProductItem;
 }
 
+/** Schema `PriceListItemAudit` of mpt-openapi 4.0.2162. */
 export interface PriceListItemAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -245,17 +261,20 @@ export interface PriceListItemAudit {
   unpublished?: AuditEvent;
 }
 
+/** Schema `PriceListItemRef` of mpt-openapi 4.0.2162. */
 export interface PriceListItemRef {
   id?: string;
   status?: "Draft" | "Private" | "ForSale";
   item?: ProductItem;
 }
 
+/** Schema `PriceListRef` of mpt-openapi 4.0.2162. */
 export interface PriceListRef {
   id?: string;
   currency?: string;
 }
 
+/** Schema `PriceListStatistics` of mpt-openapi 4.0.2162. */
 export interface PriceListStatistics {
   sellers?: number;
   listings?: number;
@@ -296,6 +315,7 @@ export interface PricingPolicyAttachment extends PricingPolicyAttachmentRef {
   status?: string;
 }
 
+/** Schema `PricingPolicyAttachmentRef` of mpt-openapi 4.0.2162. */
 export interface PricingPolicyAttachmentRef {
   id?: string;
   name?: string;
@@ -304,6 +324,7 @@ export interface PricingPolicyAttachmentRef {
   status?: string;
 }
 
+/** Schema `PricingPolicyAudit` of mpt-openapi 4.0.2162. */
 export interface PricingPolicyAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -311,21 +332,25 @@ export interface PricingPolicyAudit {
   deactivated?: AuditEvent;
 }
 
+/** Schema `PricingPolicyExternalIdBag` of mpt-openapi 4.0.2162. */
 export interface PricingPolicyExternalIdBag {
   operations?: string | null;
 }
 
+/** Schema `PricingPolicyRef` of mpt-openapi 4.0.2162. */
 export interface PricingPolicyRef {
   id?: string;
   name?: string;
   products?: Product[] | null;
 }
 
+/** Schema `PricingPolicyStatistics` of mpt-openapi 4.0.2162. */
 export interface PricingPolicyStatistics {
   orders?: number;
   attachments?: number;
 }
 
+/** Schema `PricingPolicyStatus` of mpt-openapi 4.0.2162. */
 export type PricingPolicyStatus = "None" | "Active" | "Inactive" | "Deleted";
 
 /** Model `Product` (catalog.products). */
@@ -345,6 +370,7 @@ export interface Product extends ProductRef {
   statistics?: ProductStatistics;
 }
 
+/** Schema `ProductAudit` of mpt-openapi 4.0.2162. */
 export interface ProductAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -370,11 +396,13 @@ export interface ProductDocument extends ProductDocumentRef {
   product?: Product;
 }
 
+/** Schema `ProductDocumentRef` of mpt-openapi 4.0.2162. */
 export interface ProductDocumentRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `ProductExternalIdBag` of mpt-openapi 4.0.2162. */
 export interface ProductExternalIdBag {
   operations?: string | null;
 }
@@ -396,6 +424,7 @@ export interface ProductItem extends ProductItemRef {
   parameters?: ParameterValue[];
 }
 
+/** Schema `ProductItemAudit` of mpt-openapi 4.0.2162. */
 export interface ProductItemAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -404,11 +433,13 @@ export interface ProductItemAudit {
   unpublished?: AuditEvent;
 }
 
+/** Schema `ProductItemExternalIdBag` of mpt-openapi 4.0.2162. */
 export interface ProductItemExternalIdBag {
   vendor?: string;
   operations?: string | null;
 }
 
+/** Schema `ProductItemRef` of mpt-openapi 4.0.2162. */
 export interface ProductItemRef {
   id?: string;
   name?: string;
@@ -432,11 +463,13 @@ export interface ProductMedia extends ProductMediaRef {
   product?: Product;
 }
 
+/** Schema `ProductMediaRef` of mpt-openapi 4.0.2162. */
 export interface ProductMediaRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `ProductRef` of mpt-openapi 4.0.2162. */
 export interface ProductRef {
   id?: string;
   name?: string;
@@ -446,18 +479,21 @@ export interface ProductRef {
   status?: "Draft" | "Pending" | "Published" | "Unpublished" | "Deleted";
 }
 
+/** Schema `ProductRequestsInput` of mpt-openapi 4.0.2162. */
 export interface ProductRequestsInput {
   enabled?: boolean;
   name?: string | null;
   label?: string | null;
 }
 
+/** Schema `ProductRequestsSetting` of mpt-openapi 4.0.2162. */
 export interface ProductRequestsSetting {
   enabled?: boolean;
   name?: string | null;
   label?: string | null;
 }
 
+/** Schema `ProductSettings` of mpt-openapi 4.0.2162. */
 export interface ProductSettings {
   productOrdering?: boolean;
   productRequests?: ProductRequestsSetting;
@@ -468,16 +504,19 @@ export interface ProductSettings {
   subscriptionCessation?: SubscriptionCessationSetting;
 }
 
+/** Schema `ProductSplitBillingRequestsInput` of mpt-openapi 4.0.2162. */
 export interface ProductSplitBillingRequestsInput {
   enabled?: boolean;
   type?: "OrderBased" | "PercentageBased" | null;
 }
 
+/** Schema `ProductSplitBillingRequestsSetting` of mpt-openapi 4.0.2162. */
 export interface ProductSplitBillingRequestsSetting {
   enabled?: boolean;
   type?: string | null;
 }
 
+/** Schema `ProductStatistics` of mpt-openapi 4.0.2162. */
 export interface ProductStatistics {
   itemCount?: number;
   ordersPlacedCount?: number;
@@ -486,11 +525,13 @@ export interface ProductStatistics {
   requestCount?: number;
 }
 
+/** Schema `SubscriptionCessationInput` of mpt-openapi 4.0.2162. */
 export interface SubscriptionCessationInput {
   enabled?: boolean;
   mode?: "Termination" | "Auto-renewal" | "Termination or auto-renewal" | null;
 }
 
+/** Schema `SubscriptionCessationSetting` of mpt-openapi 4.0.2162. */
 export interface SubscriptionCessationSetting {
   enabled?: boolean;
   mode?: "Termination" | "Auto-renewal" | "Termination or auto-renewal" | null;
@@ -513,6 +554,7 @@ export interface Template extends TemplateRef {
   product?: Product;
 }
 
+/** Schema `TemplateRef` of mpt-openapi 4.0.2162. */
 export interface TemplateRef {
   id?: string;
   name?: string;
@@ -536,6 +578,7 @@ export interface TermsAndConditions extends TermsAndConditionsRef {
   product?: Product;
 }
 
+/** Schema `TermsAndConditionsAudit` of mpt-openapi 4.0.2162. */
 export interface TermsAndConditionsAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -544,6 +587,7 @@ export interface TermsAndConditionsAudit {
   unpublished?: AuditEvent;
 }
 
+/** Schema `TermsAndConditionsRef` of mpt-openapi 4.0.2162. */
 export interface TermsAndConditionsRef {
   id?: string;
   name?: string;
@@ -567,6 +611,7 @@ export interface TermsAndConditionsVariant extends TermsAndConditionsVariantRef 
   fileId?: string;
 }
 
+/** Schema `TermsAndConditionsVariantRef` of mpt-openapi 4.0.2162. */
 export interface TermsAndConditionsVariantRef {
   id?: string;
   type?: string;
@@ -581,12 +626,14 @@ export interface UnitOfMeasure extends UnitOfMeasureRef {
   statistics?: UnitOfMeasureStatistics;
 }
 
+/** Schema `UnitOfMeasureRef` of mpt-openapi 4.0.2162. */
 export interface UnitOfMeasureRef {
   id?: string;
   description?: string | null;
   name?: string;
 }
 
+/** Schema `UnitOfMeasureStatistics` of mpt-openapi 4.0.2162. */
 export interface UnitOfMeasureStatistics {
   itemCount?: number;
 }

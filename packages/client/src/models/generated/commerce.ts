@@ -68,11 +68,13 @@ export interface AgreementAttachmentEntity extends AgreementAttachmentEntityRef 
   agreement?: Agreement;
 }
 
+/** Schema `AgreementAttachmentEntityRef` of mpt-openapi 4.0.2162. */
 export interface AgreementAttachmentEntityRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `AgreementAudit` of mpt-openapi 4.0.2162. */
 export interface AgreementAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -81,6 +83,7 @@ export interface AgreementAudit {
   terminated?: AuditEvent;
 }
 
+/** Schema `AgreementLine` of mpt-openapi 4.0.2162. */
 export interface AgreementLine extends AgreementLineRef {
   id?: string;
   quantity?: number;
@@ -91,6 +94,7 @@ export interface AgreementLine extends AgreementLineRef {
   status?: AgreementLineStatus;
 }
 
+/** Schema `AgreementLineAudit` of mpt-openapi 4.0.2162. */
 export interface AgreementLineAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -98,6 +102,7 @@ export interface AgreementLineAudit {
   deleted?: AuditEvent;
 }
 
+/** Schema `AgreementLinePrice` of mpt-openapi 4.0.2162. */
 export interface AgreementLinePrice {
   currency?: string;
   markup?: number;
@@ -108,6 +113,7 @@ export interface AgreementLinePrice {
   SPx1?: number | null;
 }
 
+/** Schema `AgreementLineRef` of mpt-openapi 4.0.2162. */
 export interface AgreementLineRef {
   id?: string;
   quantity?: number;
@@ -117,8 +123,10 @@ export interface AgreementLineRef {
   status?: AgreementLineStatus;
 }
 
+/** Schema `AgreementLineStatus` of mpt-openapi 4.0.2162. */
 export type AgreementLineStatus = "Active" | "Terminated" | "Deleted" | "Expired";
 
+/** Schema `AgreementRef` of mpt-openapi 4.0.2162. */
 export interface AgreementRef {
   id?: string;
   icon?: string | null;
@@ -126,6 +134,7 @@ export interface AgreementRef {
   name?: string;
 }
 
+/** Schema `AgreementStatus` of mpt-openapi 4.0.2162. */
 export type AgreementStatus =
   | "New"
   | "Draft"
@@ -136,6 +145,7 @@ export type AgreementStatus =
   | "Failed"
   | "Deleted";
 
+/** Schema `AgreementSummaryPrice` of mpt-openapi 4.0.2162. */
 export interface AgreementSummaryPrice {
   currency?: string;
   markup?: number;
@@ -149,6 +159,7 @@ export interface AgreementSummaryPrice {
 /** Model `Asset` (commerce.assets); not described by mpt-openapi 4.0.2162. */
 export interface Asset extends BaseModel {}
 
+/** Schema `CommerceParameter` of mpt-openapi 4.0.2162. */
 export interface CommerceParameter {
   id?: string;
   externalId?: string | null;
@@ -161,6 +172,7 @@ export interface CommerceParameter {
   value?: unknown;
 }
 
+/** Schema `CommerceTermsAndConditions` of mpt-openapi 4.0.2162. */
 export interface CommerceTermsAndConditions extends CommerceTermsAndConditionsRef {
   id?: string;
   audit?: TermsAndConditionsAudit;
@@ -173,6 +185,7 @@ export interface CommerceTermsAndConditions extends CommerceTermsAndConditionsRe
   acceptedBy?: ExtendedId;
 }
 
+/** Schema `CommerceTermsAndConditionsRef` of mpt-openapi 4.0.2162. */
 export interface CommerceTermsAndConditionsRef {
   id?: string;
   name?: string;
@@ -180,12 +193,14 @@ export interface CommerceTermsAndConditionsRef {
   acceptedBy?: ExtendedId;
 }
 
+/** Schema `ExternalIds` of mpt-openapi 4.0.2162. */
 export interface ExternalIds {
   client?: string | null;
   operations?: string | null;
   vendor?: string | null;
 }
 
+/** Schema `Id` of mpt-openapi 4.0.2162. */
 export interface Id extends IdRef {
   id?: string;
   audit?: Audit;
@@ -193,6 +208,7 @@ export interface Id extends IdRef {
   icon?: string | null;
 }
 
+/** Schema `IdRef` of mpt-openapi 4.0.2162. */
 export interface IdRef {
   id?: string;
   name?: string;
@@ -231,6 +247,7 @@ export interface Order extends OrderRef {
   certificates?: Certificate[];
 }
 
+/** Schema `OrderAudit` of mpt-openapi 4.0.2162. */
 export interface OrderAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -242,6 +259,7 @@ export interface OrderAudit {
   quoted?: AuditEvent;
 }
 
+/** Schema `OrderLine` of mpt-openapi 4.0.2162. */
 export interface OrderLine {
   id?: string;
   oldQuantity?: number;
@@ -251,6 +269,7 @@ export interface OrderLine {
   subscription?: OrderSubscription;
 }
 
+/** Schema `OrderLinePrice` of mpt-openapi 4.0.2162. */
 export interface OrderLinePrice {
   currency?: string;
   markup?: number;
@@ -265,15 +284,18 @@ export interface OrderLinePrice {
   PPxM?: number | null;
 }
 
+/** Schema `OrderNotificationRequest` of mpt-openapi 4.0.2162. */
 export interface OrderNotificationRequest {
   userId: string;
   notifyMe?: boolean;
 }
 
+/** Schema `OrderRef` of mpt-openapi 4.0.2162. */
 export interface OrderRef {
   id?: string;
 }
 
+/** Schema `OrderStatus` of mpt-openapi 4.0.2162. */
 export type OrderStatus =
   | "New"
   | "Draft"
@@ -304,6 +326,7 @@ export interface OrderSubscription extends OrderSubscriptionRef {
   template?: Template;
 }
 
+/** Schema `OrderSubscriptionAudit` of mpt-openapi 4.0.2162. */
 export interface OrderSubscriptionAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -313,12 +336,14 @@ export interface OrderSubscriptionAudit {
   updating?: AuditEvent;
 }
 
+/** Schema `OrderSubscriptionRef` of mpt-openapi 4.0.2162. */
 export interface OrderSubscriptionRef {
   id?: string;
   name?: string;
   status?: OrderSubscriptionStatus;
 }
 
+/** Schema `OrderSubscriptionStatus` of mpt-openapi 4.0.2162. */
 export type OrderSubscriptionStatus =
   | "Draft"
   | "Active"
@@ -327,6 +352,7 @@ export type OrderSubscriptionStatus =
   | "Terminating"
   | "Terminated";
 
+/** Schema `OrderSummaryPrice` of mpt-openapi 4.0.2162. */
 export interface OrderSummaryPrice {
   currency?: string;
   markup?: number;
@@ -340,30 +366,36 @@ export interface OrderSummaryPrice {
   PPxM?: number | null;
 }
 
+/** Schema `OrderType` of mpt-openapi 4.0.2162. */
 export type OrderType = "Purchase" | "Change" | "Termination" | "Configuration";
 
 /** Model `OrdersAsset` (commerce.orders.assets); not described by mpt-openapi 4.0.2162. */
 export interface OrdersAsset extends BaseModel {}
 
+/** Schema `ParameterBag` of mpt-openapi 4.0.2162. */
 export interface ParameterBag {
   ordering?: CommerceParameter[] | null;
   fulfillment?: CommerceParameter[] | null;
 }
 
+/** Schema `ParameterConstraints` of mpt-openapi 4.0.2162. */
 export interface ParameterConstraints {
   required?: boolean;
   hidden?: boolean;
   readonly?: boolean;
 }
 
+/** Schema `ParameterPhase` of mpt-openapi 4.0.2162. */
 export type ParameterPhase = "Configuration" | "Order" | "Fulfillment";
 
+/** Schema `SplitBillingAgreement` of mpt-openapi 4.0.2162. */
 export interface SplitBillingAgreement extends SplitBillingAgreementRef {
   id?: string;
   audit?: Audit;
   allocations?: SplitBillingAgreementAllocation[] | null;
 }
 
+/** Schema `SplitBillingAgreementAllocation` of mpt-openapi 4.0.2162. */
 export interface SplitBillingAgreementAllocation {
   buyer?: Buyer;
   percentage?: number;
@@ -373,10 +405,12 @@ export interface SplitBillingAgreementAllocation {
   externalIds?: ExternalIds;
 }
 
+/** Schema `SplitBillingAgreementRef` of mpt-openapi 4.0.2162. */
 export interface SplitBillingAgreementRef {
   id?: string;
 }
 
+/** Schema `SplitBillingAllocationPrice` of mpt-openapi 4.0.2162. */
 export interface SplitBillingAllocationPrice {
   currency?: string;
   SPxY?: number | null;
@@ -385,10 +419,12 @@ export interface SplitBillingAllocationPrice {
   PPxM?: number | null;
 }
 
+/** Schema `SplitBillingAllocationStatistics` of mpt-openapi 4.0.2162. */
 export interface SplitBillingAllocationStatistics {
   subscriptions?: number;
 }
 
+/** Schema `SplitBillingSubscription` of mpt-openapi 4.0.2162. */
 export interface SplitBillingSubscription extends SplitBillingSubscriptionRef {
   id?: string;
   audit?: Audit;
@@ -398,6 +434,7 @@ export interface SplitBillingSubscription extends SplitBillingSubscriptionRef {
   allocations?: SplitBillingSubscriptionAllocation[];
 }
 
+/** Schema `SplitBillingSubscriptionAllocation` of mpt-openapi 4.0.2162. */
 export interface SplitBillingSubscriptionAllocation {
   buyer?: Buyer;
   percentage?: number;
@@ -405,10 +442,12 @@ export interface SplitBillingSubscriptionAllocation {
   audit?: Audit;
 }
 
+/** Schema `SplitBillingSubscriptionRef` of mpt-openapi 4.0.2162. */
 export interface SplitBillingSubscriptionRef {
   id?: string;
 }
 
+/** Schema `SplitStatus` of mpt-openapi 4.0.2162. */
 export type SplitStatus = "Disabled" | "Active" | "Review";
 
 /** Model `Subscription` (commerce.subscriptions). */
@@ -436,6 +475,7 @@ export interface Subscription extends SubscriptionRef {
   template?: Template;
 }
 
+/** Schema `SubscriptionAudit` of mpt-openapi 4.0.2162. */
 export interface SubscriptionAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -447,6 +487,7 @@ export interface SubscriptionAudit {
   renewed?: AuditEvent;
 }
 
+/** Schema `SubscriptionLine` of mpt-openapi 4.0.2162. */
 export interface SubscriptionLine extends SubscriptionLineRef {
   id?: string;
   quantity?: number;
@@ -457,6 +498,7 @@ export interface SubscriptionLine extends SubscriptionLineRef {
   status?: AgreementLineStatus;
 }
 
+/** Schema `SubscriptionLinePrice` of mpt-openapi 4.0.2162. */
 export interface SubscriptionLinePrice {
   currency?: string;
   markup?: number;
@@ -469,6 +511,7 @@ export interface SubscriptionLinePrice {
   PPxM?: number | null;
 }
 
+/** Schema `SubscriptionLineRef` of mpt-openapi 4.0.2162. */
 export interface SubscriptionLineRef {
   id?: string;
   quantity?: number;
@@ -477,17 +520,21 @@ export interface SubscriptionLineRef {
   status?: AgreementLineStatus;
 }
 
+/** Schema `SubscriptionParameterBag` of mpt-openapi 4.0.2162. */
 export interface SubscriptionParameterBag {
   fulfillment?: CommerceParameter[] | null;
 }
 
+/** Schema `SubscriptionRef` of mpt-openapi 4.0.2162. */
 export interface SubscriptionRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `SubscriptionStatus` of mpt-openapi 4.0.2162. */
 export type SubscriptionStatus = "Active" | "Updating" | "Terminating" | "Terminated" | "Expired";
 
+/** Schema `SubscriptionSummaryPrice` of mpt-openapi 4.0.2162. */
 export interface SubscriptionSummaryPrice {
   currency?: string;
   markup?: number;

@@ -2,6 +2,7 @@
 
 import type { Id } from "./commerce.js";
 
+/** Schema `Address` of mpt-openapi 4.0.2162. */
 export interface Address {
   addressLine1: string;
   addressLine2?: string | null;
@@ -11,26 +12,31 @@ export interface Address {
   country: string;
 }
 
+/** Schema `Audit` of mpt-openapi 4.0.2162. */
 export interface Audit {
   created?: AuditEvent;
   updated?: AuditEvent;
 }
 
+/** Schema `Event` of mpt-openapi 4.0.2162. */
 export interface AuditEvent extends EventRef {
   at?: string | null;
   by?: Id;
 }
 
+/** Schema `Constraints` of mpt-openapi 4.0.2162. */
 export interface Constraints {
   hidden?: boolean | null;
   readonly?: boolean | null;
   required?: boolean | null;
 }
 
+/** Schema `EventRef` of mpt-openapi 4.0.2162. */
 export interface EventRef {
   at?: string | null;
 }
 
+/** Schema `ExtendedId` of mpt-openapi 4.0.2162. */
 export interface ExtendedId extends ExtendedIdRef {
   id?: string;
   name?: string;
@@ -40,12 +46,14 @@ export interface ExtendedId extends ExtendedIdRef {
   icon?: string | null;
 }
 
+/** Schema `ExtendedIdRef` of mpt-openapi 4.0.2162. */
 export interface ExtendedIdRef {
   id?: string;
   name?: string;
   icon?: string | null;
 }
 
+/** Schema `ParameterType` of mpt-openapi 4.0.2162. */
 export type ParameterType =
   | "SingleLineText"
   | "MultiLineText"
@@ -60,14 +68,17 @@ export type ParameterType =
   | "DataObject"
   | "Date";
 
+/** Schema `ParametrisedMessage` of mpt-openapi 4.0.2162. */
 export interface ParametrisedMessage {
   id?: string | null;
   message: string;
   parameters?: unknown;
 }
 
+/** Schema `SellerStatus` of mpt-openapi 4.0.2162. */
 export type SellerStatus = "Active" | "Disabled" | "Offline" | "Deleted";
 
+/** Schema `TermsEntity` of mpt-openapi 4.0.2162. */
 export interface TermsEntity {
   period?: "1m" | "1y" | "one-time";
   commitment?: "1m" | "1y" | "3y" | null;

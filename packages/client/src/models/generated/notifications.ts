@@ -45,12 +45,14 @@ export interface Category {
   statistics?: CategoryStatistics;
 }
 
+/** Schema `CategoryStatistics` of mpt-openapi 4.0.2162. */
 export interface CategoryStatistics {
   month?: CategoryStatisticsInterval;
   today?: CategoryStatisticsInterval;
   week?: CategoryStatisticsInterval;
 }
 
+/** Schema `CategoryStatisticsInterval` of mpt-openapi 4.0.2162. */
 export interface CategoryStatisticsInterval {
   bounced?: number;
   complained?: number;
@@ -60,6 +62,7 @@ export interface CategoryStatisticsInterval {
   total?: number;
 }
 
+/** Schema `Request` of mpt-openapi 4.0.2162. */
 export interface CommerceRequest extends RequestRef {
   id?: string;
   audit?: Audit;
@@ -96,6 +99,7 @@ export interface Directory extends BaseModel {}
 /** Model `Footer` (notifications.footers); not described by mpt-openapi 4.0.2162. */
 export interface Footer extends BaseModel {}
 
+/** Schema `HttpStatusCode` of mpt-openapi 4.0.2162. */
 export type HttpStatusCode =
   | "Continue"
   | "SwitchingProtocols"
@@ -182,11 +186,13 @@ export type NotificationContact = Contact;
 /** Model `NotificationTemplate` (notifications.templates); not described by mpt-openapi 4.0.2162. */
 export interface NotificationTemplate extends BaseModel {}
 
+/** Schema `Recipients` of mpt-openapi 4.0.2162. */
 export interface Recipients {
   users?: User[] | null;
   userGroups?: UserGroup[] | null;
 }
 
+/** Schema `RequestMessage` of mpt-openapi 4.0.2162. */
 export interface RequestMessage extends RequestMessageRef {
   id?: string;
   audit?: Audit;
@@ -197,6 +203,7 @@ export interface RequestMessage extends RequestMessageRef {
   request?: CommerceRequest;
 }
 
+/** Schema `RequestMessageRef` of mpt-openapi 4.0.2162. */
 export interface RequestMessageRef {
   id?: string;
   visibility?: RequestMessageVisibilityQuery;
@@ -204,17 +211,20 @@ export interface RequestMessageRef {
   content?: string;
 }
 
+/** Schema `RequestMessageVisibilityQuery` of mpt-openapi 4.0.2162. */
 export interface RequestMessageVisibilityQuery {
   client?: boolean;
   operations?: boolean;
   vendor?: boolean;
 }
 
+/** Schema `RequestParameterConstraints` of mpt-openapi 4.0.2162. */
 export interface RequestParameterConstraints {
   isReadonly?: boolean | null;
   isOptional?: boolean | null;
 }
 
+/** Schema `RequestParameters` of mpt-openapi 4.0.2162. */
 export interface RequestParameters extends RequestParametersRef {
   id?: string;
   audit?: Audit;
@@ -230,6 +240,7 @@ export interface RequestParameters extends RequestParametersRef {
   request?: CommerceRequest;
 }
 
+/** Schema `RequestParametersRef` of mpt-openapi 4.0.2162. */
 export interface RequestParametersRef {
   id?: string;
   externalId?: string;
@@ -243,6 +254,7 @@ export interface RequestParametersRef {
   errorCode?: string | null;
 }
 
+/** Schema `RequestRef` of mpt-openapi 4.0.2162. */
 export interface RequestRef {
   id?: string;
   name?: string;
@@ -263,6 +275,7 @@ export interface Subscriber {
 /** Model `TemplateVariant` (notifications.templates.variants); not described by mpt-openapi 4.0.2162. */
 export interface TemplateVariant extends BaseModel {}
 
+/** Schema `UpdateNoteSubscriber` of mpt-openapi 4.0.2162. */
 export interface UpdateNoteSubscriber {
   note?: string | null;
 }
@@ -286,6 +299,7 @@ export interface Webhook extends WebhookRef {
   lastCall?: WebhookCall;
 }
 
+/** Schema `WebhookCall` of mpt-openapi 4.0.2162. */
 export interface WebhookCall {
   success?: boolean;
   callTime?: string;
@@ -297,23 +311,28 @@ export interface WebhookCall {
   httpStatusCode?: HttpStatusCode;
 }
 
+/** Schema `WebhookCriteria` of mpt-openapi 4.0.2162. */
 export interface WebhookCriteria {
   key?: string;
   value?: string;
 }
 
+/** Schema `WebhookObjectRef` of mpt-openapi 4.0.2162. */
 export interface WebhookObjectRef {
   id: string;
   name: string;
   icon?: string | null;
 }
 
+/** Schema `WebhookObjectType` of mpt-openapi 4.0.2162. */
 export type WebhookObjectType = "Order" | "Request" | "Account" | "Enrollment";
 
+/** Schema `WebhookRef` of mpt-openapi 4.0.2162. */
 export interface WebhookRef {
   id?: string;
 }
 
+/** Schema `WebhookStatistics` of mpt-openapi 4.0.2162. */
 export interface WebhookStatistics {
   total?: number;
   successes?: number;
@@ -321,8 +340,10 @@ export interface WebhookStatistics {
   failuresSinceLastSuccess?: number;
 }
 
+/** Schema `WebhookStatus` of mpt-openapi 4.0.2162. */
 export type WebhookStatus = "Enabled" | "Disabled";
 
+/** Schema `WebhookType` of mpt-openapi 4.0.2162. */
 export type WebhookType =
   | "ValidatePurchaseOrderDraft"
   | "ValidatePurchaseOrderQuerying"

@@ -30,6 +30,7 @@ export interface Certificate extends CertificateRef {
   terms?: CertificateTerms[] | null;
 }
 
+/** Schema `CertificateAudit` of mpt-openapi 4.0.2162. */
 export interface CertificateAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -40,17 +41,21 @@ export interface CertificateAudit {
   updating?: AuditEvent;
 }
 
+/** Schema `CertificateExternalIds` of mpt-openapi 4.0.2162. */
 export interface CertificateExternalIds {
   vendor?: string | null;
 }
 
+/** Schema `CertificateRef` of mpt-openapi 4.0.2162. */
 export interface CertificateRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `CertificateStatus` of mpt-openapi 4.0.2162. */
 export type CertificateStatus = "Pending" | "Updating" | "Active" | "Terminated" | "Expired";
 
+/** Schema `CertificateTerms` of mpt-openapi 4.0.2162. */
 export interface CertificateTerms extends CertificateTermsRef {
   id?: string;
   audit?: ProgramTermsAndConditionsAudit;
@@ -63,6 +68,7 @@ export interface CertificateTerms extends CertificateTermsRef {
   acceptedBy?: ExtendedId;
 }
 
+/** Schema `CertificateTermsRef` of mpt-openapi 4.0.2162. */
 export interface CertificateTermsRef {
   id?: string;
   name?: string;
@@ -70,11 +76,13 @@ export interface CertificateTermsRef {
   acceptedBy?: ExtendedId;
 }
 
+/** Schema `CompleteEnrollment` of mpt-openapi 4.0.2162. */
 export interface CompleteEnrollment {
   template?: RequestObjectLink;
   externalIds?: CertificateExternalIds;
 }
 
+/** Schema `ConfigureProgramSettingsRequest` of mpt-openapi 4.0.2162. */
 export interface ConfigureProgramSettingsRequest extends ConfigureProgramSettingsRequestRef {
   newCertificateAutoapprove?: boolean | null;
   programEnrollment?: boolean | null;
@@ -83,6 +91,7 @@ export interface ConfigureProgramSettingsRequest extends ConfigureProgramSetting
   preValidation?: ProgramPreValidationInput;
 }
 
+/** Schema `ConfigureProgramSettingsRequestRef` of mpt-openapi 4.0.2162. */
 export interface ConfigureProgramSettingsRequestRef {
   terminateOnExpiration?: TerminateOnExpiration;
 }
@@ -120,11 +129,13 @@ export interface EnrollmentAttachment extends EnrollmentAttachmentRef {
   enrollment?: Enrollment;
 }
 
+/** Schema `EnrollmentAttachmentRef` of mpt-openapi 4.0.2162. */
 export interface EnrollmentAttachmentRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `EnrollmentAudit` of mpt-openapi 4.0.2162. */
 export interface EnrollmentAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -134,16 +145,20 @@ export interface EnrollmentAudit {
   failed?: AuditEvent;
 }
 
+/** Schema `EnrollmentRef` of mpt-openapi 4.0.2162. */
 export interface EnrollmentRef {
   id?: string;
   type?: EnrollmentType;
   status?: EnrollmentStatus;
 }
 
+/** Schema `EnrollmentStatus` of mpt-openapi 4.0.2162. */
 export type EnrollmentStatus = "Processing" | "Querying" | "Completed" | "Failed";
 
+/** Schema `EnrollmentType` of mpt-openapi 4.0.2162. */
 export type EnrollmentType = "Change" | "New";
 
+/** Schema `EnrollmentUpdate` of mpt-openapi 4.0.2162. */
 export interface EnrollmentUpdate {
   program?: RequestObjectLink;
   statusNotes?: ParametrisedMessage;
@@ -154,6 +169,7 @@ export interface EnrollmentUpdate {
   template?: RequestObjectLink;
 }
 
+/** Schema `ExtendedParameterValue` of mpt-openapi 4.0.2162. */
 export interface ExtendedParameterValue {
   id?: string;
   value?: unknown;
@@ -162,16 +178,19 @@ export interface ExtendedParameterValue {
   constraints?: Constraints;
 }
 
+/** Schema `FailEnrollmentRequest` of mpt-openapi 4.0.2162. */
 export interface FailEnrollmentRequest {
   statusNotes: ParametrisedMessage;
 }
 
+/** Schema `PreValidation` of mpt-openapi 4.0.2162. */
 export interface PreValidation {
   enrollmentDraft?: boolean;
   enrollmentQuerying?: boolean;
   reEnrollment?: boolean;
 }
 
+/** Schema `ProcessEnrollmentRequest` of mpt-openapi 4.0.2162. */
 export interface ProcessEnrollmentRequest {
   template?: RequestObjectLink;
 }
@@ -194,8 +213,10 @@ export interface Program extends ProgramRef {
   statistics?: ProgramStatistics;
 }
 
+/** Schema `ProgramApplicableTo` of mpt-openapi 4.0.2162. */
 export type ProgramApplicableTo = "Buyer" | "Licensee";
 
+/** Schema `ProgramAudit` of mpt-openapi 4.0.2162. */
 export interface ProgramAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -219,13 +240,16 @@ export interface ProgramDocument extends ProgramDocumentRef {
   program?: Program;
 }
 
+/** Schema `ProgramDocumentRef` of mpt-openapi 4.0.2162. */
 export interface ProgramDocumentRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `ProgramDocumentStatus` of mpt-openapi 4.0.2162. */
 export type ProgramDocumentStatus = "Draft" | "Published" | "Unpublished";
 
+/** Schema `ProgramEligibility` of mpt-openapi 4.0.2162. */
 export interface ProgramEligibility {
   client?: boolean;
   partner?: boolean;
@@ -247,16 +271,19 @@ export interface ProgramMedia extends ProgramMediaRef {
   program?: Program;
 }
 
+/** Schema `ProgramMediaRef` of mpt-openapi 4.0.2162. */
 export interface ProgramMediaRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `ProgramMediaStatus` of mpt-openapi 4.0.2162. */
 export type ProgramMediaStatus = "Draft" | "Published" | "Unpublished";
 
 /** Model `ProgramParameter` (program.programs.parameters). */
 export type ProgramParameter = ProgramParameterDefinition;
 
+/** Schema `ProgramParameterBag` of mpt-openapi 4.0.2162. */
 export interface ProgramParameterBag {
   ordering?: ProgramParameterValue[] | null;
   fulfillment?: ProgramParameterValue[] | null;
@@ -292,6 +319,7 @@ export interface ProgramParameterDefinition extends ProgramParameterDefinitionRe
   status?: string;
 }
 
+/** Schema `ProgramParameterDefinitionRef` of mpt-openapi 4.0.2162. */
 export interface ProgramParameterDefinitionRef {
   id?: string;
   name?: string;
@@ -311,17 +339,21 @@ export interface ProgramParameterGroup extends ProgramParameterGroupRef {
   program?: Program;
 }
 
+/** Schema `ProgramParameterGroupRef` of mpt-openapi 4.0.2162. */
 export interface ProgramParameterGroupRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `ProgramParameterPhase` of mpt-openapi 4.0.2162. */
 export type ProgramParameterPhase = "Order" | "Fulfillment";
 
+/** Schema `ProgramParameterRef` of mpt-openapi 4.0.2162. */
 export interface ProgramParameterRef {
   value?: unknown;
 }
 
+/** Schema `ProgramParameter` of mpt-openapi 4.0.2162. */
 export interface ProgramParameterValue extends ProgramParameterRef {
   id?: string;
   externalId?: string | null;
@@ -334,12 +366,14 @@ export interface ProgramParameterValue extends ProgramParameterRef {
   value?: unknown;
 }
 
+/** Schema `ProgramPreValidationInput` of mpt-openapi 4.0.2162. */
 export interface ProgramPreValidationInput {
   enrollmentDraft?: boolean | null;
   enrollmentQuerying?: boolean | null;
   reEnrollment?: boolean | null;
 }
 
+/** Schema `ProgramRef` of mpt-openapi 4.0.2162. */
 export interface ProgramRef {
   id?: string;
   name?: string;
@@ -347,6 +381,7 @@ export interface ProgramRef {
   products?: Product[] | null;
 }
 
+/** Schema `ProgramSettings` of mpt-openapi 4.0.2162. */
 export interface ProgramSettings {
   newCertificateAutoapprove?: boolean;
   programEnrollment?: boolean;
@@ -355,10 +390,12 @@ export interface ProgramSettings {
   preValidation?: PreValidation;
 }
 
+/** Schema `ProgramStatistics` of mpt-openapi 4.0.2162. */
 export interface ProgramStatistics {
   certificates?: number;
 }
 
+/** Schema `ProgramStatus` of mpt-openapi 4.0.2162. */
 export type ProgramStatus = "None" | "Draft" | "Published" | "Unpublished" | "Deleted";
 
 /** Model `ProgramTemplate` (program.programs.templates). */
@@ -373,12 +410,14 @@ export interface ProgramTemplate extends ProgramTemplateRef {
   program?: Program;
 }
 
+/** Schema `ProgramTemplateRef` of mpt-openapi 4.0.2162. */
 export interface ProgramTemplateRef {
   id?: string;
   name?: string;
   type?: ProgramTemplateType;
 }
 
+/** Schema `ProgramTemplateType` of mpt-openapi 4.0.2162. */
 export type ProgramTemplateType = "EnrollmentProcessing" | "EnrollmentQuerying" | "EnrollmentCompleted";
 
 /** Model `ProgramTerm` (program.programs.terms). */
@@ -398,6 +437,7 @@ export interface ProgramTermsAndConditions extends ProgramTermsAndConditionsRef 
   program?: Program;
 }
 
+/** Schema `ProgramTermsAndConditionsAudit` of mpt-openapi 4.0.2162. */
 export interface ProgramTermsAndConditionsAudit {
   created?: AuditEvent;
   updated?: AuditEvent;
@@ -405,11 +445,13 @@ export interface ProgramTermsAndConditionsAudit {
   unpublished?: AuditEvent;
 }
 
+/** Schema `ProgramTermsAndConditionsRef` of mpt-openapi 4.0.2162. */
 export interface ProgramTermsAndConditionsRef {
   id?: string;
   name?: string;
 }
 
+/** Schema `ProgramTermsAndConditionsStatus` of mpt-openapi 4.0.2162. */
 export type ProgramTermsAndConditionsStatus = "Draft" | "Published" | "Unpublished" | "Deleted";
 
 /** Model `ProgramTermVariant` (program.programs.terms.variants). */
@@ -429,32 +471,40 @@ export interface ProgramTermsAndConditionsVariant extends ProgramTermsAndConditi
   fileId?: string;
 }
 
+/** Schema `ProgramTermsAndConditionsVariantRef` of mpt-openapi 4.0.2162. */
 export interface ProgramTermsAndConditionsVariantRef {
   id?: string;
   type?: string;
 }
 
+/** Schema `ProgramTermsAndConditionsVariantStatus` of mpt-openapi 4.0.2162. */
 export type ProgramTermsAndConditionsVariantStatus = "Draft" | "Published" | "Unpublished" | "Deleted";
 
+/** Schema `QueryEnrollmentRequest` of mpt-openapi 4.0.2162. */
 export interface QueryEnrollmentRequest {
   template: RequestObjectLink;
 }
 
+/** Schema `RequestObjectLink` of mpt-openapi 4.0.2162. */
 export interface RequestObjectLink {
   id?: string;
 }
 
+/** Schema `TemplateStatus` of mpt-openapi 4.0.2162. */
 export type TemplateStatus = "Active" | "Deleted";
 
+/** Schema `TerminateCertificateRequest` of mpt-openapi 4.0.2162. */
 export interface TerminateCertificateRequest {
   statusNotes: ParametrisedMessage;
 }
 
+/** Schema `TerminateOnExpiration` of mpt-openapi 4.0.2162. */
 export interface TerminateOnExpiration {
   enabled?: boolean;
   duration?: number | null;
 }
 
+/** Schema `UpdateEnrollmentParameterBag` of mpt-openapi 4.0.2162. */
 export interface UpdateEnrollmentParameterBag {
   ordering?: ExtendedParameterValue[];
   fulfillment?: ExtendedParameterValue[];

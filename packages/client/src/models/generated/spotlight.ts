@@ -2,10 +2,12 @@
 
 import type { Audit } from "./common.js";
 
+/** Schema `Invalidation` of mpt-openapi 4.0.2162. */
 export interface Invalidation {
   interval?: string;
 }
 
+/** Schema `Scope` of mpt-openapi 4.0.2162. */
 export type Scope = "None" | "Client" | "Vendor" | "Operations" | "All";
 
 /** Model `SpotlightObject` (spotlight.objects). */
@@ -30,6 +32,7 @@ export interface SpotlightQuery {
   scope?: Scope;
 }
 
+/** Schema `SpotlightQueryDto` of mpt-openapi 4.0.2162. */
 export interface SpotlightQueryDto {
   id?: string;
   audit?: Audit;

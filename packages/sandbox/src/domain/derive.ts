@@ -1,0 +1,84 @@
+/**
+ * Fields the platform fills on create (behaviour notes §10): references expanded to their short
+ * form, owners stamped from the caller's account (the store definition's visibility owners and
+ * `stampVendor`), and the derivations a definition names (`derive`): an order's
+ * product/seller/lines from its agreement and items, a helpdesk case's defaults.
+ */
+import type { Caller } from "../http/auth.js";
+import { isObject, type JsonObject, type JsonValue, valueAt } from "../shared/json.js";
+import { childId } from "./ids.js";
+import { expandRef, expandRefs, lookup, shortRef } from "./references.js";
+import type { Store } from "./store.js";
+import { type DeriveName, storeDef } from "./stores/index.js";
+import { ownerPaths } from "./visibility.js";
+
+function callerRef(store: Store, caller: Caller): JsonObject {
+  const account = store.collection("accounts/accounts").get(caller.accountId);
+  return account
+    ? shortRef(account)
+    : { id: caller.accountId, name: caller.accountName, type: caller.accountType };
+}
+
+function stampOwners(store: Store, key: string, record: JsonObject, caller: Caller): void {
+  const paths = [...ownerPaths(key, caller.accountType)];
+  if (caller.accountType === "Vendor" && storeDef(key).stampVendor) paths.push("vendor.id");
+  for (const path of paths) {
+    const field = path.split(".")[0] ?? "";
+    if (!path.endsWith(".id") || path.split(".").length !== 2) continue;
+    if (record[field] === undefined) record[field] = callerRef(store, caller);
+  }
+}
+
+const FROM_AGREEMENT = [
+  "product",
+  "seller",
+  "buyer",
+  "licensee",
+  "client",
+  "vendor",
+  "listing",
+  "authorization",
+];
+
+function deriveOrder(store: Store, record: JsonObject): void {
+  const agreementId = valueAt(record, "agreement.id");
+  const agreement = typeof agreementId === "string" ? lookup(store, agreementId) : undefined;
+  if (agreement) {
+    for (const field of FROM_AGREEMENT) {
+      const value = agreement[field];
+      if (record[field] === undefined && value !== undefined) record[field] = value;
+    }
+    record["agreement"] = shortRef(agreement);
+    record["type"] ??= agreement["status"] === "Active" ? "Change" : "Purchase";
+  }
+  record["type"] ??= "Purchase";
+  const lines = record["lines"];
+  if (Array.isArray(lines)) {
+    const parentId = typeof agreementId === "string" ? agreementId : String(record["id"]);
+    record["lines"] = lines.map((line, index): JsonValue => {
+      if (!isObject(line)) return line;
+      const out: JsonObject = { ...line };
+      out["id"] ??= childId("ALI", parentId, index + 1);
+      const item = expandRef(store, out["item"]);
+      if (item !== undefined) out["item"] = item;
+      out["quantity"] ??= 1;
+      return out;
+    });
+  }
+}
+
+/** The derivations a store definition's `derive` names. */
+const DERIVERS: Readonly<Record<DeriveName, (store: Store, record: JsonObject) => void>> = {
+  orderFromAgreement: deriveOrder,
+  caseDefaults: (_store, record) => {
+    record["awaiting"] ??= false;
+  },
+};
+
+/** Fills derived fields of a new record (mutates and returns it). `record.id` is already set. */
+export function deriveOnCreate(store: Store, key: string, record: JsonObject, caller: Caller): JsonObject {
+  stampOwners(store, key, record, caller);
+  const derive = storeDef(key).derive;
+  if (derive) DERIVERS[derive](store, record);
+  return expandRefs(store, record);
+}
