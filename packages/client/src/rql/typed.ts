@@ -27,22 +27,33 @@ export type FieldValue<V> =
 
 /** The operators of one field, their values typed by the field (`V`). Each returns the query. */
 export interface TypedField<V> {
+  /** `eq(field,value)`: equal (`null` compares with null). */
   eq(value: FieldValue<V> | null): RQLQuery;
+  /** `ne(field,value)`: not equal. */
   ne(value: FieldValue<V> | null): RQLQuery;
+  /** `lt(field,value)`: less than. */
   lt(value: FieldValue<V>): RQLQuery;
+  /** `le(field,value)`: less than or equal. */
   le(value: FieldValue<V>): RQLQuery;
+  /** `gt(field,value)`: greater than. */
   gt(value: FieldValue<V>): RQLQuery;
+  /** `ge(field,value)`: greater than or equal. */
   ge(value: FieldValue<V>): RQLQuery;
   /** Pattern match with `*` wildcards. */
   like(value: string): RQLQuery;
   /** Case-insensitive `like`. */
   ilike(value: string): RQLQuery;
+  /** `in(field,(values))`: one of the values. */
   in(values: Iterable<FieldValue<V>>): RQLQuery;
+  /** `oneof(field,(values))`: one of the values (MPT's alias of `in`). */
   oneof(values: Iterable<FieldValue<V>>): RQLQuery;
+  /** `out(field,(values))`: none of the values. */
   out(values: Iterable<FieldValue<V>>): RQLQuery;
   /** `true`: the field is null; `false`: it is not. */
   null(value: boolean): RQLQuery;
+  /** `true` (default): the field is empty; `false`: it is not. */
   empty(value?: boolean): RQLQuery;
+  /** The field is not empty (`empty(false)`). */
   notEmpty(): RQLQuery;
 }
 

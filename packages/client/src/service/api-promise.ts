@@ -33,6 +33,10 @@ export function responseInfo(res: Pick<HttpResponse, "status" | "headers" | "url
   return { status: res.status, headers: res.headers, url: res.url, traceId };
 }
 
+/**
+ * The promise every request method returns: await it for the data, or call `withResponse()` /
+ * `asResponse()` for the HTTP response too. The request is sent once, when the method is called.
+ */
 export class APIPromise<T> implements Promise<T> {
   readonly #response: Promise<HttpResponse>;
   readonly #parse: (res: HttpResponse) => T | Promise<T>;

@@ -110,6 +110,7 @@ export interface CollectionMethods<M> extends CollectionReader<M> {
   select<const F extends readonly string[]>(...fields: CheckFields<M, F>): CollectionReader<Selected<M, F>>;
 }
 
+/** `get` of a service that reads single records. */
 export interface GetMethod<M> {
   /** One record by id; `select` narrows the answer's type. */
   get<const S extends readonly string[] = []>(
@@ -120,20 +121,33 @@ export interface GetMethod<M> {
 
 type CreatePart<D extends ServiceDef, M> =
   UploadsOn<D, "create"> extends true
-    ? { create(data: Body<M>, file?: FileInput | null, options?: RequestOptions): APIPromise<M> }
-    : { create(data: Body<M>, options?: RequestOptions): APIPromise<M> };
+    ? {
+        /** Creates a record (`POST`, multipart with the optional file); answers the created record. */
+        create(data: Body<M>, file?: FileInput | null, options?: RequestOptions): APIPromise<M>;
+      }
+    : {
+        /** Creates a record (`POST`); answers the created record. */
+        create(data: Body<M>, options?: RequestOptions): APIPromise<M>;
+      };
 
 type UpdatePart<D extends ServiceDef, M> =
   UploadsOn<D, "update"> extends true
     ? {
+        /** Updates a record (`PUT`, multipart with the optional file); answers the updated record. */
         update(id: string, data: Body<M>, file?: FileInput | null, options?: RequestOptions): APIPromise<M>;
       }
-    : { update(id: string, data: Body<M>, options?: RequestOptions): APIPromise<M> };
+    : {
+        /** Updates a record (`PUT`); answers the updated record. */
+        update(id: string, data: Body<M>, options?: RequestOptions): APIPromise<M>;
+      };
 
+/** `delete` of a service whose records can be deleted. */
 export interface DeleteMethod {
+  /** Deletes a record (`DELETE`); resolves when the server answered. */
   delete(id: string, options?: RequestOptions): APIPromise<void>;
 }
 
+/** `download` and `downloadStream` of a service whose records are files. */
 export interface DownloadMethods {
   /** The file of a resource, in memory. */
   download(id: string, options?: DownloadOptions): APIPromise<FileModel>;
