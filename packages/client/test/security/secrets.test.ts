@@ -8,8 +8,8 @@
  */
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
-import { inspect } from "node:util";
 import { after, before, test } from "node:test";
+import { inspect } from "node:util";
 import {
   BearerTokenAuthentication,
   ExtensionFrameworkAuthentication,
