@@ -58,14 +58,13 @@ export function bufferedResponse(
       } catch (error) {
         const what =
           source.trim() === "" ? "an empty body" : `not JSON: ${summariseBody(redactor.text(source))}`;
+        // the parser's message quotes the body: keep it, redacted
+        const cause = error instanceof Error ? new SyntaxError(redactor.text(error.message)) : error;
         throw new MPTHttpError(
           response.status,
           `Expected a JSON response body but got ${what}`,
           redactor.text(source),
-          {
-            cause: error,
-            headers: redactor.headers(response.headers),
-          },
+          { cause, headers: redactor.headers(response.headers) },
         );
       }
     },
