@@ -1,12 +1,13 @@
 /**
  * Log lines of the transport: the level (`logLevel` option, else `MPT_LOG`), the default logger
- * that `MPT_LOG` turns on (stderr through `console.error`), and the calls that redact every
- * message and field first. Levels: `debug` (every attempt, retry and credential replay), `info`
- * (one line per attempt: method, path with query, status, attempt, elapsed), `warn`, `off`.
+ * that `MPT_LOG` turns on (stderr through `console.error`), the filter that masks the credential
+ * values the client knows, and the calls that redact every message and field first. Levels:
+ * `debug` (every attempt, retry and credential replay), `info` (one line per attempt: method, path
+ * with query, status, attempt, elapsed), `warn`, `off`.
  */
 import { MPTError } from "../errors.js";
 import { readEnv } from "./env.js";
-import { redact, redactValue } from "./redact.js";
+import { type Redactor, redact, redactValue } from "./redact.js";
 import type { Logger } from "./types.js";
 
 export const LOG_LEVELS = ["debug", "info", "warn", "off"] as const;
@@ -92,4 +93,21 @@ export function logWarn(logger: Logger | undefined, message: string, fields?: Re
   } catch {
     // logging must not change the outcome of a request
   }
+}
+
+/**
+ * The user's logger behind a filter that masks the credential values `redactor` knows (and
+ * credential patterns) in every message and field, whoever logs through it.
+ */
+export function redactingLogger(logger: Logger | undefined, redactor: Redactor): Logger | undefined {
+  if (!logger) return undefined;
+  const fields = (value: Record<string, unknown> | undefined) =>
+    value === undefined ? undefined : (redactor.value(value) as Record<string, unknown>);
+  const out: Logger = {
+    debug: (message, extra) => logger.debug(redactor.text(message), fields(extra)),
+  };
+  const { info, warn } = logger;
+  if (info) out.info = (message, extra) => info.call(logger, redactor.text(message), fields(extra));
+  if (warn) out.warn = (message, extra) => warn.call(logger, redactor.text(message), fields(extra));
+  return out;
 }

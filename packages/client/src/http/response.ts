@@ -1,22 +1,43 @@
 /**
- * Response helpers: reading a whole body under the attempt's signal, the buffered
- * `HttpResponse`, and the live `StreamResponse` whose body errors are mapped to client errors.
+ * Response helpers: reading a whole body under the attempt's signal and byte limit, the buffered
+ * `HttpResponse`, and the live `StreamResponse` whose body errors are mapped to client errors and
+ * whose reads are bounded by the stream's idle timeout.
  */
-import { MPTConnectionError, MPTHttpError } from "../errors.js";
+import { MPTConnectionError, MPTHttpError, MPTTimeoutError } from "../errors.js";
 import type { AttemptSignal } from "./attempt-signal.js";
+import { type BodyLimit, checkDeclaredLength, readLimited } from "./body-reader.js";
 import { summariseBody } from "./error-mapping.js";
+import { readWithin } from "./idle-timeout.js";
 import { describeNetworkFailure } from "./network-errors.js";
+import { PATTERN_REDACTOR, type Redactor } from "./redact.js";
 import type { HttpResponse, StreamResponse } from "./types.js";
 
 const decoder = new TextDecoder();
 
 /**
- * Reads the whole body; rejects with the signal's reason if it aborts first. With `tied` (the
- * platform's fetch, where an abort of the request signal errors the body itself) the body is read
- * directly; otherwise (any fetch implementation) one listener rejects and cancels the body.
+ * Reads the whole body under `limit`; rejects with the signal's reason if it aborts first (also
+ * with a fetch implementation whose body ignores the signal) and with `limit.tooLarge()` as soon
+ * as the body passes the limit.
  */
-export async function readBody(response: Response, signal: AbortSignal, tied = false): Promise<Uint8Array> {
-  if (tied && !signal.aborted) return new Uint8Array(await response.arrayBuffer());
+export function readBody(response: Response, signal: AbortSignal, limit: BodyLimit): Promise<Uint8Array> {
+  let declared: number | undefined;
+  try {
+    declared = checkDeclaredLength(
+      response.headers.get("content-length"),
+      response.headers.get("content-encoding"),
+      limit,
+    );
+  } catch (error) {
+    response.body?.cancel().catch(() => {});
+    return Promise.reject(error);
+  }
+  // a declared length within the limit bounds the body (fetch enforces it): read it in one go
+  if (declared !== undefined) return readWhole(response, signal);
+  return readLimited(response.body, limit, signal);
+}
+
+/** The whole body in one native read, or the signal's reason as soon as it aborts. */
+async function readWhole(response: Response, signal: AbortSignal): Promise<Uint8Array> {
   if (signal.aborted) {
     response.body?.cancel(signal.reason).catch(() => {});
     throw signal.reason;
@@ -38,8 +59,13 @@ export async function readBody(response: Response, signal: AbortSignal, tied = f
   }
 }
 
-/** A fully read response. */
-export function bufferedResponse(response: Response, url: string, body: Uint8Array): HttpResponse {
+/** A fully read response; `redactor` masks credentials in the body of a not-JSON error. */
+export function bufferedResponse(
+  response: Response,
+  url: string,
+  body: Uint8Array,
+  redactor: Redactor = PATTERN_REDACTOR,
+): HttpResponse {
   let text: string | undefined;
   const readText = () => {
     text ??= decoder.decode(body);
@@ -56,36 +82,56 @@ export function bufferedResponse(response: Response, url: string, body: Uint8Arr
       try {
         return JSON.parse(source);
       } catch (error) {
-        const what = source.trim() === "" ? "an empty body" : `not JSON: ${summariseBody(source)}`;
-        throw new MPTHttpError(response.status, `Expected a JSON response body but got ${what}`, source, {
-          cause: error,
-        });
+        const what =
+          source.trim() === "" ? "an empty body" : `not JSON: ${summariseBody(redactor.text(source))}`;
+        // the parser's message quotes the body: keep it, redacted
+        const cause = error instanceof Error ? new SyntaxError(redactor.text(error.message)) : error;
+        throw new MPTHttpError(
+          response.status,
+          `Expected a JSON response body but got ${what}`,
+          redactor.text(source),
+          { cause, headers: redactor.headers(response.headers) },
+        );
       }
     },
   };
 }
 
+/** How a stream's reads are bounded and described. */
+export interface StreamBounds {
+  method: string;
+  path: string;
+  /** Milliseconds without a byte before the stream fails with `MPTTimeoutError`. */
+  idleTimeout: number;
+  maxLineBytes: number;
+  redactor: Redactor;
+}
+
 /**
  * A response whose body stays open. Read failures surface as `MPTConnectionError` (or the
- * caller's abort reason); the attempt signal is released when the body ends or is cancelled.
+ * caller's abort reason), a silence longer than the idle timeout as `MPTTimeoutError`; the
+ * attempt signal is released when the body ends, fails or is cancelled.
  */
 export function streamingResponse(
   response: Response,
   url: string,
   attempt: AttemptSignal,
-  description: string,
+  bounds: StreamBounds,
 ): StreamResponse {
   const source = response.body;
+  const base = { status: response.status, headers: response.headers, url, maxLineBytes: bounds.maxLineBytes };
   if (!source) {
     attempt.dispose();
     const empty = new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
-    return { status: response.status, headers: response.headers, url, body: empty, cancel: async () => {} };
+    return { ...base, body: empty, cancel: async () => {} };
   }
   const reader = source.getReader();
+  const idle = () =>
+    new MPTTimeoutError(bounds.method, bounds.path, bounds.idleTimeout, "stream idle: no data received");
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const { done, value } = await reader.read();
+        const { done, value } = await readWithin(() => reader.read(), bounds.idleTimeout, idle);
         if (done) {
           attempt.dispose();
           controller.close();
@@ -95,13 +141,16 @@ export function streamingResponse(
       } catch (error) {
         const aborted = attempt.callerAborted;
         attempt.dispose();
+        if (error instanceof MPTTimeoutError) reader.cancel(error).catch(() => {});
         controller.error(
           aborted
             ? attempt.signal.reason
-            : new MPTConnectionError(
-                `${description}: the connection failed while reading the stream (${describeNetworkFailure(error)})`,
-                { cause: error },
-              ),
+            : error instanceof MPTTimeoutError
+              ? error
+              : new MPTConnectionError(
+                  `${bounds.method} ${bounds.path}: the connection failed while reading the stream (${bounds.redactor.text(describeNetworkFailure(error))})`,
+                  { cause: error },
+                ),
         );
       }
     },
@@ -111,9 +160,7 @@ export function streamingResponse(
     },
   });
   return {
-    status: response.status,
-    headers: response.headers,
-    url,
+    ...base,
     body,
     async cancel() {
       attempt.dispose();

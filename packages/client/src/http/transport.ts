@@ -4,20 +4,32 @@
  * cancellation, redirects and error mapping, and returns a buffered body or an open stream.
  */
 import {
+  MPTConnectionError,
   MPTError,
   type MPTHttpError,
   MPTMaxRetryError,
   MPTStreamingNotAcceptableError,
   MPTStreamingNotSupportedError,
+  MPTTimeoutError,
 } from "../errors.js";
 import { raceSignal, sleep, throwIfAborted } from "./abort.js";
-import { type AttemptMode, asAuthFailure, authContext, type PreparedRequest, runAttempt } from "./attempt.js";
+import {
+  type AttemptMode,
+  asAuthFailure,
+  authContext,
+  bodyLimit,
+  type PreparedRequest,
+  runAttempt,
+} from "./attempt.js";
 import { backoffDelay } from "./backoff.js";
 import { logDebug, logInfo, redactQuery } from "./logging.js";
 import { prepareBody } from "./request-body.js";
 import { bufferedResponse, readBody, streamingResponse } from "./response.js";
 import {
   normaliseTransportOptions,
+  positive,
+  retryCount,
+  TRANSPORT_DEFAULTS,
   type TransportConfig,
   type TransportOptions,
   toHeaders,
@@ -41,6 +53,14 @@ function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequ
   }
   const headers = toHeaders(req.headers, new Headers(config.headers));
   const body = prepareBody(req.body, description);
+  const file = req.file === true;
+  const limit = positive(
+    `${description}: maxResponseBytes`,
+    req.maxResponseBytes,
+    config.maxResponseBytes,
+    "bytes",
+  );
+  const explicit = headers.get("authorization");
   if (body.contentType !== undefined && (body.body instanceof Blob || !headers.has("content-type"))) {
     headers.set("content-type", body.contentType);
   }
@@ -52,9 +72,34 @@ function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequ
     headers,
     body: body.body,
     description,
-    explicitAuthorization: headers.has("authorization"),
+    explicitAuthorization: explicit !== null,
     signal: req.signal,
+    redactor: explicit === null ? config.redactor : config.redactor.with([explicit]),
+    maxResponseBytes:
+      file && req.maxResponseBytes === undefined
+        ? Math.max(limit, TRANSPORT_DEFAULTS.maxDownloadBytes)
+        : limit,
+    file,
+    streamIdleTimeout: positive(
+      `${description}: streamIdleTimeout`,
+      req.streamIdleTimeout,
+      config.streamIdleTimeout,
+    ),
+    maxLineBytes: positive(`${description}: maxLineBytes`, req.maxLineBytes, config.maxLineBytes, "bytes"),
   };
+}
+
+/** The error that ends a request after `attempts` attempts: timeouts and connection failures keep their class. */
+function finalError(error: Error, attempts: number, description: string, retried: boolean): Error {
+  if (attempts > 1 && (error instanceof MPTTimeoutError || error instanceof MPTConnectionError)) {
+    return error.withAttempts(attempts);
+  }
+  if (!retried) return error;
+  return new MPTMaxRetryError(
+    `${description} failed after ${attempts} attempts: ${withoutSubject(error.message, description)}`,
+    attempts,
+    error,
+  );
 }
 
 /** `message` without a leading `METHOD /path` (it is said once already). */
@@ -70,6 +115,7 @@ function retryDelay(config: TransportConfig, retryIndex: number, retryAfter: num
 
 async function execute<T>(config: TransportConfig, req: HttpRequest, mode: AttemptMode<T>): Promise<T> {
   const request = prepareRequest(config, req);
+  const retries = retryCount(req.retries, config.retries);
   const started = Date.now();
   let attempts = 0;
   let retriesUsed = 0;
@@ -111,13 +157,8 @@ async function execute<T>(config: TransportConfig, req: HttpRequest, mode: Attem
       if (renewed) continue;
       throw outcome.error;
     }
-    if (!outcome.retryable || config.retries === 0) throw outcome.error;
-    if (retriesUsed >= config.retries) {
-      throw new MPTMaxRetryError(
-        `${request.description} failed after ${attempts} attempts: ${withoutSubject(outcome.error.message, request.description)}`,
-        attempts,
-        outcome.error,
-      );
+    if (!outcome.retryable || retries === 0 || retriesUsed >= retries) {
+      throw finalError(outcome.error, attempts, request.description, outcome.retryable && retries > 0);
     }
     const delay = retryDelay(config, retriesUsed, outcome.retryAfter);
     logDebug(config.logger, `${request.description}: retrying in ${delay} ms`, {
@@ -147,12 +188,9 @@ export function createTransport(options: TransportOptions): HttpTransport {
         phase: "request",
         timeout: req.timeout ?? config.timeout,
         holdsSignal: false,
-        async finish(response, url, signal) {
-          return bufferedResponse(
-            response,
-            url,
-            await readBody(response, signal.signal, config.platformFetch),
-          );
+        async finish(response, url, signal, request) {
+          const body = await readBody(response, signal.signal, bodyLimit(request, response.status));
+          return bufferedResponse(response, url, body, request.redactor);
         },
         refine: (error) => error,
       });
@@ -163,9 +201,15 @@ export function createTransport(options: TransportOptions): HttpTransport {
         phase: "waiting for response headers",
         timeout: req.timeout ?? config.streamTimeout,
         holdsSignal: true,
-        async finish(response, url, signal) {
+        async finish(response, url, signal, request) {
           signal.stopTimer();
-          return streamingResponse(response, url, signal, `${req.method} ${req.path}`);
+          return streamingResponse(response, url, signal, {
+            method: req.method,
+            path: req.path,
+            idleTimeout: request.streamIdleTimeout,
+            maxLineBytes: request.maxLineBytes,
+            redactor: request.redactor,
+          });
         },
         refine(error: MPTHttpError) {
           if (!streaming) return error;

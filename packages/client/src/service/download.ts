@@ -37,7 +37,7 @@ export function downloadFile(
   const response = (async () => {
     const at = path();
     const accept = options.accept ?? (await contentTypeOf(core, at, options));
-    return core.send({ method: "GET", path: at, headers: { Accept: accept } }, options);
+    return core.send({ method: "GET", path: at, headers: { Accept: accept }, file: true }, options);
   })();
   return new APIPromise(response, fileFromResponse);
 }

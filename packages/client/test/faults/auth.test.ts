@@ -14,7 +14,9 @@ const sb = useSandbox();
 function extensionClient() {
   const { fetch, wire } = recordingFetch();
   const authentication = new ExtensionFrameworkAuthentication({ secret: sb.tokens.extension });
-  return { client: clientOf(sb, { authentication, fetch, retries: 2 }), wire };
+  // a generous time budget: under a loaded machine 200 concurrent calls must not time out and
+  // be retried (these tests count requests, not time)
+  return { client: clientOf(sb, { authentication, fetch, retries: 2, timeout: 60_000 }), wire };
 }
 
 test("a token revoked during an iteration is refreshed once and the iteration continues", async () => {
