@@ -5,6 +5,7 @@
  * the store definition's `special` and `uploads` (token issuing, uploads, batch attachments,
  * group membership).
  */
+
 import type { ActionDef } from "../../domain/catalogue.js";
 import { effectOnAction } from "../../domain/effects.js";
 import { schedule, stamp, withAudit, withStatus } from "../../domain/lifecycle.js";
@@ -12,18 +13,10 @@ import { machineOf } from "../../domain/machines/index.js";
 import { findInView, modelName, openView, type View } from "../../domain/view.js";
 import { deepMerge, isObject, type JsonObject } from "../../shared/json.js";
 import { forbidden, notFound, SandboxError } from "../../shared/problem.js";
-import type { RequestContext } from "../context.js";
+import type { ActionCall, RequestContext } from "../context.js";
 import { json, noContent } from "../envelope.js";
 import { type Body, blobRedirect, readBody } from "../files.js";
 import { specialAction, type UploadOutcome, uploadHook } from "./special.js";
-
-export interface ActionCall {
-  id: string | undefined;
-  name: string;
-  action: ActionDef;
-  /** Values of the action path's placeholders (`attachmentId`). */
-  params: Readonly<Record<string, string>>;
-}
 
 /** The text a `render`/`template` action answers (a JSON string, as MPT does). */
 function renderText(record: JsonObject, name: string): string {

@@ -10,10 +10,9 @@ import { type SpecialName, storeDef, type UploadName } from "../../domain/stores
 import { findInView, openView } from "../../domain/view.js";
 import { isObject, type JsonObject, valueAt } from "../../shared/json.js";
 import { forbidden, notFound, SandboxError, validationError } from "../../shared/problem.js";
-import type { RequestContext } from "../context.js";
+import type { ActionCall, RequestContext } from "../context.js";
 import { json } from "../envelope.js";
 import { type Body, fileResponse, notAcceptable, wantsFile, withFileMetadata } from "../files.js";
-import type { ActionCall } from "./actions.js";
 import { replaceLinks } from "./membership.js";
 
 export type Special = (rc: RequestContext, call: ActionCall) => Promise<Response> | Response;
