@@ -54,6 +54,11 @@ export interface SandboxOptions {
   tokenTtlSeconds?: number;
   /** Delay before asynchronous statuses settle (`Validating` -> `Validated`). Default 0: next read. */
   settleMs?: number;
+  /**
+   * Key of the installation tokens (HS256). Default: random per sandbox instance, so no token
+   * signed elsewhere is accepted; give one only for reproducible tokens across runs.
+   */
+  tokenSigningKey?: string;
   /** Largest request body accepted; larger ones answer 413 before more is read. Default 32 MiB. */
   maxBodyBytes?: number;
   /** Clock (ms since epoch); tests can move time to expire tokens. Default `Date.now`. */
@@ -133,6 +138,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   checkDefinitions();
+  const signingKey = options.tokenSigningKey ?? randomKey();
   const resolved = resolve(options);
   const now = options.now ?? Date.now;
   const faults = new Faults(options.faults ?? []);
@@ -159,7 +165,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   let { store, personas } = build();
   const ctx: SandboxContext = {
     store,
-    auth: new Auth(store, `mpt-sandbox:${resolved.seed}:jwt`, now),
+    auth: new Auth(store, signingKey, now),
     faults,
     counters,
     options: resolved,
@@ -312,7 +318,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       epoch++;
       ({ store, personas } = build());
       ctx.store = store;
-      ctx.auth = new Auth(store, `mpt-sandbox:${resolved.seed}:jwt`, now);
+      ctx.auth = new Auth(store, signingKey, now);
       pending.clear();
     },
     export: () => exportFixtures(store, personas),
@@ -321,6 +327,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
   };
   return sandbox;
+}
+
+/** 32 random bytes as hex: the default installation-token key of one instance. */
+function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** Methods the sandbox answers; any other gets 405 before authentication or routing. */
