@@ -73,6 +73,12 @@ const DERIVERS: Readonly<Record<DeriveName, (store: Store, record: JsonObject) =
   caseDefaults: (_store, record) => {
     record["awaiting"] ??= false;
   },
+  apiTokenSecret: (_store, record) => {
+    const secret = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+      b.toString(16).padStart(2, "0"),
+    ).join("");
+    record["token"] = `idt:${String(record["id"])}:${secret}`;
+  },
 };
 
 /** Fills derived fields of a new record (mutates and returns it). `record.id` is already set. */
