@@ -80,6 +80,12 @@ export interface SandboxOptions {
    * (e.g. a Docker service name). Other `Host`s get 403 (a defence against DNS rebinding).
    */
   allowedHosts?: readonly string[];
+  /**
+   * `"open"` (default): the control plane needs no token (loopback use). `"token"`: every
+   * `/_sandbox/*` route but the blob targets needs the operations token; `startSandbox` sets it
+   * when bound to a non-loopback address without `exposeControlPlane`.
+   */
+  controlPlane?: "open" | "token";
 }
 
 export interface SandboxTokens {
@@ -252,6 +258,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return withCors(req, answer, browser);
     }
     guardControlPlane(req, url, browser, isOperationsToken);
+    if (options.controlPlane === "token" && !isOperationsToken(req.headers.get("authorization"))) {
+      throw new SandboxError({
+        status: 401,
+        title: "Authentication Failed",
+        detail:
+          "This sandbox listens beyond loopback: its control plane needs the operations token " +
+          "(or start it with exposeControlPlane / --expose-control-plane).",
+      });
+    }
     return await handleAdmin(ctx, hooks, req, url);
   }
 
