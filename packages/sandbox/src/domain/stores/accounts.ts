@@ -1,5 +1,6 @@
 /** Store definitions of the `accounts` group (each field is described in types.ts). */
 import { ANY, C, O, TOGGLE, V } from "../machines/types.js";
+import { OPERATIONS_WRITE } from "./rules.js";
 import { defineStores, random } from "./types.js";
 
 /** A shared record a vendor or client may change only in its own account (`path` names it). */
@@ -91,11 +92,11 @@ export const accountsStores = defineStores({
       },
     },
   },
-  "accounts/modules": { id: random("MOD", 1), access: { create: O, update: O, delete: O } },
+  "accounts/modules": { id: random("MOD", 1), access: OPERATIONS_WRITE },
   "accounts/sellers": {
     id: random("SEL", 2),
     required: ["name"],
-    access: { create: O, update: O, delete: O },
+    access: OPERATIONS_WRITE,
     machine: {
       initial: "Active",
       actions: {
@@ -105,7 +106,7 @@ export const accountsStores = defineStores({
       },
     },
   },
-  "accounts/services": { id: random("SVC", 2), access: { create: O, update: O, delete: O } },
+  "accounts/services": { id: random("SVC", 2), access: OPERATIONS_WRITE },
   "accounts/user-groups": {
     id: random("UGR", 2),
     writers: OWN_ACCOUNT("account.id"),
