@@ -36,7 +36,7 @@ import { handleGet, handleList } from "./http/handlers/read.js";
 import { handleCreate, handleDelete, handleUpdate } from "./http/handlers/write.js";
 import { matchRoute, type RouteMatch } from "./http/router.js";
 import type { JsonObject } from "./shared/json.js";
-import { Prng } from "./shared/prng.js";
+import { Prng, randomHex } from "./shared/prng.js";
 import { notFound, problemResponse, SandboxError } from "./shared/problem.js";
 
 export interface SandboxOptions {
@@ -144,7 +144,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   checkDefinitions();
-  const signingKey = options.tokenSigningKey ?? randomKey();
+  const signingKey = options.tokenSigningKey ?? randomHex(32);
   const resolved = resolve(options);
   const now = options.now ?? Date.now;
   const faults = new Faults(options.faults ?? []);
@@ -342,12 +342,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
   };
   return sandbox;
-}
-
-/** 32 random bytes as hex: the default installation-token key of one instance. */
-function randomKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** Methods the sandbox answers; any other gets 405 before authentication or routing. */

@@ -6,6 +6,7 @@
  */
 import type { Caller } from "../http/auth.js";
 import { isObject, type JsonObject, type JsonValue, valueAt } from "../shared/json.js";
+import { randomHex } from "../shared/prng.js";
 import { childId } from "./ids.js";
 import { expandRef, expandRefs, lookup, shortRef } from "./references.js";
 import type { Store } from "./store.js";
@@ -74,10 +75,7 @@ const DERIVERS: Readonly<Record<DeriveName, (store: Store, record: JsonObject) =
     record["awaiting"] ??= false;
   },
   apiTokenSecret: (_store, record) => {
-    const secret = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
-      b.toString(16).padStart(2, "0"),
-    ).join("");
-    record["token"] = `idt:${String(record["id"])}:${secret}`;
+    record["token"] = `idt:${String(record["id"])}:${randomHex(16)}`;
   },
 };
 
