@@ -3,6 +3,7 @@
  * per-request context handlers receive.
  */
 
+import type { ActionDef } from "../domain/catalogue.js";
 import type { ServiceRoute } from "../domain/routes.js";
 import type { Store } from "../domain/store.js";
 import type { Auth, Caller } from "./auth.js";
@@ -17,6 +18,8 @@ export interface ResolvedOptions {
   tokenTtlSeconds: number;
   /** Milliseconds before an asynchronous status (`Validating` -> `Validated`) settles; 0: next read. */
   settleMs: number;
+  /** Largest request body accepted (413 beyond). */
+  maxBodyBytes: number;
 }
 
 export interface PendingTransition {
@@ -44,5 +47,14 @@ export interface RequestContext {
   caller: Caller;
   route: ServiceRoute;
   /** Values of the template placeholders (`productId`), decoded. */
+  params: Readonly<Record<string, string>>;
+}
+
+/** A custom action call: the record id (none for collection actions), name and definition. */
+export interface ActionCall {
+  id: string | undefined;
+  name: string;
+  action: ActionDef;
+  /** Values of the action path's placeholders (`attachmentId`). */
   params: Readonly<Record<string, string>>;
 }

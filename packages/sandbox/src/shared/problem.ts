@@ -3,6 +3,7 @@
  * handlers throw to produce one. Every error body carries a W3C `traceId`.
  */
 import type { JsonObject } from "./json.js";
+import { randomHex } from "./prng.js";
 
 const TYPES: Record<number, string> = {
   400: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
@@ -12,9 +13,11 @@ const TYPES: Record<number, string> = {
   405: "https://tools.ietf.org/html/rfc9110#section-15.5.6",
   406: "https://tools.ietf.org/html/rfc9110#section-15.5.7",
   409: "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+  413: "https://tools.ietf.org/html/rfc9110#section-15.5.14",
   415: "https://tools.ietf.org/html/rfc9110#section-15.5.16",
   429: "https://tools.ietf.org/html/rfc6585#section-4",
   500: "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+  501: "https://tools.ietf.org/html/rfc9110#section-15.6.2",
   502: "https://tools.ietf.org/html/rfc9110#section-15.6.3",
   503: "https://tools.ietf.org/html/rfc9110#section-15.6.4",
   504: "https://tools.ietf.org/html/rfc9110#section-15.6.5",
@@ -28,9 +31,11 @@ const TITLES: Record<number, string> = {
   405: "Method Not Allowed",
   406: "Not Acceptable",
   409: "Conflict",
+  413: "Payload Too Large",
   415: "Unsupported Media Type",
   429: "Too Many Requests",
   500: "Internal Server Error",
+  501: "Not Implemented",
   502: "Bad Gateway",
   503: "Service Unavailable",
   504: "Gateway Timeout",
@@ -71,15 +76,9 @@ export const notFound = (detail?: string): SandboxError =>
 export const badRequest = (detail: string): SandboxError => new SandboxError({ status: 400, detail });
 export const forbidden = (detail: string): SandboxError => new SandboxError({ status: 403, detail });
 
-function hex(bytes: number): string {
-  const buf = new Uint8Array(bytes);
-  crypto.getRandomValues(buf);
-  return Array.from(buf, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 /** A W3C traceparent-shaped id: `00-<32 hex>-<16 hex>-00`. */
 export function traceId(): string {
-  return `00-${hex(16)}-${hex(8)}-00`;
+  return `00-${randomHex(16)}-${randomHex(8)}-00`;
 }
 
 export function problemBody(init: ProblemInit): JsonObject {

@@ -5,25 +5,19 @@
  * the store definition's `special` and `uploads` (token issuing, uploads, batch attachments,
  * group membership).
  */
-import type { ActionDef } from "../../domain/catalogue.js";
+
 import { effectOnAction } from "../../domain/effects.js";
 import { schedule, stamp, withAudit, withStatus } from "../../domain/lifecycle.js";
 import { machineOf } from "../../domain/machines/index.js";
+import { checkWriter, withoutCredentials } from "../../domain/ownership.js";
 import { findInView, modelName, openView, type View } from "../../domain/view.js";
 import { deepMerge, isObject, type JsonObject } from "../../shared/json.js";
 import { forbidden, notFound, SandboxError } from "../../shared/problem.js";
-import type { RequestContext } from "../context.js";
+import { bodyOf, type RequestBody } from "../body.js";
+import type { ActionCall, RequestContext } from "../context.js";
 import { json, noContent } from "../envelope.js";
-import { type Body, blobRedirect, readBody } from "../files.js";
+import { blobRedirect } from "../files.js";
 import { specialAction, type UploadOutcome, uploadHook } from "./special.js";
-
-export interface ActionCall {
-  id: string | undefined;
-  name: string;
-  action: ActionDef;
-  /** Values of the action path's placeholders (`attachmentId`). */
-  params: Readonly<Record<string, string>>;
-}
 
 /** The text a `render`/`template` action answers (a JSON string, as MPT does). */
 function renderText(record: JsonObject, name: string): string {
@@ -46,13 +40,14 @@ function transitionError(
   });
 }
 
-async function readActionBody(rc: RequestContext, action: ActionDef): Promise<Body> {
-  return readBody(rc.req, action.file?.emptyDataPart);
-}
-
-export async function handleAction(rc: RequestContext, call: ActionCall): Promise<Response> {
+/** A custom action, with the body read whole; checks and writes synchronously. */
+export function handleAction(
+  rc: RequestContext,
+  call: ActionCall,
+  raw: RequestBody,
+): Response | Promise<Response> {
   const special = specialAction(rc.route.store, call.name);
-  if (special) return special(rc, call);
+  if (special) return special(rc, call, raw);
 
   const { sandbox, caller, route } = rc;
   const { action, name } = call;
@@ -73,7 +68,8 @@ export async function handleAction(rc: RequestContext, call: ActionCall): Promis
     return json(record);
   }
 
-  const body = await readActionBody(rc, action);
+  checkWriter(route.store, caller, record);
+  const body = bodyOf(raw, action.file?.emptyDataPart);
   const transition = machineOf(route.store)?.actions[name];
   if (transition) {
     if (transition.by && !transition.by.includes(caller.accountType)) {
@@ -91,7 +87,7 @@ export async function handleAction(rc: RequestContext, call: ActionCall): Promis
     outcome = upload(rc, record, body);
     record = outcome.record ?? record;
   } else if (action.returns === "model" && !action.bodyField && isObject(body.data)) {
-    const patch: JsonObject = { ...body.data };
+    const patch: JsonObject = withoutCredentials(route.store, body.data);
     for (const f of ["id", "status", "audit", "$meta"]) delete patch[f];
     record = deepMerge(record, patch);
   }

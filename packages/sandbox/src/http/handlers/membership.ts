@@ -8,14 +8,15 @@
 import { allocateId } from "../../domain/id-allocation.js";
 import { requireReferences } from "../../domain/integrity.js";
 import { stamp, withAudit } from "../../domain/lifecycle.js";
+import { checkWriter } from "../../domain/ownership.js";
 import { shortRef } from "../../domain/references.js";
 import type { StoreRef } from "../../domain/routes.js";
 import { findInView, modelName, openView, type View } from "../../domain/view.js";
 import { isObject, type JsonObject, type JsonValue, setAt, valueAt } from "../../shared/json.js";
 import { validationError } from "../../shared/problem.js";
-import type { RequestContext } from "../context.js";
+import type { RequestBody } from "../body.js";
+import type { ActionCall, RequestContext } from "../context.js";
 import { json, noContent } from "../envelope.js";
-import { readJson } from "../files.js";
 
 /** `group` of `group.id`: the field of a link that names the linked record. */
 function linkField(link: StoreRef): string {
@@ -59,6 +60,13 @@ function ownerAnswer(rc: RequestContext, view: View): Response {
   return json({ ...(owner ?? {}), [field]: listed });
 }
 
+/** Changing a user's groups is changing the user: the owner's `writers` rule applies. */
+function checkOwnerWriter(rc: RequestContext, view: View): void {
+  const last = rc.route.refs.at(-1);
+  const owner = last ? view.parents[last.param] : undefined;
+  if (last && owner) checkWriter(last.store, rc.caller, owner);
+}
+
 function linkOfRoute(rc: RequestContext): StoreRef {
   const link = rc.route.link;
   if (!link) throw new Error(`${rc.route.name} is not a membership route`);
@@ -66,10 +74,11 @@ function linkOfRoute(rc: RequestContext): StoreRef {
 }
 
 /** `POST …/users/{userId}/groups` `{id}`: adds the user to the group (no duplicate links). */
-export async function createLink(rc: RequestContext): Promise<Response> {
+export function createLink(rc: RequestContext, body: unknown): Response {
   const link = linkOfRoute(rc);
   const view = openView(rc);
-  const record = linkedRecord(rc, view, link, await readJson(rc.req));
+  checkOwnerWriter(rc, view);
+  const record = linkedRecord(rc, view, link, body);
   addLink(rc, view, link, record);
   return ownerAnswer(rc, view);
 }
@@ -77,6 +86,7 @@ export async function createLink(rc: RequestContext): Promise<Response> {
 /** `DELETE …/users/{userId}/groups/{groupId}`: removes the user from the group. */
 export function deleteLink(rc: RequestContext, id: string): Response {
   const view = openView(rc);
+  checkOwnerWriter(rc, view);
   findInView(view, id, true);
   const stored = view.linkOf(id);
   if (stored) view.collection.delete(stored["id"] as string);
@@ -84,10 +94,11 @@ export function deleteLink(rc: RequestContext, id: string): Response {
 }
 
 /** `PUT …/users/{userId}/groups` `[{id}, …]` (or `{groups: […]}`): replaces the user's groups. */
-export async function replaceLinks(rc: RequestContext): Promise<Response> {
+export function replaceLinks(rc: RequestContext, _call: ActionCall, raw: RequestBody): Response {
   const link = linkOfRoute(rc);
   const view = openView(rc);
-  const body = await readJson(rc.req);
+  checkOwnerWriter(rc, view);
+  const body = raw.json;
   const field = rc.route.segments.at(-1) ?? "";
   const list = Array.isArray(body) ? body : isObject(body) ? body[field] : undefined;
   if (!Array.isArray(list)) throw validationError({ [field]: [`A list of ${field} ({ id }) is required.`] });

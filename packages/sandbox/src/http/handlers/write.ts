@@ -11,14 +11,16 @@ import { allocateId } from "../../domain/id-allocation.js";
 import { deleteWithParts, requireReferences } from "../../domain/integrity.js";
 import { stamp, withAudit, withStatus } from "../../domain/lifecycle.js";
 import { machineOf } from "../../domain/machines/index.js";
+import { checkCreate, checkUpdate, checkWriter, rejectCredentials } from "../../domain/ownership.js";
 import { API_PREFIX } from "../../domain/routes.js";
 import type { StoredFile } from "../../domain/store.js";
 import { findInView, modelName, openView } from "../../domain/view.js";
 import { deepMerge, type JsonObject, setAt, valueAt, valuesAt } from "../../shared/json.js";
 import { badRequest, SandboxError, validationError } from "../../shared/problem.js";
+import { bodyOf, type RequestBody } from "../body.js";
 import type { RequestContext } from "../context.js";
 import { json, noContent } from "../envelope.js";
-import { readBody, withFileMetadata } from "../files.js";
+import { withFileMetadata } from "../files.js";
 import { createLink, deleteLink } from "./membership.js";
 
 const READ_ONLY_FIELDS = ["id", "audit", "$meta"];
@@ -82,14 +84,16 @@ function parentPath(pathname: string): string {
   return pathname.replace(/\/[^/]*$/, "");
 }
 
-export async function handleCreate(rc: RequestContext): Promise<Response> {
+/** POST on a collection, with the body read whole; checks and writes synchronously. */
+export function handleCreate(rc: RequestContext, raw: RequestBody): Response {
   const { route, sandbox, caller } = rc;
   checkAccess(route.store, "create", caller.accountType);
-  if (route.link) return createLink(rc);
+  if (route.link) return createLink(rc, raw.json);
   const view = openView(rc);
   const upload = route.def.upload;
-  const body = await readBody(rc.req, upload?.on.includes("create") ? upload.dataKey : undefined);
+  const body = bodyOf(raw, upload?.on.includes("create") ? upload.dataKey : undefined);
   const machine = machineOf(route.store);
+  rejectCredentials(route.store, body.data);
   let record = sanitize(body.data, true);
   for (const ref of route.refs) stampParent(record, ref.path, rc.params[ref.param] ?? "");
   requireFields(route.store, record);
@@ -106,6 +110,7 @@ export async function handleCreate(rc: RequestContext): Promise<Response> {
   }
   record = { id: allocateId(sandbox.store, route.store, record), ...record };
   record = deriveOnCreate(sandbox.store, route.store, record, caller);
+  checkCreate(sandbox.store, route.store, caller, record);
   record = withAudit(record, ["created", "updated"], stamp(sandbox, caller));
   record = attachFile(rc, record, upload ? body.files.get(upload.fileKey) : undefined, rc.url.pathname);
   const effect = effectOnCreate(route.store);
@@ -118,22 +123,26 @@ export async function handleCreate(rc: RequestContext): Promise<Response> {
   return json(record, 201);
 }
 
-export async function handleUpdate(rc: RequestContext, id: string): Promise<Response> {
+/** PUT on a record, with the body read whole; checks and writes synchronously. */
+export function handleUpdate(rc: RequestContext, id: string, raw: RequestBody): Response {
   const { route, sandbox, caller } = rc;
   checkAccess(route.store, "update", caller.accountType);
   const view = openView(rc);
   const current = findInView(view, id);
   const upload = route.def.upload;
-  const body = await readBody(rc.req, upload?.on.includes("update") ? upload.dataKey : undefined);
+  const body = bodyOf(raw, upload?.on.includes("update") ? upload.dataKey : undefined);
   const machine = machineOf(route.store);
   const keepStatus = !machine || Object.keys(machine.actions).length === 0;
   const name = body.data["name"];
   if (name !== undefined && (typeof name !== "string" || name.trim() === "")) {
     throw badRequest("Name cannot be empty.");
   }
+  checkWriter(route.store, caller, current);
+  rejectCredentials(route.store, body.data);
   const patch = sanitize(body.data, keepStatus);
   requireReferences(rc, route.store, patch);
   let record = deepMerge(current, patch);
+  checkUpdate(sandbox.store, route.store, caller, current, record);
   record = withAudit(record, ["updated"], stamp(sandbox, caller));
   const file = upload ? body.files.get(upload.fileKey) : undefined;
   record = attachFile(rc, record, file, parentPath(rc.url.pathname));
@@ -147,6 +156,7 @@ export function handleDelete(rc: RequestContext, id: string): Response {
   if (route.link) return deleteLink(rc, id);
   const view = openView(rc);
   const current = findInView(view, id, true);
+  checkWriter(route.store, caller, current);
   const from = machineOf(route.store)?.deleteFrom;
   const status = current["status"];
   if (from && typeof status === "string" && !from.includes(status)) {
