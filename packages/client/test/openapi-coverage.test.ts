@@ -37,10 +37,10 @@ async function drain(value: unknown): Promise<void> {
   }
 }
 
-/** Positional arguments that make an action send its request. */
-function actionArgs(action: ActionDef): unknown[] {
+/** Positional arguments that make an action send its request (`id` undefined: its default id). */
+function actionArgs(action: ActionDef, id: string | undefined): unknown[] {
   const args: unknown[] = [];
-  if (action.scope !== "collection") args.push(dummy("id"));
+  if (action.scope !== "collection") args.push(id);
   for (const p of action.params ?? []) args.push(dummy(p));
   if (action.file) args.push({ filename: "data.bin", content: new Uint8Array([1]) });
   else if (action.body === "required" || action.body === "optional") args.push(action.bodyField ? "x" : {});
@@ -90,7 +90,8 @@ test("every operation of the platform's OpenAPI spec is reachable from the catal
     if (ops.has("delete")) await drain(call(svc, "delete", id));
     if (ops.has("download")) await drain(call(svc, "download", id));
     for (const [name, action] of Object.entries(entry.def.actions ?? {})) {
-      await drain(call(svc, name, ...actionArgs(action)));
+      await drain(call(svc, name, ...actionArgs(action, id)));
+      if (action.defaultId) await drain(call(svc, name, ...actionArgs(action, undefined)));
     }
   }
 
