@@ -21,6 +21,7 @@ export interface ModelMap {
   Batch: M.Batch;
   BatchAttachment: M.BatchAttachment;
   Buyer: M.Buyer;
+  BuyerTransferDetails: M.BuyerTransferDetails;
   Case: M.Case;
   Certificate: M.Certificate;
   Channel: M.Channel;
@@ -30,6 +31,7 @@ export interface ModelMap {
   ChatMessage: M.ChatMessage;
   ChatParticipant: M.ChatParticipant;
   CloudTenant: M.CloudTenant;
+  CommerceRequest: M.CommerceRequest;
   Contact: M.Contact;
   CreditMemo: M.CreditMemo;
   CreditMemoAttachment: M.CreditMemoAttachment;
@@ -98,8 +100,13 @@ export interface ModelMap {
   ProgramTerm: M.ProgramTerm;
   ProgramTermVariant: M.ProgramTermVariant;
   Queue: M.Queue;
+  RequestAttachment: M.RequestAttachment;
+  RequestMessage: M.RequestMessage;
+  RequestValidation: M.RequestValidation;
   Seller: M.Seller;
   ServiceIdentity: M.ServiceIdentity;
+  SplitBillingAgreement: M.SplitBillingAgreement;
+  SplitBillingSubscription: M.SplitBillingSubscription;
   SpotlightObject: M.SpotlightObject;
   SpotlightQuery: M.SpotlightQuery;
   Statement: M.Statement;
@@ -136,6 +143,7 @@ export const MODEL_NAMES = [
   "Batch",
   "BatchAttachment",
   "Buyer",
+  "BuyerTransferDetails",
   "Case",
   "Certificate",
   "Channel",
@@ -145,6 +153,7 @@ export const MODEL_NAMES = [
   "ChatMessage",
   "ChatParticipant",
   "CloudTenant",
+  "CommerceRequest",
   "Contact",
   "CreditMemo",
   "CreditMemoAttachment",
@@ -213,8 +222,13 @@ export const MODEL_NAMES = [
   "ProgramTerm",
   "ProgramTermVariant",
   "Queue",
+  "RequestAttachment",
+  "RequestMessage",
+  "RequestValidation",
   "Seller",
   "ServiceIdentity",
+  "SplitBillingAgreement",
+  "SplitBillingSubscription",
   "SpotlightObject",
   "SpotlightQuery",
   "Statement",

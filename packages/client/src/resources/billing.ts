@@ -90,6 +90,13 @@ export const billing = defineGroup({
         file: { key: "file", required: false, idPart: true, emptyDataPart: "_attachment_data" },
         returns: "model",
       },
+      /** OpenAPI only: `POST {id}/upload/apim-test`, the platform's test upload of a journal file. */
+      uploadApimTest: {
+        method: "POST",
+        path: "upload/apim-test",
+        file: { key: "file", required: true },
+        returns: "model",
+      },
     },
     children: {
       attachments: {
@@ -117,7 +124,11 @@ export const billing = defineGroup({
     path: "/public/v1/billing/ledgers",
     params: [],
     model: "Ledger",
-    ops: ["collection", "get", "create"],
+    ops: ["collection", "get", "create", "update"],
+    actions: {
+      accept: postAction("accept"),
+      recalculate: postAction("recalculate"),
+    },
     children: {
       attachments: {
         path: "/public/v1/billing/ledgers/{ledgerId}/attachments",

@@ -19,6 +19,6 @@ export const spotlight = defineGroup({
     path: "/public/v1/spotlight/queries",
     params: [],
     model: "SpotlightQuery",
-    ops: READ,
+    ops: ["collection", "get", "update"],
   },
 });

@@ -48,7 +48,7 @@ export type AccountStatus = "Active" | "Enabled" | "Disabled";
 
 export type AccountType = "Client" | "Vendor" | "Operations";
 
-/** Model `AccountUser` (accounts.accountUsers). */
+/** Model `AccountUser` (accounts.accountUsers, accounts.accountUsers.groups, accounts.usersOf.acceptInvite, accounts.usersOf.resendInvite, accounts.usersOf.sendNewInvite). */
 export type AccountUser = AccountUserQueryLegacy;
 
 export interface AccountUserAudit {
@@ -66,7 +66,7 @@ export interface AccountUserLegacyAudit {
   joined?: DateEvent;
 }
 
-/** Model `AccountUser` (accounts.accountUsers). */
+/** Model `AccountUser` (accounts.accountUsers, accounts.accountUsers.groups, accounts.usersOf.acceptInvite, accounts.usersOf.resendInvite, accounts.usersOf.sendNewInvite). */
 export interface AccountUserQueryLegacy extends AccountUserQueryLegacyRef {
   id: string;
   audit?: AccountUserLegacyAudit;
@@ -87,7 +87,7 @@ export interface AccountUserRef {
   id?: string;
 }
 
-/** Model `AccountsUser` (accounts.accounts.users). */
+/** Model `AccountsUser` (accounts.accounts.users, accounts.usersOf, accounts.usersOf.groups). */
 export interface AccountsUser extends AccountUserRef {
   id: string;
   audit?: AccountUserAudit;
@@ -165,6 +165,41 @@ export type BuyerStatus =
   | "Unassigned"
   | "Conflict"
   | "Mismatch";
+
+/** Model `BuyerTransferDetails` (accounts.buyers.getTransfer). */
+export interface BuyerTransferDetails extends BuyerTransferDetailsRef {
+  id: string;
+  audit?: BuyerAudit;
+  icon?: string | null;
+  contact?: ContactQueryModel;
+  externalIds?: BuyerExternalIds;
+  status?: BuyerStatus;
+  address?: Address;
+  taxId?: string | null;
+  account?: Account;
+  name?: string | null;
+  errors?: ParametrisedMessage[] | null;
+  sellers?: Seller[] | null;
+  stats?: BuyerTransferStats;
+  users?: AccountUserQueryLegacy[];
+}
+
+export interface BuyerTransferDetailsRef {
+  id?: string;
+  icon?: string | null;
+  name?: string | null;
+  stats?: BuyerTransferStats;
+  users?: AccountUserQueryLegacy[];
+}
+
+export interface BuyerTransferStats {
+  licenseeCount?: number;
+  orderCount?: number;
+  subscriptionCount?: number;
+  userCount?: number;
+  userGroupCount?: number;
+  agreementCount?: number;
+}
 
 /** Model `CloudTenant` (accounts.cloudTenants). */
 export interface CloudTenant extends CloudTenantRef {

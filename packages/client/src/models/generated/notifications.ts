@@ -2,21 +2,7 @@
 
 import type { BaseModel } from "../base.js";
 import type { Account, User, UserGroup } from "./accounts.js";
-import type { Product } from "./catalog.js";
-import type { Audit } from "./common.js";
-
-/** Model `BatchAttachment` (notifications.batches.getAttachment). */
-export interface Attachment {
-  id: string;
-  audit?: Audit;
-  name?: string;
-  type?: string;
-  description?: string;
-  filename?: string;
-  size?: number;
-  contentType?: string;
-  request?: CommerceRequest;
-}
+import type { Attachment, Audit } from "./common.js";
 
 /** Model `Batch` (notifications.batches). */
 export interface Batch {
@@ -58,22 +44,6 @@ export interface CategoryStatisticsInterval {
   failed?: number;
   sent?: number;
   total?: number;
-}
-
-export interface CommerceRequest extends RequestRef {
-  id?: string;
-  audit?: Audit;
-  externalId?: string | null;
-  name?: string;
-  status?: string;
-  error?: string | null;
-  from?: Account;
-  requester?: User;
-  assignee?: User;
-  to?: Account;
-  product?: Product;
-  parameters?: RequestParameters[];
-  messages?: RequestMessage[];
 }
 
 /** Model `Contact` (notifications.contacts), `NotificationContact` (notifications.accounts). */
@@ -184,67 +154,6 @@ export interface NotificationTemplate extends BaseModel {}
 export interface Recipients {
   users?: User[] | null;
   userGroups?: UserGroup[] | null;
-}
-
-export interface RequestMessage extends RequestMessageRef {
-  id?: string;
-  audit?: Audit;
-  visibility?: RequestMessageVisibilityQuery;
-  account?: Account;
-  type?: string;
-  content?: string;
-  request?: CommerceRequest;
-}
-
-export interface RequestMessageRef {
-  id?: string;
-  visibility?: RequestMessageVisibilityQuery;
-  type?: string;
-  content?: string;
-}
-
-export interface RequestMessageVisibilityQuery {
-  client?: boolean;
-  operations?: boolean;
-  vendor?: boolean;
-}
-
-export interface RequestParameterConstraints {
-  isReadonly?: boolean | null;
-  isOptional?: boolean | null;
-}
-
-export interface RequestParameters extends RequestParametersRef {
-  id?: string;
-  audit?: Audit;
-  externalId?: string;
-  title?: string;
-  description?: string;
-  value?: string | null;
-  displayOrder?: number;
-  constraints?: RequestParameterConstraints;
-  typeOptions?: unknown;
-  errorMessage?: string | null;
-  errorCode?: string | null;
-  request?: CommerceRequest;
-}
-
-export interface RequestParametersRef {
-  id?: string;
-  externalId?: string;
-  title?: string;
-  description?: string;
-  value?: string | null;
-  displayOrder?: number;
-  constraints?: RequestParameterConstraints;
-  typeOptions?: unknown;
-  errorMessage?: string | null;
-  errorCode?: string | null;
-}
-
-export interface RequestRef {
-  id?: string;
-  name?: string;
 }
 
 /** Model `Subscriber` (notifications.subscribers). */
