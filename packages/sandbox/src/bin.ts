@@ -2,9 +2,10 @@
 /**
  * `mpt-sandbox`: starts the emulator on loopback and prints its URL and the personas' tokens.
  * Usage: mpt-sandbox [--port 8080] [--host 127.0.0.1] [--scale 1] [--seed mpt-sandbox] [--fixtures f.json]
+ *                    [--cors-origin origin]... [--allow-host name]...
  */
 import { parseArgs } from "node:util";
-import { startSandbox } from "./server.js";
+import { startSandbox } from "./http/server.js";
 
 const USAGE = `Usage: mpt-sandbox [options]
 
@@ -13,6 +14,10 @@ const USAGE = `Usage: mpt-sandbox [options]
   --scale <n>    multiply the big collections (orders, charges, ...) by n (default: 1)
   --seed <text>  seed of the generated marketplace (default: mpt-sandbox)
   --fixtures <file.json>  load your own data (see the README's fixtures section)
+  --cors-origin <origin>  an origin a browser app may call the API from (repeatable;
+                 'http://localhost:*' = any port, '*' = any; default: localhost origins)
+  --allow-host <name>     a Host name the control plane answers for besides localhost and
+                 IP addresses (repeatable), e.g. a Docker service name
   --json         print the URL and tokens as one JSON line
   -h, --help     show this help
 `;
@@ -25,6 +30,8 @@ async function main(): Promise<void> {
       scale: { type: "string" },
       seed: { type: "string" },
       fixtures: { type: "string" },
+      "cors-origin": { type: "string", multiple: true },
+      "allow-host": { type: "string", multiple: true },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -47,6 +54,8 @@ async function main(): Promise<void> {
     ...(values.host !== undefined ? { host: values.host } : {}),
     ...(values.seed !== undefined ? { seed: values.seed } : {}),
     ...(values.fixtures !== undefined ? { fixtures: values.fixtures } : {}),
+    ...(values["cors-origin"] !== undefined ? { corsOrigins: values["cors-origin"] } : {}),
+    ...(values["allow-host"] !== undefined ? { allowedHosts: values["allow-host"] } : {}),
   });
   const { tokens } = sandbox;
   if (values.json) {

@@ -3,29 +3,39 @@
  * in-process `fetch` (follows redirects like fetch does), the personas' tokens, faults,
  * counters, reset and export. `startSandbox` (server.ts) serves it on loopback.
  */
-import { ADMIN_PREFIX, type AdminHooks, handleAdmin } from "./admin.js";
-import { Auth } from "./auth.js";
-import type { PendingTransition, RequestContext, ResolvedOptions, SandboxContext } from "./context.js";
-import { Counters } from "./counters.js";
-import { type FaultSpec, Faults, sleep } from "./faults.js";
-import { blobRedirect } from "./files.js";
+
 import {
   exportFixtures,
   type FixturesDocument,
   type LoadedPersonas,
   loadFixtures,
   readFixtures,
-} from "./fixtures.js";
-import { handleAction } from "./handlers/actions.js";
-import { handleGet, handleList } from "./handlers/read.js";
-import { handleCreate, handleDelete, handleUpdate } from "./handlers/write.js";
-import type { JsonObject } from "./json.js";
-import { Prng } from "./prng.js";
-import { notFound, problemResponse, SandboxError } from "./problem.js";
-import { matchRoute, type RouteMatch } from "./router.js";
-import { seedMarketplace } from "./seed/index.js";
-import { Store } from "./store.js";
-import { findInView, openView } from "./view.js";
+} from "./data/fixtures.js";
+import { seedMarketplace } from "./data/seed/index.js";
+import { Store } from "./domain/store.js";
+import { findInView, openView } from "./domain/view.js";
+import { Auth } from "./http/auth.js";
+import {
+  type BrowserPolicy,
+  checkBrowserPolicy,
+  checkHost,
+  DEFAULT_CORS_ORIGINS,
+  guardControlPlane,
+  preflight,
+  withCors,
+} from "./http/browser.js";
+import type { PendingTransition, RequestContext, ResolvedOptions, SandboxContext } from "./http/context.js";
+import { ADMIN_PREFIX, type AdminHooks, handleAdmin } from "./http/control-plane.js";
+import { Counters } from "./http/counters.js";
+import { type FaultSpec, Faults, sleep } from "./http/faults.js";
+import { BLOB_PREFIX, blobRedirect } from "./http/files.js";
+import { handleAction } from "./http/handlers/actions.js";
+import { handleGet, handleList } from "./http/handlers/read.js";
+import { handleCreate, handleDelete, handleUpdate } from "./http/handlers/write.js";
+import { matchRoute, type RouteMatch } from "./http/router.js";
+import type { JsonObject } from "./shared/json.js";
+import { Prng } from "./shared/prng.js";
+import { notFound, problemResponse, SandboxError } from "./shared/problem.js";
 
 export interface SandboxOptions {
   /** Seed of the built-in marketplace (same seed, same data). Default `"mpt-sandbox"`. */
@@ -50,6 +60,17 @@ export interface SandboxOptions {
    * an invalid document throws a `FixtureError` naming every problem.
    */
   fixtures?: string | FixturesDocument;
+  /**
+   * Origins a browser app may call the API from (CORS): exact (`http://localhost:5173`), any port
+   * (`http://localhost:*`) or `*`; `[]` turns CORS off. Default: any port of localhost, 127.0.0.1
+   * and [::1]. The control plane (`/_sandbox/*`) never answers CORS.
+   */
+  corsOrigins?: readonly string[];
+  /**
+   * Host names the control plane answers for besides localhost, `*.localhost` and IP addresses
+   * (e.g. a Docker service name). Other `Host`s get 403 (a defence against DNS rebinding).
+   */
+  allowedHosts?: readonly string[];
 }
 
 export interface SandboxTokens {
@@ -111,6 +132,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const faults = new Faults(options.faults ?? []);
   const counters = new Counters();
   const pending = new Map<string, PendingTransition>();
+  const browser: BrowserPolicy = {
+    corsOrigins: options.corsOrigins ?? DEFAULT_CORS_ORIGINS,
+    allowedHosts: options.allowedHosts ?? [],
+    inProcessHost: new URL(IN_PROCESS_ORIGIN).hostname,
+  };
+  checkBrowserPolicy(browser);
 
   const fixtures = options.fixtures === undefined ? undefined : readFixtures(options.fixtures);
   const build = (): { store: Store; personas: LoadedPersonas } => {
@@ -181,25 +208,41 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
   }
 
+  const isOperationsToken = (authorization: string | null): boolean =>
+    authorization === `Bearer ${personas.tokens.operations}`;
+
+  /** The control plane: no CORS; the blob routes downloads redirect to are API data (CORS). */
+  async function respondControl(req: Request, url: URL): Promise<Response> {
+    if (url.pathname.startsWith(BLOB_PREFIX)) {
+      checkHost(url, browser);
+      const answer = preflight(req, browser) ?? (await handleAdmin(ctx, hooks, req, url).catch(toProblem));
+      return withCors(req, answer, browser);
+    }
+    guardControlPlane(req, url, browser, isOperationsToken);
+    return await handleAdmin(ctx, hooks, req, url);
+  }
+
+  async function respondApi(req: Request, url: URL): Promise<Response> {
+    const cors = preflight(req, browser);
+    if (cors) return cors;
+    const match = matchRoute(req.method, url.pathname);
+    counters.request(`${req.method} ${match?.pattern ?? url.pathname}`);
+    const info = {
+      method: req.method,
+      path: url.pathname,
+      ...(match ? { service: match.route.name, store: match.route.store } : {}),
+    };
+    const plan = faults.plan(info);
+    for (const id of plan.fired) counters.fault(id);
+    if (plan.latencyMs > 0) await sleep(plan.latencyMs);
+    const response = plan.response ?? (await dispatch(req, url, match).catch(toProblem));
+    return plan.wrap ? plan.wrap(response) : response;
+  }
+
   async function respond(req: Request): Promise<Response> {
     const url = new URL(req.url);
-    try {
-      if (url.pathname.startsWith(ADMIN_PREFIX)) return await handleAdmin(ctx, hooks, req, url);
-      const match = matchRoute(req.method, url.pathname);
-      counters.request(`${req.method} ${match?.pattern ?? url.pathname}`);
-      const info = {
-        method: req.method,
-        path: url.pathname,
-        ...(match ? { service: match.route.name, store: match.route.store } : {}),
-      };
-      const plan = faults.plan(info);
-      for (const id of plan.fired) counters.fault(id);
-      if (plan.latencyMs > 0) await sleep(plan.latencyMs);
-      const response = plan.response ?? (await dispatch(req, url, match).catch(toProblem));
-      return plan.wrap ? plan.wrap(response) : response;
-    } catch (error) {
-      return toProblem(error);
-    }
+    if (url.pathname.startsWith(ADMIN_PREFIX)) return await respondControl(req, url).catch(toProblem);
+    return withCors(req, await respondApi(req, url).catch(toProblem), browser);
   }
 
   const fetchImpl: SandboxFetch = async (input, init) => {
