@@ -63,6 +63,22 @@ export const NESTED: Readonly<Record<string, NestedRule>> = {
     refs: { accountId: "account.id", userId: "user.id" },
     link: { path: "group.id", store: "accounts/user-groups" },
   },
+  "accounts/{accountId}/users": {
+    store: "accounts/users",
+    refs: { accountId: "accounts.id" },
+    parents: { accountId: "accounts/accounts" },
+  },
+  "accounts/{accountId}/users/{userId}/groups": {
+    store: "accounts/accounts/users/groups",
+    refs: { accountId: "account.id", userId: "user.id" },
+    parents: { accountId: "accounts/accounts" },
+    link: { path: "group.id", store: "accounts/user-groups" },
+  },
+  "accounts/account-users/{accountUserId}/groups": {
+    store: "accounts/account-users/groups",
+    refs: { accountUserId: "accountUser.id" },
+    link: { path: "group.id", store: "accounts/user-groups" },
+  },
   "billing/credit-memos/{creditMemoId}/attachments": {
     store: "billing/credit-memos/attachments",
     refs: { creditMemoId: "creditMemo.id" },

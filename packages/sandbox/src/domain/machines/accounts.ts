@@ -62,4 +62,5 @@ export const accountsMachines: MachineTable = {
   "accounts/erp-links": TOGGLE("Active", "Blocked", "unblock", "block", O),
   "accounts/cloud-tenants": { initial: "Active", actions: {} },
   "accounts/accounts/users/groups": { actions: { update: { from: "*", by: V } } },
+  "accounts/account-users/groups": { actions: { update: { from: "*", by: V } } },
 };

@@ -11,6 +11,12 @@ export const billingMachines: MachineTable = {
         settles: "Validated",
         by: V,
       },
+      uploadApimTest: {
+        from: ["Draft", "Validated", "Error", "Review"],
+        to: "Validating",
+        settles: "Validated",
+        by: V,
+      },
       submit: { from: ["Validated"], to: "Review", by: V },
       enquiry: { from: ["Review"], to: "Enquiring", by: O },
       accept: { from: ["Review"], to: "Generating", settles: "Generated", by: O },
@@ -27,7 +33,13 @@ export const billingMachines: MachineTable = {
     },
     deleteFrom: ["Draft", "Validated", "Error"],
   },
-  "billing/ledgers": { initial: "Review", actions: {} },
+  "billing/ledgers": {
+    initial: "Review",
+    actions: {
+      accept: { from: ["Review"], to: "Generating", settles: "Generated", by: V },
+      recalculate: { from: ["Review", "Error"], to: "Rating", settles: "Review", by: V },
+    },
+  },
   "billing/statements": {
     initial: "Generated",
     actions: {

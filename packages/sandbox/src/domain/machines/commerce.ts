@@ -27,6 +27,18 @@ export const commerceMachines: MachineTable = {
     createStatuses: ["Draft", "Active"],
     actions: { terminate: { from: ["Active", "Updating"], to: "Terminated", by: V } },
   },
+  /** §6 "Request": `New -> Draft | Processing`, `Processing <-> Querying`, `-> Completed`. */
+  "commerce/requests": {
+    initial: "Draft",
+    createStatuses: ["Draft", "Processing"],
+    actions: {
+      process: { from: ["Draft", "Querying"], to: "Processing", by: C },
+      query: { from: ["Processing"], to: "Querying", by: V },
+      complete: { from: ["Processing", "Querying"], to: "Completed", by: V },
+      validate: { from: "*", by: ANY },
+    },
+    deleteFrom: ["Draft"],
+  },
   "commerce/assets": {
     initial: "Active",
     createStatuses: ["Draft", "Active"],

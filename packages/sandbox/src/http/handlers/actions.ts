@@ -13,7 +13,7 @@ import { deepMerge, isObject, type JsonObject } from "../../shared/json.js";
 import { forbidden, notFound, SandboxError } from "../../shared/problem.js";
 import type { RequestContext } from "../context.js";
 import { json, noContent } from "../envelope.js";
-import { type Body, blobRedirect, readBody } from "../files.js";
+import { type Body, blobRedirect, imageOwner, readBody } from "../files.js";
 import { SPECIAL, UPLOADS, type UploadOutcome } from "./special.js";
 
 export interface ActionCall {
@@ -65,10 +65,12 @@ export async function handleAction(rc: RequestContext, call: ActionCall): Promis
   if (action.method === "GET") {
     if (action.returns === "text") return json(renderText(record, name));
     if (action.returns === "file") {
-      if (!sandbox.store.files.has(`${call.id}/icon`))
-        throw notFound(`${modelName(view.store)} ${call.id} has no icon.`);
-      return blobRedirect(rc.url.origin, `${call.id}/icon`);
+      const kind = action.path === "image" ? "image" : "icon";
+      const owner = imageOwner(sandbox.store, call.id, kind);
+      if (!owner) throw notFound(`${modelName(view.store)} ${call.id} has no ${kind}.`);
+      return blobRedirect(rc.url.origin, owner);
     }
+    if (action.returns === "none") return new Response(null, { status: 200 });
     return json(record);
   }
 

@@ -13,7 +13,9 @@ import type { RequestContext } from "../context.js";
 import { json } from "../envelope.js";
 import { type Body, fileResponse, notAcceptable, wantsFile, withFileMetadata } from "../files.js";
 import type { ActionCall } from "./actions.js";
+import { ssoCheck, transferDetails, validateEnrollmentDraft, validateRequest } from "./checks.js";
 import { replaceLinks } from "./membership.js";
+import { getSplit, writeSplit } from "./splits.js";
 
 type Special = (rc: RequestContext, call: ActionCall) => Promise<Response> | Response;
 
@@ -97,6 +99,18 @@ export const SPECIAL: Readonly<Record<string, Special>> = {
   "notifications.batches.getAttachment": batchAttachment,
   "notifications.batches.downloadAttachment": batchAttachment,
   "accounts.accounts.users.groups.update": replaceLinks,
+  // Operations only the OpenAPI spec documents:
+  "accounts.usersOf.groups.update": replaceLinks,
+  "accounts.accountUsers.groups.update": replaceLinks,
+  "accounts.users.getSsoCheck": ssoCheck,
+  "accounts.buyers.getTransfer": transferDetails,
+  "commerce.requests.validate": validateRequest,
+  "commerce.agreements.getSplit": getSplit,
+  "commerce.agreements.createSplit": writeSplit,
+  "commerce.agreements.updateSplit": writeSplit,
+  "commerce.subscriptions.getSplit": getSplit,
+  "commerce.subscriptions.updateSplit": writeSplit,
+  "program.enrollments.validateDraft": validateEnrollmentDraft,
 };
 
 const decoder = new TextDecoder();
@@ -177,6 +191,7 @@ const mediaImage: UploadHook = (rc, media, body) => {
 /** Hooks by `store.action`, run before the transition. */
 export const UPLOADS: Readonly<Record<string, UploadHook>> = {
   "billing/journals.upload": journalUpload,
+  "billing/journals.uploadApimTest": journalUpload,
   "billing/custom-ledgers.upload": customLedgerUpload,
   "integration/extensions/media.uploadImage": mediaImage,
 };
