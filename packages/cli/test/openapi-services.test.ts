@@ -187,6 +187,9 @@ describe("account users", () => {
     assert.deepEqual([add.method, add.path], ["POST", `${V1}/accounts/ACC-1/users/USR-1/groups`]);
     const replace = only((await run([...groups, "update", "--data", '[{"id":"UGR-2"}]', "-o", "json"])).sent);
     assert.deepEqual([replace.method, JSON.parse(replace.body)], ["PUT", [{ id: "UGR-2" }]]);
+    const bad = await mpt([...base, ...groups, "update", "--data", "[1]"]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--data must be a JSON object or a list of objects/);
     const remove = only((await run([...groups, "delete", "UGR-2"])).sent);
     assert.deepEqual(
       [remove.method, remove.path],

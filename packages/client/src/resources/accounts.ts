@@ -5,6 +5,26 @@
 import { CRUD, fileAction, postAction, READ } from "../catalogue/shapes.js";
 import { defineGroup } from "../catalogue/types.js";
 
+/**
+ * The groups of an account user (OpenAPI only): `create` adds one (`{ id }`), the collection
+ * `update` replaces them (a list), `delete` removes one; each answers the user (`model`).
+ */
+function userGroups<
+  const P extends string,
+  const U extends string,
+  const M extends "AccountUser" | "AccountsUser",
+>(path: P, userParam: U, model: M) {
+  return {
+    path,
+    params: [userParam],
+    model,
+    ops: ["create", "delete"],
+    actions: {
+      update: { method: "PUT", path: "", scope: "collection", body: "required", returns: "model" },
+    },
+  } as const;
+}
+
 export const accounts = defineGroup({
   accounts: {
     path: "/public/v1/accounts/accounts",
@@ -170,15 +190,11 @@ export const accounts = defineGroup({
     },
     children: {
       /** OpenAPI only: add (`create`), replace (`update`) and remove (`delete`) the user's groups. */
-      groups: {
-        path: "/public/v1/accounts/account-users/{accountUserId}/groups",
-        params: ["accountUserId"],
-        model: "AccountUser",
-        ops: ["create", "delete"],
-        actions: {
-          update: { method: "PUT", path: "", scope: "collection", body: "required", returns: "model" },
-        },
-      },
+      groups: userGroups(
+        "/public/v1/accounts/account-users/{accountUserId}/groups",
+        "accountUserId",
+        "AccountUser",
+      ),
     },
   },
   /** Platform's next surface (Python branch `feature/MPT-24263/add-accounts-account-users-services`). */
@@ -201,15 +217,7 @@ export const accounts = defineGroup({
       sendNewInvite: { ...postAction("send-new-invite"), model: "AccountUser" },
     },
     children: {
-      groups: {
-        path: "/public/v1/accounts/{accountId}/users/{userId}/groups",
-        params: ["userId"],
-        model: "AccountsUser",
-        ops: ["create", "delete"],
-        actions: {
-          update: { method: "PUT", path: "", scope: "collection", body: "required", returns: "model" },
-        },
-      },
+      groups: userGroups("/public/v1/accounts/{accountId}/users/{userId}/groups", "userId", "AccountsUser"),
     },
   },
 });

@@ -9,7 +9,7 @@ import type { JsonObject } from "../../shared/json.js";
 import { hash, Prng } from "../../shared/prng.js";
 import type { AccountsSeed } from "./accounts.js";
 import type { CatalogSeed } from "./catalog.js";
-import { EPOCH, pdfBytes, type SeedContext } from "./context.js";
+import { EPOCH, pdfBytes, type SeedContext, withFile } from "./context.js";
 
 export interface CommerceSeed {
   agreements: JsonObject[];
@@ -261,23 +261,13 @@ export function seedRequests(s: SeedContext, agreements: readonly JsonObject[]):
         account: agreement["client"] as JsonObject,
       });
       if (i > 0) return;
-      const attachment = s.add("commerce/requests/attachments", {
-        name: "Details",
-        type: "File",
-        request: ref,
-      });
-      const file = {
-        filename: "details.pdf",
-        contentType: "application/pdf",
-        bytes: pdfBytes("request details"),
-      };
-      s.store.files.set(attachment["id"] as string, file);
-      s.store.collection("commerce/requests/attachments").put({
-        ...attachment,
-        filename: file.filename,
-        size: file.bytes.byteLength,
-        contentType: file.contentType,
-      });
+      withFile(
+        s,
+        "commerce/requests/attachments",
+        { name: "Details", type: "File", request: ref },
+        "details.pdf",
+        "application/pdf",
+      );
     });
 }
 
