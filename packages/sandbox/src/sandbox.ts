@@ -13,6 +13,7 @@ import {
 } from "./data/fixtures.js";
 import { seedMarketplace } from "./data/seed/index.js";
 import { Store } from "./domain/store.js";
+import { checkDefinitions } from "./domain/stores/check.js";
 import { findInView, openView } from "./domain/view.js";
 import { Auth } from "./http/auth.js";
 import {
@@ -127,6 +128,7 @@ function resolve(options: SandboxOptions): ResolvedOptions {
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  checkDefinitions();
   const resolved = resolve(options);
   const now = options.now ?? Date.now;
   const faults = new Faults(options.faults ?? []);

@@ -10,6 +10,7 @@ import { isObject, type JsonObject, type JsonValue, valueAt } from "../shared/js
 import { allocateId } from "./id-allocation.js";
 import { stamp, withAudit, withStatus } from "./lifecycle.js";
 import { shortRef } from "./references.js";
+import { type EffectName, storeDef } from "./stores/index.js";
 
 type Effect = (ctx: SandboxContext, record: JsonObject, caller: Caller) => JsonObject;
 
@@ -158,24 +159,32 @@ const recalculateLedger: Effect = (ctx, record) => {
     if (status === "ready" || status === "error" || status === "split" || status === "skipped")
       processing[status]++;
     const ppx1 = Number(valueAt(charge, "price.PPx1") ?? 0);
-    const unitSP = Number(valueAt(charge, "price.unitSP") ?? 0);
-    const quantity = Number(charge["quantity"] ?? 1);
+    const sp = Number(valueAt(charge, "price.unitSP") ?? 0) * Number(charge["quantity"] ?? 1);
     if (Number.isFinite(ppx1)) totalPP += ppx1;
-    if (Number.isFinite(unitSP * quantity)) totalSP += unitSP * quantity;
+    if (Number.isFinite(sp)) totalSP += sp;
   }
   const price = isObject(record["price"]) ? record["price"] : {};
   return { ...record, price: { ...price, totalPP: cents(totalPP), totalSP: cents(totalSP) }, processing };
 };
 
-/** Effects after a create, by store. */
-export const ON_CREATE: Readonly<Record<string, Effect>> = {
-  "helpdesk/cases": openCaseChat,
+/** The effects store definitions name (`onCreate`, `onAction`). */
+const EFFECTS: Readonly<Record<EffectName, Effect>> = {
+  openCaseChat,
+  placeOrder,
+  completeOrder,
+  failOrder,
+  recalculateLedger,
 };
 
-/** Effects after an action, by `store.action`. */
-export const ON_ACTION: Readonly<Record<string, Effect>> = {
-  "commerce/orders.process": placeOrder,
-  "commerce/orders.complete": completeOrder,
-  "commerce/orders.fail": failOrder,
-  "billing/ledgers.recalculate": recalculateLedger,
-};
+/** The effect after a create of a `store` record, if its definition names one. */
+export function effectOnCreate(store: string): Effect | undefined {
+  const name = storeDef(store).onCreate;
+  return name ? EFFECTS[name] : undefined;
+}
+
+/** The effect after `action` on a `store` record, if its definition names one. */
+export function effectOnAction(store: string, action: string): Effect | undefined {
+  const actions: Readonly<Record<string, EffectName | undefined>> | undefined = storeDef(store).onAction;
+  const name = actions?.[action];
+  return name ? EFFECTS[name] : undefined;
+}

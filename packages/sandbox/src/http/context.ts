@@ -3,6 +3,7 @@
  * per-request context handlers receive.
  */
 
+import type { ActionDef } from "../domain/catalogue.js";
 import type { ServiceRoute } from "../domain/routes.js";
 import type { Store } from "../domain/store.js";
 import type { Auth, Caller } from "./auth.js";
@@ -44,5 +45,14 @@ export interface RequestContext {
   caller: Caller;
   route: ServiceRoute;
   /** Values of the template placeholders (`productId`), decoded. */
+  params: Readonly<Record<string, string>>;
+}
+
+/** A custom action call: the record id (none for collection actions), name and definition. */
+export interface ActionCall {
+  id: string | undefined;
+  name: string;
+  action: ActionDef;
+  /** Values of the action path's placeholders (`attachmentId`). */
   params: Readonly<Record<string, string>>;
 }

@@ -8,10 +8,9 @@ import { expandRefs, shortRef } from "../../domain/references.js";
 import { findInView, openView } from "../../domain/view.js";
 import { isObject, type JsonObject, type JsonValue, valueAt, valuesAt } from "../../shared/json.js";
 import { badRequest, validationError } from "../../shared/problem.js";
-import type { RequestContext } from "../context.js";
+import type { ActionCall, RequestContext } from "../context.js";
 import { json } from "../envelope.js";
 import { readJson } from "../files.js";
-import type { ActionCall } from "./actions.js";
 
 /** `POST commerce/requests/{id}/validate`: `{ error, parameters: [{ id, value, isValid, error }] }`. */
 export function validateRequest(rc: RequestContext, call: ActionCall): Response {

@@ -13,10 +13,9 @@ import { shortRef } from "../../domain/references.js";
 import { findInView, openView } from "../../domain/view.js";
 import { isObject, type JsonObject, type JsonValue, valueAt } from "../../shared/json.js";
 import { SandboxError, validationError } from "../../shared/problem.js";
-import type { RequestContext } from "../context.js";
+import type { ActionCall, RequestContext } from "../context.js";
 import { json } from "../envelope.js";
 import { readJson } from "../files.js";
-import type { ActionCall } from "./actions.js";
 
 /** Percentages add up to 100 within this tolerance (they are doubles on the wire). */
 const TOLERANCE = 0.001;

@@ -4,9 +4,9 @@
  * state machine allows).
  */
 import { checkAccess } from "../../domain/access.js";
-import { REQUIRED, SOFT_DELETE } from "../../domain/collections.js";
+import { requiredFields, softDeletes } from "../../domain/collections.js";
 import { deriveOnCreate } from "../../domain/derive.js";
-import { ON_CREATE } from "../../domain/effects.js";
+import { effectOnCreate } from "../../domain/effects.js";
 import { allocateId } from "../../domain/id-allocation.js";
 import { deleteWithParts, requireReferences } from "../../domain/integrity.js";
 import { stamp, withAudit, withStatus } from "../../domain/lifecycle.js";
@@ -32,7 +32,7 @@ function sanitize(data: JsonObject, keepStatus: boolean): JsonObject {
 
 function requireFields(store: string, record: JsonObject): void {
   const errors: Record<string, string[]> = {};
-  for (const path of REQUIRED[store] ?? []) {
+  for (const path of requiredFields(store)) {
     const value = valueAt(record, path);
     if (value === undefined || value === null || value === "") {
       const name = path.replace(/\.id$/, "");
@@ -108,7 +108,7 @@ export async function handleCreate(rc: RequestContext): Promise<Response> {
   record = deriveOnCreate(sandbox.store, route.store, record, caller);
   record = withAudit(record, ["created", "updated"], stamp(sandbox, caller));
   record = attachFile(rc, record, upload ? body.files.get(upload.fileKey) : undefined, rc.url.pathname);
-  const effect = ON_CREATE[route.store];
+  const effect = effectOnCreate(route.store);
   view.collection.put(record);
   sandbox.counters.created(route.store);
   if (effect) {
@@ -157,7 +157,7 @@ export function handleDelete(rc: RequestContext, id: string): Response {
       errors: [{ message: `Invalid status '${status}' for delete.`, properties: ["status"] }],
     });
   }
-  if (SOFT_DELETE.has(route.store)) {
+  if (softDeletes(route.store)) {
     view.collection.put(withStatus(sandbox, current, "Deleted", caller));
   } else {
     deleteWithParts(sandbox.store, route.store, id);
