@@ -16,6 +16,7 @@ import { Store } from "./domain/store.js";
 import { checkDefinitions } from "./domain/stores/check.js";
 import { findInView, openView } from "./domain/view.js";
 import { Auth } from "./http/auth.js";
+import { DEFAULT_BODY_LIMIT, EMPTY_BODY, readRequestBody } from "./http/body.js";
 import {
   type BrowserPolicy,
   checkBrowserPolicy,
@@ -53,6 +54,13 @@ export interface SandboxOptions {
   tokenTtlSeconds?: number;
   /** Delay before asynchronous statuses settle (`Validating` -> `Validated`). Default 0: next read. */
   settleMs?: number;
+  /**
+   * Key of the installation tokens (HS256). Default: random per sandbox instance, so no token
+   * signed elsewhere is accepted; give one only for reproducible tokens across runs.
+   */
+  tokenSigningKey?: string;
+  /** Largest request body accepted; larger ones answer 413 before more is read. Default 32 MiB. */
+  maxBodyBytes?: number;
   /** Clock (ms since epoch); tests can move time to expire tokens. Default `Date.now`. */
   now?: () => number;
   /**
@@ -122,6 +130,7 @@ function resolve(options: SandboxOptions): ResolvedOptions {
     maxLimit: options.maxLimit ?? 1000,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
     settleMs: options.settleMs ?? 0,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_BODY_LIMIT,
   };
 }
 
@@ -129,6 +138,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   checkDefinitions();
+  const signingKey = options.tokenSigningKey ?? randomKey();
   const resolved = resolve(options);
   const now = options.now ?? Date.now;
   const faults = new Faults(options.faults ?? []);
@@ -155,7 +165,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   let { store, personas } = build();
   const ctx: SandboxContext = {
     store,
-    auth: new Auth(store, `mpt-sandbox:${resolved.seed}:jwt`, now),
+    auth: new Auth(store, signingKey, now),
     faults,
     counters,
     options: resolved,
@@ -177,7 +187,19 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     exportState: () => exportFixtures(store, personas) as unknown as JsonObject,
   };
 
+  /** Bumped by every reset: a write that started before one fails instead of landing after it. */
+  let epoch = 0;
+
+  function resetConflict(): SandboxError {
+    return new SandboxError({
+      status: 409,
+      title: "Conflict",
+      detail: "The sandbox was reset while this request was in flight; nothing was written. Send it again.",
+    });
+  }
+
   async function dispatch(req: Request, url: URL, match: RouteMatch | undefined): Promise<Response> {
+    const started = epoch;
     if (!match) throw notFound(`No API route for ${req.method} ${url.pathname}.`);
     const caller = await ctx.auth.authenticate(req.headers.get("authorization"));
     const endpoint = match.endpoint;
@@ -189,19 +211,28 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       });
     }
     const rc: RequestContext = { sandbox: ctx, req, url, caller, route: match.route, params: match.params };
+    const writes = endpoint.kind === "create" || endpoint.kind === "update" || endpoint.kind === "delete";
+    const acts = endpoint.kind === "action" && endpoint.action.method !== "GET";
+    // The whole body first; then check and write in one synchronous step against the current store.
+    const body =
+      (writes && endpoint.kind !== "delete") || acts
+        ? await readRequestBody(req, resolved.maxBodyBytes)
+        : EMPTY_BODY;
+    if ((writes || acts) && started !== epoch) throw resetConflict();
+    const write = <T>(step: () => T): T => ctx.store.transaction(step);
     switch (endpoint.kind) {
       case "list":
         return handleList(rc);
       case "create":
-        return handleCreate(rc);
+        return write(() => handleCreate(rc, body));
       case "get":
         return handleGet(rc, endpoint.id);
       case "update":
-        return handleUpdate(rc, endpoint.id);
+        return write(() => handleUpdate(rc, endpoint.id, body));
       case "delete":
-        return handleDelete(rc, endpoint.id);
+        return write(() => handleDelete(rc, endpoint.id));
       case "action":
-        return handleAction(rc, endpoint);
+        return write(() => handleAction(rc, endpoint, body));
       case "blob": {
         findInView(openView(rc), endpoint.id);
         if (!ctx.store.files.has(endpoint.owner)) throw notFound(`No file at ${url.pathname}.`);
@@ -243,6 +274,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   async function respond(req: Request): Promise<Response> {
     const url = new URL(req.url);
+    const refused = refuseMalformed(req, url);
+    if (refused) return refused;
     if (url.pathname.startsWith(ADMIN_PREFIX)) return await respondControl(req, url).catch(toProblem);
     return withCors(req, await respondApi(req, url).catch(toProblem), browser);
   }
@@ -282,9 +315,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     revokeToken: hooks.revoke,
     unrevokeToken: hooks.unrevoke,
     reset() {
+      epoch++;
       ({ store, personas } = build());
       ctx.store = store;
-      ctx.auth = new Auth(store, `mpt-sandbox:${resolved.seed}:jwt`, now);
+      ctx.auth = new Auth(store, signingKey, now);
       pending.clear();
     },
     export: () => exportFixtures(store, personas),
@@ -295,8 +329,39 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   return sandbox;
 }
 
+/** 32 random bytes as hex: the default installation-token key of one instance. */
+function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Methods the sandbox answers; any other gets 405 before authentication or routing. */
+const METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/** A 405 for a method nobody serves, a 400 for a path with a malformed `%` escape. */
+function refuseMalformed(req: Request, url: URL): Response | undefined {
+  if (!METHODS.has(req.method)) {
+    return problemResponse({
+      status: 405,
+      detail: `The sandbox does not answer ${req.method}; use ${[...METHODS].join(", ")}.`,
+      headers: { allow: [...METHODS].join(", ") },
+    });
+  }
+  try {
+    decodeURIComponent(url.pathname);
+  } catch {
+    return problemResponse({
+      status: 400,
+      detail: `The URL path has a malformed percent-encoding (a '%' not followed by two hex digits of UTF-8): ${url.pathname}`,
+    });
+  }
+  return undefined;
+}
+
 function toProblem(error: unknown): Response {
   if (error instanceof SandboxError) return problemResponse(error.init);
+  if (error instanceof URIError)
+    return problemResponse({ status: 400, detail: `Malformed URL: ${error.message}` });
   const message = error instanceof Error ? error.message : String(error);
   return problemResponse({ status: 500, detail: `mpt-sandbox internal error: ${message}` });
 }

@@ -17,6 +17,9 @@ export interface VirtualSource {
   make(index: number): JsonObject;
 }
 
+/** Undo steps of the running transaction (see `Store.transaction`). */
+type Journal = { steps: Array<() => void> } | undefined;
+
 export class Collection {
   private readonly own = new Map<string, JsonObject>();
   private readonly patched = new Map<string, JsonObject>();
@@ -28,7 +31,28 @@ export class Collection {
   /** Property paths and types seen in this collection's records. */
   readonly fields = new FieldIndex();
 
-  constructor(readonly key: string) {}
+  constructor(
+    readonly key: string,
+    private readonly journal: () => Journal = () => undefined,
+  ) {}
+
+  /** Remembers how to restore `id` as it is now, when a transaction runs. */
+  private remember(id: string): void {
+    const journal = this.journal();
+    if (!journal) return;
+    const own = this.own.get(id);
+    const patched = this.patched.get(id);
+    const removed = this.removed.has(id);
+    journal.steps.push(() => {
+      if (own === undefined) this.own.delete(id);
+      else this.own.set(id, own);
+      if (patched === undefined) this.patched.delete(id);
+      else this.patched.set(id, patched);
+      if (removed) this.removed.add(id);
+      else this.removed.delete(id);
+      this.version++;
+    });
+  }
 
   addSource(source: VirtualSource): void {
     this.sources.push(source);
@@ -65,6 +89,7 @@ export class Collection {
   put(record: JsonObject): void {
     const id = record["id"];
     if (typeof id !== "string") throw new Error(`record without id in ${this.key}`);
+    this.remember(id);
     this.removed.delete(id);
     this.fields.add(record);
     if (this.isVirtual(id)) this.patched.set(id, record);
@@ -74,6 +99,7 @@ export class Collection {
 
   delete(id: string): boolean {
     if (!this.has(id)) return false;
+    this.remember(id);
     if (this.own.delete(id)) {
       this.version++;
       return true;
@@ -171,18 +197,70 @@ export interface StoredFile {
   bytes: Uint8Array<ArrayBuffer>;
 }
 
+/** A map whose writes are undone when the store's transaction fails. */
+class JournaledMap<K, V> extends Map<K, V> {
+  constructor(private readonly journal: () => Journal) {
+    super();
+  }
+  private remember(key: K): void {
+    const journal = this.journal();
+    if (!journal) return;
+    const had = super.has(key);
+    const value = super.get(key);
+    journal.steps.push(() => {
+      if (had) super.set(key, value as V);
+      else super.delete(key);
+    });
+  }
+  override set(key: K, value: V): this {
+    this.remember(key);
+    return super.set(key, value);
+  }
+  override delete(key: K): boolean {
+    this.remember(key);
+    return super.delete(key);
+  }
+}
+
 export class Store {
   private readonly collections = new Map<string, Collection>();
+  private journal: Journal;
+  private readonly current = (): Journal => this.journal;
   /** Files by owner: a record id (document, attachment...) or `<id>/icon`, `<id>/image`. */
-  readonly files = new Map<string, StoredFile>();
-  private readonly sequences = new Map<string, number>();
+  readonly files: Map<string, StoredFile> = new JournaledMap<string, StoredFile>(this.current);
+  private readonly sequences: Map<string, number> = new JournaledMap<string, number>(this.current);
 
   constructor(readonly rng: Prng) {}
+
+  /**
+   * Runs `write` (synchronous: check and write in one step) as one change: if it throws, every
+   * record, file and sequence it wrote is restored and the error propagates. Nested calls join
+   * the outer one.
+   */
+  transaction<T>(write: () => T): T {
+    if (this.journal) return write();
+    const journal = { steps: [] as Array<() => void> };
+    this.journal = journal;
+    try {
+      return write();
+    } catch (error) {
+      this.journal = undefined;
+      for (const step of journal.steps.reverse()) step();
+      throw error;
+    } finally {
+      this.journal = undefined;
+    }
+  }
+
+  /** Registers an undo step for state outside the store written in the running transaction. */
+  onRollback(undo: () => void): void {
+    this.journal?.steps.push(undo);
+  }
 
   collection(key: string): Collection {
     let c = this.collections.get(key);
     if (!c) {
-      c = new Collection(key);
+      c = new Collection(key, this.current);
       this.collections.set(key, c);
     }
     return c;

@@ -18,6 +18,8 @@ export interface ResolvedOptions {
   tokenTtlSeconds: number;
   /** Milliseconds before an asynchronous status (`Validating` -> `Validated`) settles; 0: next read. */
   settleMs: number;
+  /** Largest request body accepted (413 beyond). */
+  maxBodyBytes: number;
 }
 
 export interface PendingTransition {

@@ -6,16 +6,16 @@
  * group membership).
  */
 
-import type { ActionDef } from "../../domain/catalogue.js";
 import { effectOnAction } from "../../domain/effects.js";
 import { schedule, stamp, withAudit, withStatus } from "../../domain/lifecycle.js";
 import { machineOf } from "../../domain/machines/index.js";
 import { findInView, modelName, openView, type View } from "../../domain/view.js";
 import { deepMerge, isObject, type JsonObject } from "../../shared/json.js";
 import { forbidden, notFound, SandboxError } from "../../shared/problem.js";
+import { bodyOf, type RequestBody } from "../body.js";
 import type { ActionCall, RequestContext } from "../context.js";
 import { json, noContent } from "../envelope.js";
-import { type Body, blobRedirect, imageOwner, readBody } from "../files.js";
+import { blobRedirect, imageOwner } from "../files.js";
 import { specialAction, type UploadOutcome, uploadHook } from "./special.js";
 
 /** The text a `render`/`template` action answers (a JSON string, as MPT does). */
@@ -39,13 +39,14 @@ function transitionError(
   });
 }
 
-async function readActionBody(rc: RequestContext, action: ActionDef): Promise<Body> {
-  return readBody(rc.req, action.file?.emptyDataPart);
-}
-
-export async function handleAction(rc: RequestContext, call: ActionCall): Promise<Response> {
+/** A custom action, with the body read whole; checks and writes synchronously. */
+export function handleAction(
+  rc: RequestContext,
+  call: ActionCall,
+  raw: RequestBody,
+): Response | Promise<Response> {
   const special = specialAction(rc.route.store, call.name);
-  if (special) return special(rc, call);
+  if (special) return special(rc, call, raw);
 
   const { sandbox, caller, route } = rc;
   const { action, name } = call;
@@ -68,7 +69,7 @@ export async function handleAction(rc: RequestContext, call: ActionCall): Promis
     return json(record);
   }
 
-  const body = await readActionBody(rc, action);
+  const body = bodyOf(raw, action.file?.emptyDataPart);
   const transition = machineOf(route.store)?.actions[name];
   if (transition) {
     if (transition.by && !transition.by.includes(caller.accountType)) {

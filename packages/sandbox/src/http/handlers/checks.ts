@@ -8,9 +8,9 @@ import { expandRefs, shortRef } from "../../domain/references.js";
 import { findInView, openView } from "../../domain/view.js";
 import { isObject, type JsonObject, type JsonValue, valueAt, valuesAt } from "../../shared/json.js";
 import { badRequest, validationError } from "../../shared/problem.js";
+import type { RequestBody } from "../body.js";
 import type { ActionCall, RequestContext } from "../context.js";
 import { json } from "../envelope.js";
-import { readJson } from "../files.js";
 
 /** `POST commerce/requests/{id}/validate`: `{ error, parameters: [{ id, value, isValid, error }] }`. */
 export function validateRequest(rc: RequestContext, call: ActionCall): Response {
@@ -32,8 +32,8 @@ export function validateRequest(rc: RequestContext, call: ActionCall): Response 
 }
 
 /** `POST program/enrollments/validate`: the enrollment as it would be created; nothing is stored. */
-export async function validateEnrollmentDraft(rc: RequestContext): Promise<Response> {
-  const body = await readJson(rc.req);
+export function validateEnrollmentDraft(rc: RequestContext, _call: ActionCall, raw: RequestBody): Response {
+  const body = raw.json;
   if (!isObject(body)) throw validationError({ $: ["The enrollment (a JSON object) is required."] });
   if (typeof valueAt(body, "program.id") !== "string")
     throw validationError({ program: ["The Program field is required."] });

@@ -10,14 +10,23 @@ import { type SpecialName, storeDef, type UploadName } from "../../domain/stores
 import { findInView, openView } from "../../domain/view.js";
 import { isObject, type JsonObject, valueAt } from "../../shared/json.js";
 import { forbidden, notFound, SandboxError, validationError } from "../../shared/problem.js";
+import type { Body, RequestBody } from "../body.js";
 import type { ActionCall, RequestContext } from "../context.js";
 import { json } from "../envelope.js";
-import { type Body, fileResponse, notAcceptable, wantsFile, withFileMetadata } from "../files.js";
+import { fileResponse, notAcceptable, wantsFile, withFileMetadata } from "../files.js";
 import { ssoCheck, transferDetails, validateEnrollmentDraft, validateRequest } from "./checks.js";
 import { replaceLinks } from "./membership.js";
 import { getSplit, writeSplit } from "./splits.js";
 
-export type Special = (rc: RequestContext, call: ActionCall) => Promise<Response> | Response;
+/**
+ * An action with its own handler. It runs after the body was read; whatever it writes, it writes
+ * before its first `await` (the token issuers await only the signature and write nothing).
+ */
+export type Special = (
+  rc: RequestContext,
+  call: ActionCall,
+  body: RequestBody,
+) => Promise<Response> | Response;
 
 export interface UploadOutcome {
   record?: JsonObject;

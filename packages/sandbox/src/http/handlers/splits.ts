@@ -13,9 +13,9 @@ import { shortRef } from "../../domain/references.js";
 import { findInView, openView } from "../../domain/view.js";
 import { isObject, type JsonObject, type JsonValue, valueAt } from "../../shared/json.js";
 import { SandboxError, validationError } from "../../shared/problem.js";
+import type { RequestBody } from "../body.js";
 import type { ActionCall, RequestContext } from "../context.js";
 import { json } from "../envelope.js";
-import { readJson } from "../files.js";
 
 /** Percentages add up to 100 within this tolerance (they are doubles on the wire). */
 const TOLERANCE = 0.001;
@@ -102,7 +102,7 @@ export function getSplit(rc: RequestContext, call: ActionCall): Response {
 }
 
 /** `POST|PUT {id}/split`: sets (POST, once) or replaces the split after checking its allocations. */
-export async function writeSplit(rc: RequestContext, call: ActionCall): Promise<Response> {
+export function writeSplit(rc: RequestContext, call: ActionCall, body: RequestBody): Response {
   const view = openView(rc);
   const owner = findInView(view, call.id ?? "", true);
   const creating = call.action.method === "POST";
@@ -113,7 +113,7 @@ export async function writeSplit(rc: RequestContext, call: ActionCall): Promise<
       detail: `${String(owner["id"])} already has a split billing; replace it with PUT.`,
     });
   }
-  const allocations = checkAllocations(rc, await readJson(rc.req));
+  const allocations = checkAllocations(rc, body.json);
   const previous = isObject(owner["split"]) ? owner["split"] : {};
   const at = stamp(rc.sandbox, rc.caller);
   const split = withAudit({ ...previous, allocations }, creating ? ["created", "updated"] : ["updated"], at);

@@ -16,9 +16,10 @@ import type { StoredFile } from "../../domain/store.js";
 import { findInView, modelName, openView } from "../../domain/view.js";
 import { deepMerge, type JsonObject, setAt, valueAt, valuesAt } from "../../shared/json.js";
 import { badRequest, SandboxError, validationError } from "../../shared/problem.js";
+import { bodyOf, type RequestBody } from "../body.js";
 import type { RequestContext } from "../context.js";
 import { json, noContent } from "../envelope.js";
-import { readBody, withFileMetadata } from "../files.js";
+import { withFileMetadata } from "../files.js";
 import { createLink, deleteLink } from "./membership.js";
 
 const READ_ONLY_FIELDS = ["id", "audit", "$meta"];
@@ -82,13 +83,14 @@ function parentPath(pathname: string): string {
   return pathname.replace(/\/[^/]*$/, "");
 }
 
-export async function handleCreate(rc: RequestContext): Promise<Response> {
+/** POST on a collection, with the body read whole; checks and writes synchronously. */
+export function handleCreate(rc: RequestContext, raw: RequestBody): Response {
   const { route, sandbox, caller } = rc;
   checkAccess(route.store, "create", caller.accountType);
-  if (route.link) return createLink(rc);
+  if (route.link) return createLink(rc, raw.json);
   const view = openView(rc);
   const upload = route.def.upload;
-  const body = await readBody(rc.req, upload?.on.includes("create") ? upload.dataKey : undefined);
+  const body = bodyOf(raw, upload?.on.includes("create") ? upload.dataKey : undefined);
   const machine = machineOf(route.store);
   let record = sanitize(body.data, true);
   for (const ref of route.refs) stampParent(record, ref.path, rc.params[ref.param] ?? "");
@@ -118,13 +120,14 @@ export async function handleCreate(rc: RequestContext): Promise<Response> {
   return json(record, 201);
 }
 
-export async function handleUpdate(rc: RequestContext, id: string): Promise<Response> {
+/** PUT on a record, with the body read whole; checks and writes synchronously. */
+export function handleUpdate(rc: RequestContext, id: string, raw: RequestBody): Response {
   const { route, sandbox, caller } = rc;
   checkAccess(route.store, "update", caller.accountType);
   const view = openView(rc);
   const current = findInView(view, id);
   const upload = route.def.upload;
-  const body = await readBody(rc.req, upload?.on.includes("update") ? upload.dataKey : undefined);
+  const body = bodyOf(raw, upload?.on.includes("update") ? upload.dataKey : undefined);
   const machine = machineOf(route.store);
   const keepStatus = !machine || Object.keys(machine.actions).length === 0;
   const name = body.data["name"];
