@@ -1,6 +1,7 @@
 /**
  * Catalogue rows of the `accounts` group: one row per service of the Python client's
- * `Accounts` group, with its endpoint, operations, actions and nested services.
+ * `Accounts` group, with its endpoint, operations, actions and nested services, plus the services
+ * and actions only the platform's OpenAPI spec documents (client README, "Beyond the Python client").
  */
 import { CRUD, fileAction, postAction, READ } from "../catalogue/shapes.js";
 import { defineGroup } from "../catalogue/types.js";
