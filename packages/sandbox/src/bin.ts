@@ -18,6 +18,7 @@ const USAGE = `Usage: mpt-sandbox [options]
                  'http://localhost:*' = any port, '*' = any; default: localhost origins)
   --allow-host <name>     a Host name the control plane answers for besides localhost and
                  IP addresses (repeatable), e.g. a Docker service name
+  --expose-control-plane  with a non-loopback --host: leave /_sandbox/* without a token
   --json         print the URL and tokens as one JSON line
   -h, --help     show this help
 `;
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       fixtures: { type: "string" },
       "cors-origin": { type: "string", multiple: true },
       "allow-host": { type: "string", multiple: true },
+      "expose-control-plane": { type: "boolean" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     ...(values.fixtures !== undefined ? { fixtures: values.fixtures } : {}),
     ...(values["cors-origin"] !== undefined ? { corsOrigins: values["cors-origin"] } : {}),
     ...(values["allow-host"] !== undefined ? { allowedHosts: values["allow-host"] } : {}),
+    ...(values["expose-control-plane"] ? { exposeControlPlane: true } : {}),
   });
   const { tokens } = sandbox;
   if (values.json) {

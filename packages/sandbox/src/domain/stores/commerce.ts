@@ -1,21 +1,14 @@
 /** Store definitions of the `commerce` group (each field is described in types.ts). */
 import { ANY, C, V } from "../machines/types.js";
+import { CLIENT_AND_VENDOR, HEAVY_FIELDS, partOf } from "./rules.js";
 import { child, defineStores, random } from "./types.js";
 
 export const commerceStores = defineStores({
   "commerce/agreements": {
     id: random("AGR", 3),
-    omitted: [
-      "audit",
-      "lines",
-      "parameters",
-      "subscriptions",
-      "assets",
-      "termsAndConditions",
-      "certificates",
-    ],
+    omitted: HEAVY_FIELDS,
     access: { create: C },
-    visibility: { owners: { Client: ["client.id"], Vendor: ["vendor.id"] } },
+    visibility: CLIENT_AND_VENDOR,
     machine: {
       initial: "Draft",
       createStatuses: ["Draft", "Provisioning", "Active"],
@@ -27,12 +20,12 @@ export const commerceStores = defineStores({
   "commerce/agreements/attachments": {
     id: child("ATT", "agreement.id"),
     ownsIdPrefix: true,
-    visibility: { inherit: "agreement.id" },
+    visibility: partOf("agreement.id"),
   },
   "commerce/assets": {
     id: random("AST", 3),
     omitted: ["audit", "lines", "parameters"],
-    visibility: { owners: { Client: ["client.id"], Vendor: ["vendor.id"] } },
+    visibility: CLIENT_AND_VENDOR,
     machine: {
       initial: "Active",
       createStatuses: ["Draft", "Active"],
@@ -43,17 +36,9 @@ export const commerceStores = defineStores({
   "commerce/orders": {
     id: random("ORD", 3),
     required: ["agreement.id"],
-    omitted: [
-      "audit",
-      "lines",
-      "parameters",
-      "subscriptions",
-      "assets",
-      "termsAndConditions",
-      "certificates",
-    ],
+    omitted: HEAVY_FIELDS,
     access: { create: C, delete: C },
-    visibility: { owners: { Client: ["client.id"], Vendor: ["vendor.id"] } },
+    visibility: CLIENT_AND_VENDOR,
     machine: {
       initial: "Draft",
       createStatuses: ["Draft", "Quoted"],
@@ -74,7 +59,7 @@ export const commerceStores = defineStores({
   "commerce/subscriptions": {
     id: random("SUB", 3),
     omitted: ["audit", "lines", "parameters"],
-    visibility: { owners: { Client: ["client.id"], Vendor: ["vendor.id"] } },
+    visibility: CLIENT_AND_VENDOR,
     machine: {
       initial: "Active",
       createStatuses: ["Draft", "Active"],
@@ -103,11 +88,11 @@ export const commerceStores = defineStores({
   },
   "commerce/requests/attachments": {
     id: child("ATT", "request.id"),
-    visibility: { inherit: "request.id" },
+    visibility: partOf("request.id"),
   },
   "commerce/requests/messages": {
     id: child("MSG", "request.id"),
     required: ["content", "visibility"],
-    visibility: { inherit: "request.id" },
+    visibility: partOf("request.id"),
   },
 });

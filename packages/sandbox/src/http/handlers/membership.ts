@@ -8,6 +8,7 @@
 import { allocateId } from "../../domain/id-allocation.js";
 import { requireReferences } from "../../domain/integrity.js";
 import { stamp, withAudit } from "../../domain/lifecycle.js";
+import { checkWriter } from "../../domain/ownership.js";
 import { shortRef } from "../../domain/references.js";
 import type { StoreRef } from "../../domain/routes.js";
 import { findInView, modelName, openView, type View } from "../../domain/view.js";
@@ -59,6 +60,13 @@ function ownerAnswer(rc: RequestContext, view: View): Response {
   return json({ ...(owner ?? {}), [field]: listed });
 }
 
+/** Changing a user's groups is changing the user: the owner's `writers` rule applies. */
+function checkOwnerWriter(rc: RequestContext, view: View): void {
+  const last = rc.route.refs.at(-1);
+  const owner = last ? view.parents[last.param] : undefined;
+  if (last && owner) checkWriter(last.store, rc.caller, owner);
+}
+
 function linkOfRoute(rc: RequestContext): StoreRef {
   const link = rc.route.link;
   if (!link) throw new Error(`${rc.route.name} is not a membership route`);
@@ -69,6 +77,7 @@ function linkOfRoute(rc: RequestContext): StoreRef {
 export function createLink(rc: RequestContext, body: unknown): Response {
   const link = linkOfRoute(rc);
   const view = openView(rc);
+  checkOwnerWriter(rc, view);
   const record = linkedRecord(rc, view, link, body);
   addLink(rc, view, link, record);
   return ownerAnswer(rc, view);
@@ -77,6 +86,7 @@ export function createLink(rc: RequestContext, body: unknown): Response {
 /** `DELETE …/users/{userId}/groups/{groupId}`: removes the user from the group. */
 export function deleteLink(rc: RequestContext, id: string): Response {
   const view = openView(rc);
+  checkOwnerWriter(rc, view);
   findInView(view, id, true);
   const stored = view.linkOf(id);
   if (stored) view.collection.delete(stored["id"] as string);
@@ -87,6 +97,7 @@ export function deleteLink(rc: RequestContext, id: string): Response {
 export function replaceLinks(rc: RequestContext, _call: ActionCall, raw: RequestBody): Response {
   const link = linkOfRoute(rc);
   const view = openView(rc);
+  checkOwnerWriter(rc, view);
   const body = raw.json;
   const field = rc.route.segments.at(-1) ?? "";
   const list = Array.isArray(body) ? body : isObject(body) ? body[field] : undefined;

@@ -11,6 +11,7 @@ import { allocateId } from "../../domain/id-allocation.js";
 import { deleteWithParts, requireReferences } from "../../domain/integrity.js";
 import { stamp, withAudit, withStatus } from "../../domain/lifecycle.js";
 import { machineOf } from "../../domain/machines/index.js";
+import { checkCreate, checkUpdate, checkWriter, rejectCredentials } from "../../domain/ownership.js";
 import { API_PREFIX } from "../../domain/routes.js";
 import type { StoredFile } from "../../domain/store.js";
 import { findInView, modelName, openView } from "../../domain/view.js";
@@ -92,6 +93,7 @@ export function handleCreate(rc: RequestContext, raw: RequestBody): Response {
   const upload = route.def.upload;
   const body = bodyOf(raw, upload?.on.includes("create") ? upload.dataKey : undefined);
   const machine = machineOf(route.store);
+  rejectCredentials(route.store, body.data);
   let record = sanitize(body.data, true);
   for (const ref of route.refs) stampParent(record, ref.path, rc.params[ref.param] ?? "");
   requireFields(route.store, record);
@@ -108,6 +110,7 @@ export function handleCreate(rc: RequestContext, raw: RequestBody): Response {
   }
   record = { id: allocateId(sandbox.store, route.store, record), ...record };
   record = deriveOnCreate(sandbox.store, route.store, record, caller);
+  checkCreate(sandbox.store, route.store, caller, record);
   record = withAudit(record, ["created", "updated"], stamp(sandbox, caller));
   record = attachFile(rc, record, upload ? body.files.get(upload.fileKey) : undefined, rc.url.pathname);
   const effect = effectOnCreate(route.store);
@@ -134,9 +137,12 @@ export function handleUpdate(rc: RequestContext, id: string, raw: RequestBody): 
   if (name !== undefined && (typeof name !== "string" || name.trim() === "")) {
     throw badRequest("Name cannot be empty.");
   }
+  checkWriter(route.store, caller, current);
+  rejectCredentials(route.store, body.data);
   const patch = sanitize(body.data, keepStatus);
   requireReferences(rc, route.store, patch);
   let record = deepMerge(current, patch);
+  checkUpdate(sandbox.store, route.store, caller, current, record);
   record = withAudit(record, ["updated"], stamp(sandbox, caller));
   const file = upload ? body.files.get(upload.fileKey) : undefined;
   record = attachFile(rc, record, file, parentPath(rc.url.pathname));
@@ -150,6 +156,7 @@ export function handleDelete(rc: RequestContext, id: string): Response {
   if (route.link) return deleteLink(rc, id);
   const view = openView(rc);
   const current = findInView(view, id, true);
+  checkWriter(route.store, caller, current);
   const from = machineOf(route.store)?.deleteFrom;
   const status = current["status"];
   if (from && typeof status === "string" && !from.includes(status)) {
