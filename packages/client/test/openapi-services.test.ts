@@ -173,7 +173,7 @@ describe("split billing", () => {
     });
     const before = calls.length;
     await assert.rejects(
-      (client.commerce.subscriptions.updateSplit as (id: string) => Promise<unknown>)("SUB-1"),
+      (client.commerce.subscriptions.updateSplit as unknown as (id: string) => Promise<unknown>)("SUB-1"),
       /updateSplit: the data argument is required/,
     );
     assert.equal(calls.length, before);
@@ -183,19 +183,19 @@ describe("split billing", () => {
 describe("billing", () => {
   test("ledgers: update, accept and recalculate", async () => {
     const { client, calls } = setup();
-    await client.billing.ledgers.update("BLE-1", { notes: "x" });
-    check(calls.at(-1), { method: "PUT", path: "/billing/ledgers/BLE-1", json: { notes: "x" } });
+    await client.billing.ledgers.update("BLE-1", { name: "x" });
+    check(calls.at(-1), { method: "PUT", path: "/billing/ledgers/BLE-1", json: { name: "x" } });
     await client.billing.ledgers.accept("BLE-1");
     check(calls.at(-1), {
       method: "POST",
       path: "/billing/ledgers/BLE-1/accept",
       accept: "application/json",
     });
-    await client.billing.ledgers.recalculate("BLE-1", { notes: "again" });
+    await client.billing.ledgers.recalculate("BLE-1", { name: "again" });
     check(calls.at(-1), {
       method: "POST",
       path: "/billing/ledgers/BLE-1/recalculate",
-      json: { notes: "again" },
+      json: { name: "again" },
     });
   });
 

@@ -150,7 +150,7 @@ describe("split billing", () => {
     } as never);
     assert.equal(replaced.allocations?.length, 1);
     assert.deepEqual(await client.commerce.agreements.getSplit(agreement.id), replaced);
-    const shown = await client.commerce.agreements.select("+split").get(agreement.id);
+    const shown = await client.commerce.agreements.get(agreement.id, { select: "+split" });
     assert.deepEqual(shown.split?.allocations, replaced.allocations, "the agreement's own split field");
   });
 
