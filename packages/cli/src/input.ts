@@ -26,8 +26,21 @@ async function readText(path: string, option: string): Promise<string> {
   }
 }
 
-/** The JSON object of a `--data` value: literal JSON, `@path` or `-` for stdin. */
-export async function readData(spec: string, stdin: Readable): Promise<Record<string, unknown>> {
+/**
+ * The JSON object of a `--data` value: literal JSON, `@path` or `-` for stdin. With `allowList`
+ * (collection actions such as replacing a user's groups) a JSON array of objects is accepted too.
+ */
+export async function readData(spec: string, stdin: Readable): Promise<Record<string, unknown>>;
+export async function readData(
+  spec: string,
+  stdin: Readable,
+  allowList: true,
+): Promise<Record<string, unknown> | Record<string, unknown>[]>;
+export async function readData(
+  spec: string,
+  stdin: Readable,
+  allowList = false,
+): Promise<Record<string, unknown> | Record<string, unknown>[]> {
   const text =
     spec === "-"
       ? await readAll(stdin)
@@ -40,8 +53,17 @@ export async function readData(spec: string, stdin: Readable): Promise<Record<st
   } catch (error) {
     throw new UsageError(`--data is not valid JSON: ${(error as Error).message}`);
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new UsageError("--data must be a JSON object ({...})");
+  const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (allowList && Array.isArray(value)) {
+    if (!value.every(isObject)) throw new UsageError("--data must be a JSON object or a list of objects");
+    return value as Record<string, unknown>[];
+  }
+  if (!isObject(value)) {
+    throw new UsageError(
+      allowList
+        ? "--data must be a JSON object ({...}) or a list of objects ([{...}])"
+        : "--data must be a JSON object ({...})",
+    );
   }
   return value as Record<string, unknown>;
 }

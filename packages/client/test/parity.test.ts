@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { BearerTokenAuthentication, MPTClient } from "mpt-api-client";
+import { call, drain, dummy, type Obj, template } from "./support/dynamic-calls.js";
 import { type RecordedRequest, recordingFetch } from "./support/recording-fetch.js";
 
 interface SurfaceAction {
@@ -42,26 +43,6 @@ interface Surface {
 
 const surfacePath = join(import.meta.dirname, "../../../../shared/reference/python-client-surface.json");
 const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-const dummy = (param: string) => `__${param}__`;
-const template = (path: string) => path.replace(/__(\w+?)__/g, "{$1}");
-
-type Callable = (...args: unknown[]) => unknown;
-type Obj = Record<string, unknown>;
-
-async function drain(value: unknown): Promise<void> {
-  if (value && typeof value === "object" && Symbol.asyncIterator in value) {
-    for await (const _ of value as AsyncIterable<unknown>) break;
-  } else {
-    await value;
-  }
-}
-
-function call(obj: unknown, name: string, ...args: unknown[]): unknown {
-  const fn = (obj as Obj)[name];
-  assert.equal(typeof fn, "function", `missing method ${name}`);
-  return (fn as Callable).apply(obj, args);
-}
-
 test("every call of the Python client surface is sent the same way", {
   skip: !existsSync(surfacePath),
 }, async (t) => {

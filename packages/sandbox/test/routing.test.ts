@@ -6,14 +6,21 @@ import { Harness } from "./helpers.js";
 
 const h = new Harness();
 
-/** A concrete path of a route: placeholders filled with the first record of the parent. */
+/**
+ * A concrete path of a route: placeholders filled with the first record of the parent (the
+ * collection before the placeholder, or the parent store's own route when that prefix is none,
+ * as in `accounts/{accountId}/users`).
+ */
 async function concretePath(
   template: string,
   refs: readonly { param: string; store: string }[],
 ): Promise<string> {
   let path = template;
   for (const ref of refs) {
-    const parentTemplate = path.slice(0, path.indexOf(`{${ref.param}}`) - 1);
+    const prefix = path.slice(0, path.indexOf(`{${ref.param}}`) - 1);
+    const parentTemplate = ROUTES.some((r) => r.template === prefix)
+      ? prefix
+      : (ROUTES.find((r) => r.store === ref.store && r.refs.length === 0)?.template ?? prefix);
     const page = await h.get(`/${parentTemplate}?limit=1`);
     assert.equal(page.status, 200, `${parentTemplate}: ${page.text}`);
     const first = page.body.data[0];

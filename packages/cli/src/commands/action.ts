@@ -81,7 +81,12 @@ async function lastArgument(
   if (action.body === "required" || action.body === "optional") {
     const text = flags[optionKey(dataFlag)];
     if (text === undefined) return { given: true, value: null };
-    return { given: true, value: action.bodyField ? text : await readData(text, ctx.rt.stdin) };
+    if (action.bodyField) return { given: true, value: text };
+    const value =
+      action.scope === "collection"
+        ? await readData(text, ctx.rt.stdin, true)
+        : await readData(text, ctx.rt.stdin);
+    return { given: true, value };
   }
   if (action.queryParam) return { given: true, value: flags[optionKey(kebab(action.queryParam))] ?? null };
   return { given: false };

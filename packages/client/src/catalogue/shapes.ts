@@ -14,6 +14,11 @@ export function postAction<const P extends string>(path: P) {
   return { method: "POST", path, body: "optional", returns: "model", accept: "application/json" } as const;
 }
 
+/** `GET {endpoint}/{id}/<path>` answering a file (`downloadIcon`, `downloadImage`). */
+export function fileAction<const P extends string>(path: P) {
+  return { method: "GET", path, returns: "file" } as const;
+}
+
 /** `GET {endpoint}/{id}/<path>` answering text (`render`, `template`). */
 export function textAction<const P extends string>(path: P) {
   return { method: "GET", path, returns: "text" } as const;

@@ -21,6 +21,7 @@ export interface ModelMap {
   Batch: M.Batch;
   BatchAttachment: M.BatchAttachment;
   Buyer: M.Buyer;
+  BuyerTransferDetails: M.BuyerTransferDetails;
   Case: M.Case;
   Certificate: M.Certificate;
   Channel: M.Channel;
@@ -30,6 +31,7 @@ export interface ModelMap {
   ChatMessage: M.ChatMessage;
   ChatParticipant: M.ChatParticipant;
   CloudTenant: M.CloudTenant;
+  CommerceRequest: M.CommerceRequest;
   Contact: M.Contact;
   CreditMemo: M.CreditMemo;
   CreditMemoAttachment: M.CreditMemoAttachment;
@@ -98,8 +100,13 @@ export interface ModelMap {
   ProgramTerm: M.ProgramTerm;
   ProgramTermVariant: M.ProgramTermVariant;
   Queue: M.Queue;
+  RequestAttachment: M.RequestAttachment;
+  RequestMessage: M.RequestMessage;
+  RequestValidation: M.RequestValidation;
   Seller: M.Seller;
   ServiceIdentity: M.ServiceIdentity;
+  SplitBillingAgreement: M.SplitBillingAgreement;
+  SplitBillingSubscription: M.SplitBillingSubscription;
   SpotlightObject: M.SpotlightObject;
   SpotlightQuery: M.SpotlightQuery;
   Statement: M.Statement;
@@ -128,7 +135,12 @@ export interface ActionBodies {
   "/public/v1/accounts/buyers/{id}/transfer": M.BuyerTransfer;
   "/public/v1/accounts/buyers/{id}/validate": M.BuyerValidate;
   "/public/v1/catalog/products/{id}/settings": M.ConfigureSettingsRequest;
+  "/public/v1/commerce/agreements/{id}/split": M.SplitBillingAgreement;
   "/public/v1/commerce/orders/{id}/notify": M.OrderNotificationRequest;
+  "/public/v1/commerce/requests/{id}/complete": M.Complete;
+  "/public/v1/commerce/requests/{id}/process": M.Process;
+  "/public/v1/commerce/requests/{id}/query": M.Query;
+  "/public/v1/commerce/subscriptions/{id}/split": M.SplitBillingSubscription;
   "/public/v1/notifications/subscribers/{id}/disable": M.UpdateNoteSubscriber;
   "/public/v1/notifications/subscribers/{id}/enable": M.UpdateNoteSubscriber;
   "/public/v1/program/certificates/{id}/terminate": M.TerminateCertificateRequest;
@@ -159,6 +171,7 @@ export const MODEL_NAMES = [
   "Batch",
   "BatchAttachment",
   "Buyer",
+  "BuyerTransferDetails",
   "Case",
   "Certificate",
   "Channel",
@@ -168,6 +181,7 @@ export const MODEL_NAMES = [
   "ChatMessage",
   "ChatParticipant",
   "CloudTenant",
+  "CommerceRequest",
   "Contact",
   "CreditMemo",
   "CreditMemoAttachment",
@@ -236,8 +250,13 @@ export const MODEL_NAMES = [
   "ProgramTerm",
   "ProgramTermVariant",
   "Queue",
+  "RequestAttachment",
+  "RequestMessage",
+  "RequestValidation",
   "Seller",
   "ServiceIdentity",
+  "SplitBillingAgreement",
+  "SplitBillingSubscription",
   "SpotlightObject",
   "SpotlightQuery",
   "Statement",

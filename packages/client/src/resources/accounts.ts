@@ -1,9 +1,30 @@
 /**
  * Catalogue rows of the `accounts` group: one row per service of the Python client's
- * `Accounts` group, with its endpoint, operations, actions and nested services.
+ * `Accounts` group, with its endpoint, operations, actions and nested services, plus the services
+ * and actions only the platform's OpenAPI spec documents (client README, "Beyond the Python client").
  */
-import { CRUD, postAction, READ } from "../catalogue/shapes.js";
+import { CRUD, fileAction, postAction, READ } from "../catalogue/shapes.js";
 import { defineGroup } from "../catalogue/types.js";
+
+/**
+ * The groups of an account user (OpenAPI only): `create` adds one (`{ id }`), the collection
+ * `update` replaces them (a list), `delete` removes one; each answers the user (`model`).
+ */
+function userGroups<
+  const P extends string,
+  const U extends string,
+  const M extends "AccountUser" | "AccountsUser",
+>(path: P, userParam: U, model: M) {
+  return {
+    path,
+    params: [userParam],
+    model,
+    ops: ["create", "delete"],
+    actions: {
+      update: { method: "PUT", path: "", scope: "collection", body: "required", returns: "model" },
+    },
+  } as const;
+}
 
 export const accounts = defineGroup({
   accounts: {
@@ -16,6 +37,7 @@ export const accounts = defineGroup({
       activate: postAction("activate"),
       deactivate: postAction("deactivate"),
       disable: postAction("disable"),
+      downloadIcon: fileAction("icon"),
       enable: postAction("enable"),
       validate: postAction("validate"),
     },
@@ -64,7 +86,17 @@ export const accounts = defineGroup({
       activate: postAction("activate"),
       deactivate: postAction("deactivate"),
       disable: postAction("disable"),
+      downloadIcon: fileAction("icon"),
       enable: postAction("enable"),
+      /** `GET {id}/transfer?destinationAccountId=`: what a transfer to that account would do. */
+      getTransfer: {
+        method: "GET",
+        path: "transfer",
+        queryParam: "destinationAccountId",
+        returns: "model",
+        model: "BuyerTransferDetails",
+        accept: "application/json",
+      },
       synchronize: postAction("synchronize"),
       transfer: postAction("transfer"),
       validate: postAction("validate"),
@@ -94,6 +126,7 @@ export const accounts = defineGroup({
     upload: { dataKey: "licensee", fileKey: "logo", on: ["create", "update"] },
     actions: {
       disable: postAction("disable"),
+      downloadIcon: fileAction("icon"),
       enable: postAction("enable"),
     },
   },
@@ -112,6 +145,7 @@ export const accounts = defineGroup({
       activate: postAction("activate"),
       deactivate: postAction("deactivate"),
       disable: postAction("disable"),
+      downloadIcon: fileAction("icon"),
     },
   },
   userGroups: {
@@ -128,6 +162,9 @@ export const accounts = defineGroup({
     upload: { dataKey: "user", fileKey: "icon", on: ["update"] },
     actions: {
       block: postAction("block"),
+      downloadIcon: fileAction("icon"),
+      /** `GET {id}/sso-check`: the spec documents a bare 200; resolves when the check passes. */
+      getSsoCheck: { method: "GET", path: "sso-check", returns: "none" },
       setPassword: {
         method: "POST",
         path: "set-password",
@@ -152,6 +189,14 @@ export const accounts = defineGroup({
       resendInvite: postAction("resend-invite"),
       sendNewInvite: postAction("send-new-invite"),
     },
+    children: {
+      /** OpenAPI only: add (`create`), replace (`update`) and remove (`delete`) the user's groups. */
+      groups: userGroups(
+        "/public/v1/accounts/account-users/{accountUserId}/groups",
+        "accountUserId",
+        "AccountUser",
+      ),
+    },
   },
   /** Platform's next surface (Python branch `feature/MPT-24263/add-accounts-account-users-services`). */
   services: {
@@ -159,5 +204,21 @@ export const accounts = defineGroup({
     params: [],
     model: "ServiceIdentity",
     ops: READ,
+  },
+  /** OpenAPI only (tag AccountUsers): the users of one account, `/accounts/{accountId}/users`. */
+  usersOf: {
+    path: "/public/v1/accounts/{accountId}/users",
+    params: ["accountId"],
+    accessor: "method",
+    model: "AccountsUser",
+    ops: ["collection", "get", "create", "delete"],
+    actions: {
+      acceptInvite: { ...postAction("accept-invite"), model: "AccountUser" },
+      resendInvite: { ...postAction("resend-invite"), model: "AccountUser" },
+      sendNewInvite: { ...postAction("send-new-invite"), model: "AccountUser" },
+    },
+    children: {
+      groups: userGroups("/public/v1/accounts/{accountId}/users/{userId}/groups", "userId", "AccountsUser"),
+    },
   },
 });

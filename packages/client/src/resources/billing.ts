@@ -1,6 +1,7 @@
 /**
  * Catalogue rows of the `billing` group: one row per service of the Python client's
- * `Billing` group, with its endpoint, operations, actions and nested services.
+ * `Billing` group, with its endpoint, operations, actions and nested services, plus the services
+ * and actions only the platform's OpenAPI spec documents (client README, "Beyond the Python client").
  */
 import { CRUD, postAction, READ } from "../catalogue/shapes.js";
 import { defineGroup } from "../catalogue/types.js";
@@ -90,6 +91,13 @@ export const billing = defineGroup({
         file: { key: "file", required: false, idPart: true, emptyDataPart: "_attachment_data" },
         returns: "model",
       },
+      /** OpenAPI only: `POST {id}/upload/apim-test`, the platform's test upload of a journal file. */
+      uploadApimTest: {
+        method: "POST",
+        path: "upload/apim-test",
+        file: { key: "file", required: true },
+        returns: "model",
+      },
     },
     children: {
       attachments: {
@@ -117,7 +125,11 @@ export const billing = defineGroup({
     path: "/public/v1/billing/ledgers",
     params: [],
     model: "Ledger",
-    ops: ["collection", "get", "create"],
+    ops: ["collection", "get", "create", "update"],
+    actions: {
+      accept: postAction("accept"),
+      recalculate: postAction("recalculate"),
+    },
     children: {
       attachments: {
         path: "/public/v1/billing/ledgers/{ledgerId}/attachments",

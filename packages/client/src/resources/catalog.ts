@@ -1,8 +1,9 @@
 /**
  * Catalogue rows of the `catalog` group: one row per service of the Python client's
- * `Catalog` group, with its endpoint, operations, actions and nested services.
+ * `Catalog` group, with its endpoint, operations, actions and nested services, plus the services
+ * and actions only the platform's OpenAPI spec documents (client README, "Beyond the Python client").
  */
-import { CRUD, postAction, READ } from "../catalogue/shapes.js";
+import { CRUD, fileAction, postAction, READ } from "../catalogue/shapes.js";
 import { defineGroup } from "../catalogue/types.js";
 
 export const catalog = defineGroup({
@@ -69,6 +70,7 @@ export const catalog = defineGroup({
     ops: CRUD,
     upload: { dataKey: "product", fileKey: "icon", on: ["create", "update"] },
     actions: {
+      downloadIcon: fileAction("icon"),
       publish: postAction("publish"),
       review: postAction("review"),
       unpublish: postAction("unpublish"),
@@ -112,6 +114,7 @@ export const catalog = defineGroup({
         ops: ["collection", "get", "create", "update", "delete", "download"],
         upload: { dataKey: "media", fileKey: "file", on: ["create"] },
         actions: {
+          downloadImage: fileAction("image"),
           publish: postAction("publish"),
           review: postAction("review"),
           unpublish: postAction("unpublish"),

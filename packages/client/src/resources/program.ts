@@ -1,8 +1,9 @@
 /**
  * Catalogue rows of the `program` group: one row per service of the Python client's
- * `Program` group, with its endpoint, operations, actions and nested services.
+ * `Program` group, with its endpoint, operations, actions and nested services, plus the services
+ * and actions only the platform's OpenAPI spec documents (client README, "Beyond the Python client").
  */
-import { CRUD, postAction, textAction } from "../catalogue/shapes.js";
+import { CRUD, fileAction, postAction, textAction } from "../catalogue/shapes.js";
 import { defineGroup } from "../catalogue/types.js";
 
 export const program = defineGroup({
@@ -12,6 +13,7 @@ export const program = defineGroup({
     model: "Certificate",
     ops: CRUD,
     actions: {
+      render: textAction("render"),
       terminate: postAction("terminate"),
     },
   },
@@ -28,6 +30,15 @@ export const program = defineGroup({
       render: textAction("render"),
       submit: postAction("submit"),
       validate: postAction("validate"),
+      /** OpenAPI only: `POST /program/enrollments/validate` checks an enrollment that is not created yet. */
+      validateDraft: {
+        method: "POST",
+        path: "validate",
+        scope: "collection",
+        body: "required",
+        returns: "model",
+        accept: "application/json",
+      },
     },
     children: {
       attachments: {
@@ -46,6 +57,7 @@ export const program = defineGroup({
     ops: CRUD,
     upload: { dataKey: "program", fileKey: "icon", on: ["create", "update"] },
     actions: {
+      downloadIcon: fileAction("icon"),
       publish: postAction("publish"),
       unpublish: postAction("unpublish"),
       updateSettings: {
@@ -75,6 +87,7 @@ export const program = defineGroup({
         ops: ["collection", "get", "create", "update", "delete", "download"],
         upload: { dataKey: "media", fileKey: "file", on: ["create"] },
         actions: {
+          downloadImage: fileAction("image"),
           publish: postAction("publish"),
           unpublish: postAction("unpublish"),
         },

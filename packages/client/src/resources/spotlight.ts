@@ -1,6 +1,7 @@
 /**
  * Catalogue rows of the `spotlight` group: one row per service of the Python client's
- * `Spotlight` group, with its endpoint, operations, actions and nested services.
+ * `Spotlight` group, with its endpoint, operations, actions and nested services, plus the services
+ * and actions only the platform's OpenAPI spec documents (client README, "Beyond the Python client").
  */
 import { READ } from "../catalogue/shapes.js";
 import { defineGroup } from "../catalogue/types.js";
@@ -19,6 +20,6 @@ export const spotlight = defineGroup({
     path: "/public/v1/spotlight/queries",
     params: [],
     model: "SpotlightQuery",
-    ops: READ,
+    ops: ["collection", "get", "update"],
   },
 });

@@ -1,11 +1,12 @@
 /**
  * Consequences the platform draws from a create or a transition, beyond the record itself: a
  * helpdesk case opens its chat; placing an order provisions its agreement; completing it
- * activates the agreement and creates the subscriptions; failing it drops draft subscriptions.
+ * activates the agreement and creates the subscriptions; failing it drops draft subscriptions;
+ * recalculating a ledger re-rates it from its charges.
  */
 import type { Caller } from "../http/auth.js";
 import type { SandboxContext } from "../http/context.js";
-import { type JsonObject, type JsonValue, valueAt } from "../shared/json.js";
+import { isObject, type JsonObject, type JsonValue, valueAt } from "../shared/json.js";
 import { allocateId } from "./id-allocation.js";
 import { stamp, withAudit, withStatus } from "./lifecycle.js";
 import { shortRef } from "./references.js";
@@ -141,8 +142,39 @@ const failOrder: Effect = (ctx, record) => {
   return record;
 };
 
+const cents = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * Ledger `recalculate`: `price.totalPP` / `totalSP` summed from the ledger's charges and
+ * `processing` counted by charge status (the ledger is `Rating` until it settles in `Review`).
+ */
+const recalculateLedger: Effect = (ctx, record) => {
+  let totalPP = 0;
+  let totalSP = 0;
+  const processing = { total: 0, ready: 0, error: 0, split: 0, skipped: 0 };
+  for (const charge of ctx.store.collection("billing/charges").scan()) {
+    if (valueAt(charge, "ledger.id") !== record["id"]) continue;
+    processing.total++;
+    const status = String(charge["status"] ?? "").toLowerCase();
+    if (status === "ready" || status === "error" || status === "split" || status === "skipped")
+      processing[status]++;
+    const ppx1 = Number(valueAt(charge, "price.PPx1") ?? 0);
+    const sp = Number(valueAt(charge, "price.unitSP") ?? 0) * Number(charge["quantity"] ?? 1);
+    if (Number.isFinite(ppx1)) totalPP += ppx1;
+    if (Number.isFinite(sp)) totalSP += sp;
+  }
+  const price = isObject(record["price"]) ? record["price"] : {};
+  return { ...record, price: { ...price, totalPP: cents(totalPP), totalSP: cents(totalSP) }, processing };
+};
+
 /** The effects store definitions name (`onCreate`, `onAction`). */
-const EFFECTS: Readonly<Record<EffectName, Effect>> = { openCaseChat, placeOrder, completeOrder, failOrder };
+const EFFECTS: Readonly<Record<EffectName, Effect>> = {
+  openCaseChat,
+  placeOrder,
+  completeOrder,
+  failOrder,
+  recalculateLedger,
+};
 
 /** The effect after a create of a `store` record, if its definition names one. */
 export function effectOnCreate(store: string): Effect | undefined {

@@ -1,8 +1,9 @@
 /**
- * Files: storing bytes and answering downloads the way MPT does (bodies are read in body.ts): JSON metadata for `Accept: application/json`, the
- * bytes with `Content-Disposition` for the file's own type, 406 otherwise; icons redirect (307)
- * to a blob route.
+ * Files: storing bytes and answering downloads the way MPT does (bodies are read in body.ts): JSON
+ * metadata for `Accept: application/json`, the bytes with `Content-Disposition` for the file's own
+ * type, 406 otherwise; icons and media images redirect (307) to a blob route.
  */
+import { pngBytes } from "../data/seed/context.js";
 
 import type { Store, StoredFile } from "../domain/store.js";
 import type { JsonObject } from "../shared/json.js";
@@ -63,8 +64,25 @@ export function blobRedirect(origin: string, owner: string): Response {
   });
 }
 
+/** Blob owner of the icon every record without an uploaded one shows (MPT draws a default). */
+export const DEFAULT_ICON = "default/icon";
+
+/**
+ * The blob a `GET {id}/icon` or `GET {id}/image` redirects to: the uploaded icon or image, the
+ * media record's own file, the default icon; undefined when a media record has no file.
+ */
+export function imageOwner(store: Store, id: string, kind: "icon" | "image"): string | undefined {
+  if (store.files.has(`${id}/${kind}`)) return `${id}/${kind}`;
+  if (kind === "icon") return DEFAULT_ICON;
+  return store.files.has(id) ? id : undefined;
+}
+
 export function serveBlob(store: Store, owner: string): Response | undefined {
-  const file = store.files.get(owner);
+  const file =
+    store.files.get(owner) ??
+    (owner === DEFAULT_ICON
+      ? { filename: "icon.png", contentType: "image/png", bytes: pngBytes() }
+      : undefined);
   return file ? fileResponse(file) : undefined;
 }
 

@@ -79,7 +79,7 @@ export type AccountStatus = "Active" | "Enabled" | "Disabled";
 /** Schema `AccountType` of mpt-openapi 4.0.2162. */
 export type AccountType = "Client" | "Vendor" | "Operations";
 
-/** Model `AccountUser` (accounts.accountUsers). */
+/** Model `AccountUser` (accounts.accountUsers, accounts.accountUsers.groups, accounts.usersOf.acceptInvite, accounts.usersOf.resendInvite, accounts.usersOf.sendNewInvite). */
 export type AccountUser = AccountUserQueryLegacy;
 
 /** Schema `AccountUserAudit` of mpt-openapi 4.0.2162. */
@@ -99,7 +99,7 @@ export interface AccountUserLegacyAudit {
   joined?: DateEvent;
 }
 
-/** Model `AccountUser` (accounts.accountUsers). */
+/** Model `AccountUser` (accounts.accountUsers, accounts.accountUsers.groups, accounts.usersOf.acceptInvite, accounts.usersOf.resendInvite, accounts.usersOf.sendNewInvite). */
 export interface AccountUserQueryLegacy extends AccountUserQueryLegacyRef {
   id: string;
   audit?: AccountUserLegacyAudit;
@@ -148,7 +148,7 @@ export interface AccountValidateRef {
   status?: AccountStatus;
 }
 
-/** Model `AccountsUser` (accounts.accounts.users). */
+/** Model `AccountsUser` (accounts.accounts.users, accounts.usersOf, accounts.usersOf.groups). */
 export interface AccountsUser extends AccountUserRef {
   id: string;
   audit?: AccountUserAudit;
@@ -263,6 +263,43 @@ export interface BuyerTransfer {
   name?: string | null;
   errors?: ParametrisedMessage[] | null;
   sellers?: Seller[] | null;
+}
+
+/** Model `BuyerTransferDetails` (accounts.buyers.getTransfer). */
+export interface BuyerTransferDetails extends BuyerTransferDetailsRef {
+  id: string;
+  audit?: BuyerAudit;
+  icon?: string | null;
+  contact?: ContactQueryModel;
+  externalIds?: BuyerExternalIds;
+  status?: BuyerStatus;
+  address?: Address;
+  taxId?: string | null;
+  account?: Account;
+  name?: string | null;
+  errors?: ParametrisedMessage[] | null;
+  sellers?: Seller[] | null;
+  stats?: BuyerTransferStats;
+  users?: AccountUserQueryLegacy[];
+}
+
+/** Schema `BuyerTransferDetailsRef` of mpt-openapi 4.0.2162. */
+export interface BuyerTransferDetailsRef {
+  id?: string;
+  icon?: string | null;
+  name?: string | null;
+  stats?: BuyerTransferStats;
+  users?: AccountUserQueryLegacy[];
+}
+
+/** Schema `BuyerTransferStats` of mpt-openapi 4.0.2162. */
+export interface BuyerTransferStats {
+  licenseeCount?: number;
+  orderCount?: number;
+  subscriptionCount?: number;
+  userCount?: number;
+  userGroupCount?: number;
+  agreementCount?: number;
 }
 
 /** Schema `BuyerValidate` of mpt-openapi 4.0.2162. */

@@ -2,21 +2,7 @@
 
 import type { BaseModel } from "../base.js";
 import type { Account, User, UserGroup } from "./accounts.js";
-import type { Product } from "./catalog.js";
-import type { Audit } from "./common.js";
-
-/** Model `BatchAttachment` (notifications.batches.getAttachment). */
-export interface Attachment {
-  id: string;
-  audit?: Audit;
-  name?: string;
-  type?: string;
-  description?: string;
-  filename?: string;
-  size?: number;
-  contentType?: string;
-  request?: CommerceRequest;
-}
+import type { Attachment, Audit } from "./common.js";
 
 /** Model `Batch` (notifications.batches). */
 export interface Batch {
@@ -60,24 +46,6 @@ export interface CategoryStatisticsInterval {
   failed?: number;
   sent?: number;
   total?: number;
-}
-
-/** Schema `Request` of mpt-openapi 4.0.2162. */
-export interface CommerceRequest extends RequestRef {
-  id?: string;
-  audit?: Audit;
-  externalId?: string | null;
-  name?: string;
-  /** States documented in mpt-api-behaviour.md. */
-  status?: "New" | "Draft" | "Processing" | "Querying" | "Completed";
-  error?: string | null;
-  from?: Account;
-  requester?: User;
-  assignee?: User;
-  to?: Account;
-  product?: Product;
-  parameters?: RequestParameters[];
-  messages?: RequestMessage[];
 }
 
 /** Model `Contact` (notifications.contacts), `NotificationContact` (notifications.accounts). */
@@ -190,74 +158,6 @@ export interface NotificationTemplate extends BaseModel {}
 export interface Recipients {
   users?: User[] | null;
   userGroups?: UserGroup[] | null;
-}
-
-/** Schema `RequestMessage` of mpt-openapi 4.0.2162. */
-export interface RequestMessage extends RequestMessageRef {
-  id?: string;
-  audit?: Audit;
-  visibility?: RequestMessageVisibilityQuery;
-  account?: Account;
-  type?: string;
-  content?: string;
-  request?: CommerceRequest;
-}
-
-/** Schema `RequestMessageRef` of mpt-openapi 4.0.2162. */
-export interface RequestMessageRef {
-  id?: string;
-  visibility?: RequestMessageVisibilityQuery;
-  type?: string;
-  content?: string;
-}
-
-/** Schema `RequestMessageVisibilityQuery` of mpt-openapi 4.0.2162. */
-export interface RequestMessageVisibilityQuery {
-  client?: boolean;
-  operations?: boolean;
-  vendor?: boolean;
-}
-
-/** Schema `RequestParameterConstraints` of mpt-openapi 4.0.2162. */
-export interface RequestParameterConstraints {
-  isReadonly?: boolean | null;
-  isOptional?: boolean | null;
-}
-
-/** Schema `RequestParameters` of mpt-openapi 4.0.2162. */
-export interface RequestParameters extends RequestParametersRef {
-  id?: string;
-  audit?: Audit;
-  externalId?: string;
-  title?: string;
-  description?: string;
-  value?: string | null;
-  displayOrder?: number;
-  constraints?: RequestParameterConstraints;
-  typeOptions?: unknown;
-  errorMessage?: string | null;
-  errorCode?: string | null;
-  request?: CommerceRequest;
-}
-
-/** Schema `RequestParametersRef` of mpt-openapi 4.0.2162. */
-export interface RequestParametersRef {
-  id?: string;
-  externalId?: string;
-  title?: string;
-  description?: string;
-  value?: string | null;
-  displayOrder?: number;
-  constraints?: RequestParameterConstraints;
-  typeOptions?: unknown;
-  errorMessage?: string | null;
-  errorCode?: string | null;
-}
-
-/** Schema `RequestRef` of mpt-openapi 4.0.2162. */
-export interface RequestRef {
-  id?: string;
-  name?: string;
 }
 
 /** Model `Subscriber` (notifications.subscribers). */

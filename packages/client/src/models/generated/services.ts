@@ -22,6 +22,8 @@ export interface AccountsAccountsService extends ServiceOf<(typeof accounts)["ac
   deactivate: ServiceOf<(typeof accounts)["accounts"]>["deactivate"];
   /** `POST /public/v1/accounts/accounts/{id}/disable`. */
   disable: ServiceOf<(typeof accounts)["accounts"]>["disable"];
+  /** `GET /public/v1/accounts/accounts/{id}/icon`. */
+  downloadIcon: ServiceOf<(typeof accounts)["accounts"]>["downloadIcon"];
   /** `POST /public/v1/accounts/accounts/{id}/enable`. */
   enable: ServiceOf<(typeof accounts)["accounts"]>["enable"];
   /** `POST /public/v1/accounts/accounts/{id}/validate`. */
@@ -64,8 +66,12 @@ export interface BuyersService extends ServiceOf<(typeof accounts)["buyers"]> {
   deactivate: ServiceOf<(typeof accounts)["buyers"]>["deactivate"];
   /** `POST /public/v1/accounts/buyers/{id}/disable`. */
   disable: ServiceOf<(typeof accounts)["buyers"]>["disable"];
+  /** `GET /public/v1/accounts/buyers/{id}/icon`. */
+  downloadIcon: ServiceOf<(typeof accounts)["buyers"]>["downloadIcon"];
   /** `POST /public/v1/accounts/buyers/{id}/enable`. */
   enable: ServiceOf<(typeof accounts)["buyers"]>["enable"];
+  /** `GET /public/v1/accounts/buyers/{id}/transfer`. */
+  getTransfer: ServiceOf<(typeof accounts)["buyers"]>["getTransfer"];
   /** `POST /public/v1/accounts/buyers/{id}/synchronize`. */
   synchronize: ServiceOf<(typeof accounts)["buyers"]>["synchronize"];
   /** `POST /public/v1/accounts/buyers/{id}/transfer`. */
@@ -89,6 +95,8 @@ export interface ErpLinksService extends ServiceOf<(typeof accounts)["erpLinks"]
 export interface LicenseesService extends ServiceOf<(typeof accounts)["licensees"]> {
   /** `POST /public/v1/accounts/licensees/{id}/disable`. */
   disable: ServiceOf<(typeof accounts)["licensees"]>["disable"];
+  /** `GET /public/v1/accounts/licensees/{id}/icon`. */
+  downloadIcon: ServiceOf<(typeof accounts)["licensees"]>["downloadIcon"];
   /** `POST /public/v1/accounts/licensees/{id}/enable`. */
   enable: ServiceOf<(typeof accounts)["licensees"]>["enable"];
 }
@@ -104,6 +112,8 @@ export interface SellersService extends ServiceOf<(typeof accounts)["sellers"]> 
   deactivate: ServiceOf<(typeof accounts)["sellers"]>["deactivate"];
   /** `POST /public/v1/accounts/sellers/{id}/disable`. */
   disable: ServiceOf<(typeof accounts)["sellers"]>["disable"];
+  /** `GET /public/v1/accounts/sellers/{id}/icon`. */
+  downloadIcon: ServiceOf<(typeof accounts)["sellers"]>["downloadIcon"];
 }
 
 /** Service `accounts.userGroups` (model `UserGroup`): `/public/v1/accounts/user-groups`. */
@@ -113,6 +123,10 @@ export interface UserGroupsService extends ServiceOf<(typeof accounts)["userGrou
 export interface UsersService extends ServiceOf<(typeof accounts)["users"]> {
   /** `POST /public/v1/accounts/users/{id}/block`. */
   block: ServiceOf<(typeof accounts)["users"]>["block"];
+  /** `GET /public/v1/accounts/users/{id}/icon`. */
+  downloadIcon: ServiceOf<(typeof accounts)["users"]>["downloadIcon"];
+  /** `GET /public/v1/accounts/users/{id}/sso-check`. */
+  getSsoCheck: ServiceOf<(typeof accounts)["users"]>["getSsoCheck"];
   /** `POST /public/v1/accounts/users/{id}/set-password`. */
   setPassword: ServiceOf<(typeof accounts)["users"]>["setPassword"];
   /** `POST /public/v1/accounts/users/{id}/sso`. */
@@ -131,10 +145,36 @@ export interface AccountUsersService extends ServiceOf<(typeof accounts)["accoun
   resendInvite: ServiceOf<(typeof accounts)["accountUsers"]>["resendInvite"];
   /** `POST /public/v1/accounts/account-users/{id}/send-new-invite`. */
   sendNewInvite: ServiceOf<(typeof accounts)["accountUsers"]>["sendNewInvite"];
+  /** `accounts.accountUsers.groups`: `/public/v1/accounts/account-users/{accountUserId}/groups`. */
+  groups(accountUserId: string): AccountUsersGroupsService;
+}
+
+/** Service `accounts.accountUsers.groups` (model `AccountUser`): `/public/v1/accounts/account-users/{accountUserId}/groups`. */
+export interface AccountUsersGroupsService extends ServiceOf<NonNullable<(typeof accounts)["accountUsers"]["children"]>["groups"]> {
+  /** `PUT /public/v1/accounts/account-users/{accountUserId}/groups`. */
+  update: ServiceOf<NonNullable<(typeof accounts)["accountUsers"]["children"]>["groups"]>["update"];
 }
 
 /** Service `accounts.services` (model `ServiceIdentity`): `/public/v1/accounts/services`. */
 export interface ServicesService extends ServiceOf<(typeof accounts)["services"]> {}
+
+/** Service `accounts.usersOf` (model `AccountsUser`): `/public/v1/accounts/{accountId}/users`. */
+export interface UsersOfService extends ServiceOf<(typeof accounts)["usersOf"]> {
+  /** `POST /public/v1/accounts/{accountId}/users/{id}/accept-invite`. */
+  acceptInvite: ServiceOf<(typeof accounts)["usersOf"]>["acceptInvite"];
+  /** `POST /public/v1/accounts/{accountId}/users/{id}/resend-invite`. */
+  resendInvite: ServiceOf<(typeof accounts)["usersOf"]>["resendInvite"];
+  /** `POST /public/v1/accounts/{accountId}/users/{id}/send-new-invite`. */
+  sendNewInvite: ServiceOf<(typeof accounts)["usersOf"]>["sendNewInvite"];
+  /** `accounts.usersOf.groups`: `/public/v1/accounts/{accountId}/users/{userId}/groups`. */
+  groups(userId: string): UsersOfGroupsService;
+}
+
+/** Service `accounts.usersOf.groups` (model `AccountsUser`): `/public/v1/accounts/{accountId}/users/{userId}/groups`. */
+export interface UsersOfGroupsService extends ServiceOf<NonNullable<(typeof accounts)["usersOf"]["children"]>["groups"]> {
+  /** `PUT /public/v1/accounts/{accountId}/users/{userId}/groups`. */
+  update: ServiceOf<NonNullable<(typeof accounts)["usersOf"]["children"]>["groups"]>["update"];
+}
 
 /** Service `audit.eventTypes` (model `EventType`): `/public/v1/audit/event-types`. */
 export interface EventTypesService extends ServiceOf<(typeof audit)["eventTypes"]> {}
@@ -222,6 +262,11 @@ export interface JournalsService extends ServiceOf<(typeof billing)["journals"]>
    * Uploads a journal file.
    */
   upload: ServiceOf<(typeof billing)["journals"]>["upload"];
+  /**
+   * `POST /public/v1/billing/journals/{id}/upload/apim-test`.
+   * Uploads a journal file.
+   */
+  uploadApimTest: ServiceOf<(typeof billing)["journals"]>["uploadApimTest"];
   /** `billing.journals.attachments`: `/public/v1/billing/journals/{journalId}/attachments`. */
   attachments(journalId: string): JournalsAttachmentsService;
   /** `billing.journals.charges`: `/public/v1/billing/journals/{journalId}/charges`. */
@@ -250,6 +295,16 @@ export interface JournalsSellersService extends ServiceOf<NonNullable<(typeof bi
 
 /** Service `billing.ledgers` (model `Ledger`): `/public/v1/billing/ledgers`. */
 export interface LedgersService extends ServiceOf<(typeof billing)["ledgers"]> {
+  /**
+   * `POST /public/v1/billing/ledgers/{id}/accept`.
+   * Accepts the ledger with the specified ID.
+   */
+  accept: ServiceOf<(typeof billing)["ledgers"]>["accept"];
+  /**
+   * `POST /public/v1/billing/ledgers/{id}/recalculate`.
+   * Recalculates the ledger with the specified ID.
+   */
+  recalculate: ServiceOf<(typeof billing)["ledgers"]>["recalculate"];
   /** `billing.ledgers.attachments`: `/public/v1/billing/ledgers/{ledgerId}/attachments`. */
   attachments(ledgerId: string): LedgersAttachmentsService;
   /** `billing.ledgers.charges`: `/public/v1/billing/ledgers/{ledgerId}/charges`. */
@@ -366,6 +421,8 @@ export interface PricingPoliciesAttachmentsService extends ServiceOf<NonNullable
 
 /** Service `catalog.products` (model `Product`): `/public/v1/catalog/products`. */
 export interface ProductsService extends ServiceOf<(typeof catalog)["products"]> {
+  /** `GET /public/v1/catalog/products/{id}/icon`. */
+  downloadIcon: ServiceOf<(typeof catalog)["products"]>["downloadIcon"];
   /** `POST /public/v1/catalog/products/{id}/publish`. */
   publish: ServiceOf<(typeof catalog)["products"]>["publish"];
   /** `POST /public/v1/catalog/products/{id}/review`. */
@@ -410,6 +467,8 @@ export interface ProductsItemsService extends ServiceOf<NonNullable<(typeof cata
 
 /** Service `catalog.products.media` (model `Media`): `/public/v1/catalog/products/{productId}/media`. */
 export interface ProductsMediaService extends ServiceOf<NonNullable<(typeof catalog)["products"]["children"]>["media"]> {
+  /** `GET /public/v1/catalog/products/{productId}/media/{id}/image`. */
+  downloadImage: ServiceOf<NonNullable<(typeof catalog)["products"]["children"]>["media"]>["downloadImage"];
   /** `POST /public/v1/catalog/products/{productId}/media/{id}/publish`. */
   publish: ServiceOf<NonNullable<(typeof catalog)["products"]["children"]>["media"]>["publish"];
   /** `POST /public/v1/catalog/products/{productId}/media/{id}/review`. */
@@ -454,6 +513,10 @@ export interface UnitsOfMeasureService extends ServiceOf<(typeof catalog)["units
 
 /** Service `commerce.agreements` (model `Agreement`): `/public/v1/commerce/agreements`. */
 export interface AgreementsService extends ServiceOf<(typeof commerce)["agreements"]> {
+  /** `POST /public/v1/commerce/agreements/{id}/split`. */
+  createSplit: ServiceOf<(typeof commerce)["agreements"]>["createSplit"];
+  /** `GET /public/v1/commerce/agreements/{id}/split`. */
+  getSplit: ServiceOf<(typeof commerce)["agreements"]>["getSplit"];
   /**
    * `GET /public/v1/commerce/agreements/{id}/render`.
    * Renders agreement template
@@ -464,6 +527,8 @@ export interface AgreementsService extends ServiceOf<(typeof commerce)["agreemen
    * Renders agreement template
    */
   template: ServiceOf<(typeof commerce)["agreements"]>["template"];
+  /** `PUT /public/v1/commerce/agreements/{id}/split`. */
+  updateSplit: ServiceOf<(typeof commerce)["agreements"]>["updateSplit"];
   /** `commerce.agreements.attachments`: `/public/v1/commerce/agreements/{agreementId}/attachments`. */
   attachments(agreementId: string): AgreementsAttachmentsService;
 }
@@ -539,10 +604,57 @@ export interface OrdersAssetsService extends ServiceOf<NonNullable<(typeof comme
 }
 
 /** Service `commerce.orders.subscriptions` (model `OrderSubscription`): `/public/v1/commerce/orders/{orderId}/subscriptions`. */
-export interface OrdersSubscriptionsService extends ServiceOf<NonNullable<(typeof commerce)["orders"]["children"]>["subscriptions"]> {}
+export interface OrdersSubscriptionsService extends ServiceOf<NonNullable<(typeof commerce)["orders"]["children"]>["subscriptions"]> {
+  /**
+   * `GET /public/v1/commerce/orders/{orderId}/subscriptions/{id}/render`.
+   * Renders order subscription template
+   */
+  render: ServiceOf<NonNullable<(typeof commerce)["orders"]["children"]>["subscriptions"]>["render"];
+}
+
+/** Service `commerce.requests` (model `CommerceRequest`): `/public/v1/commerce/requests`. */
+export interface RequestsService extends ServiceOf<(typeof commerce)["requests"]> {
+  /**
+   * `POST /public/v1/commerce/requests/{id}/complete`.
+   * Updates the status to complete.
+   */
+  complete: ServiceOf<(typeof commerce)["requests"]>["complete"];
+  /**
+   * `POST /public/v1/commerce/requests/{id}/process`.
+   * Updates the status to processing.
+   */
+  process: ServiceOf<(typeof commerce)["requests"]>["process"];
+  /**
+   * `POST /public/v1/commerce/requests/{id}/query`.
+   * Updates the status to querying.
+   */
+  query: ServiceOf<(typeof commerce)["requests"]>["query"];
+  /**
+   * `GET /public/v1/commerce/requests/{id}/template`.
+   * Renders a request template
+   */
+  template: ServiceOf<(typeof commerce)["requests"]>["template"];
+  /**
+   * `POST /public/v1/commerce/requests/{id}/validate`.
+   * Validates the request, and returns any error information at both request parameter and request level.
+   */
+  validate: ServiceOf<(typeof commerce)["requests"]>["validate"];
+  /** `commerce.requests.attachments`: `/public/v1/commerce/requests/{requestId}/attachments`. */
+  attachments(requestId: string): RequestsAttachmentsService;
+  /** `commerce.requests.messages`: `/public/v1/commerce/requests/{requestId}/messages`. */
+  messages(requestId: string): RequestsMessagesService;
+}
+
+/** Service `commerce.requests.attachments` (model `RequestAttachment`): `/public/v1/commerce/requests/{requestId}/attachments`. */
+export interface RequestsAttachmentsService extends ServiceOf<NonNullable<(typeof commerce)["requests"]["children"]>["attachments"]> {}
+
+/** Service `commerce.requests.messages` (model `RequestMessage`): `/public/v1/commerce/requests/{requestId}/messages`. */
+export interface RequestsMessagesService extends ServiceOf<NonNullable<(typeof commerce)["requests"]["children"]>["messages"]> {}
 
 /** Service `commerce.subscriptions` (model `Subscription`): `/public/v1/commerce/subscriptions`. */
 export interface SubscriptionsService extends ServiceOf<(typeof commerce)["subscriptions"]> {
+  /** `GET /public/v1/commerce/subscriptions/{id}/split`. */
+  getSplit: ServiceOf<(typeof commerce)["subscriptions"]>["getSplit"];
   /**
    * `GET /public/v1/commerce/subscriptions/{id}/render`.
    * Renders subscription template
@@ -553,6 +665,8 @@ export interface SubscriptionsService extends ServiceOf<(typeof commerce)["subsc
    * Terminates existing subscription
    */
   terminate: ServiceOf<(typeof commerce)["subscriptions"]>["terminate"];
+  /** `PUT /public/v1/commerce/subscriptions/{id}/split`. */
+  updateSplit: ServiceOf<(typeof commerce)["subscriptions"]>["updateSplit"];
 }
 
 /** Service `exchange.currencies` (model `Currency`): `/public/v1/exchange/currencies`. */
@@ -829,6 +943,11 @@ export interface TemplatesVariantsService extends ServiceOf<NonNullable<(typeof 
 
 /** Service `program.certificates` (model `Certificate`): `/public/v1/program/certificates`. */
 export interface CertificatesService extends ServiceOf<(typeof program)["certificates"]> {
+  /**
+   * `GET /public/v1/program/certificates/{id}/render`.
+   * Renders certificate template
+   */
+  render: ServiceOf<(typeof program)["certificates"]>["render"];
   /** `POST /public/v1/program/certificates/{id}/terminate`. */
   terminate: ServiceOf<(typeof program)["certificates"]>["terminate"];
 }
@@ -852,6 +971,8 @@ export interface EnrollmentsService extends ServiceOf<(typeof program)["enrollme
   submit: ServiceOf<(typeof program)["enrollments"]>["submit"];
   /** `POST /public/v1/program/enrollments/{id}/validate`. */
   validate: ServiceOf<(typeof program)["enrollments"]>["validate"];
+  /** `POST /public/v1/program/enrollments/validate`. */
+  validateDraft: ServiceOf<(typeof program)["enrollments"]>["validateDraft"];
   /** `program.enrollments.attachments`: `/public/v1/program/enrollments/{enrollmentId}/attachments`. */
   attachments(enrollmentId: string): EnrollmentsAttachmentsService;
 }
@@ -861,6 +982,8 @@ export interface EnrollmentsAttachmentsService extends ServiceOf<NonNullable<(ty
 
 /** Service `program.programs` (model `Program`): `/public/v1/program/programs`. */
 export interface ProgramsService extends ServiceOf<(typeof program)["programs"]> {
+  /** `GET /public/v1/program/programs/{id}/icon`. */
+  downloadIcon: ServiceOf<(typeof program)["programs"]>["downloadIcon"];
   /** `POST /public/v1/program/programs/{id}/publish`. */
   publish: ServiceOf<(typeof program)["programs"]>["publish"];
   /** `POST /public/v1/program/programs/{id}/unpublish`. */
@@ -891,6 +1014,8 @@ export interface ProgramsDocumentsService extends ServiceOf<NonNullable<(typeof 
 
 /** Service `program.programs.media` (model `ProgramMedia`): `/public/v1/program/programs/{programId}/media`. */
 export interface ProgramsMediaService extends ServiceOf<NonNullable<(typeof program)["programs"]["children"]>["media"]> {
+  /** `GET /public/v1/program/programs/{programId}/media/{id}/image`. */
+  downloadImage: ServiceOf<NonNullable<(typeof program)["programs"]["children"]>["media"]>["downloadImage"];
   /** `POST /public/v1/program/programs/{programId}/media/{id}/publish`. */
   publish: ServiceOf<NonNullable<(typeof program)["programs"]["children"]>["media"]>["publish"];
   /** `POST /public/v1/program/programs/{programId}/media/{id}/unpublish`. */
@@ -959,6 +1084,8 @@ export interface AccountsGroup {
   readonly accountUsers: AccountUsersService;
   /** `accounts.services`: `/public/v1/accounts/services`. */
   readonly services: ServicesService;
+  /** `accounts.usersOf`: `/public/v1/accounts/{accountId}/users`. */
+  usersOf(accountId: string): UsersOfService;
 }
 
 /** The `audit` group of `MPTClient`. */
@@ -1013,6 +1140,8 @@ export interface CommerceGroup {
   readonly assets: AssetsService;
   /** `commerce.orders`: `/public/v1/commerce/orders`. */
   readonly orders: OrdersService;
+  /** `commerce.requests`: `/public/v1/commerce/requests`. */
+  readonly requests: RequestsService;
   /** `commerce.subscriptions`: `/public/v1/commerce/subscriptions`. */
   readonly subscriptions: SubscriptionsService;
 }

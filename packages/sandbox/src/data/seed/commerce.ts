@@ -2,13 +2,14 @@
  * Seeded commerce: agreements between clients and published listings (stored), and the big
  * collections generated on demand: orders (3 000 x scale) and subscriptions (1 000 x scale),
  * each record derived from its index with its own PRNG stream, so a million cost no memory.
+ * Also requests from clients to vendors (`seedRequests`).
  */
 import { childId, ScrambledIds } from "../../domain/ids.js";
 import type { JsonObject } from "../../shared/json.js";
 import { hash, Prng } from "../../shared/prng.js";
 import type { AccountsSeed } from "./accounts.js";
 import type { CatalogSeed } from "./catalog.js";
-import { EPOCH, pdfBytes, type SeedContext } from "./context.js";
+import { EPOCH, pdfBytes, type SeedContext, withFile } from "./context.js";
 
 export interface CommerceSeed {
   agreements: JsonObject[];
@@ -229,6 +230,45 @@ export function seedCommerce(s: SeedContext, acc: AccountsSeed, cat: CatalogSeed
     },
   });
   return { agreements, orderIds, orderCount };
+}
+
+const REQUEST_STATUSES = ["Draft", "Processing", "Querying", "Completed"];
+
+/**
+ * Requests from clients to the vendors of their agreements, each with a message; the first with a
+ * file. Seeded last (after the platform), so the ids of everything seeded before stay as they were.
+ */
+export function seedRequests(s: SeedContext, agreements: readonly JsonObject[]): void {
+  agreements
+    .filter((a) => a["status"] === "Active")
+    .slice(0, 8)
+    .forEach((agreement, i) => {
+      const request = s.add("commerce/requests", {
+        name: `Change request for ${String(agreement["name"])}`,
+        status: REQUEST_STATUSES[i % REQUEST_STATUSES.length] as string,
+        externalId: `REQ-EXT-${i}`,
+        from: agreement["client"] as JsonObject,
+        to: agreement["vendor"] as JsonObject,
+        product: agreement["product"] as JsonObject,
+        parameters: [{ id: "PAR-0000-0000-0001", externalId: "tenant_domain", value: `tenant${i}.example` }],
+      });
+      const ref = { id: request["id"] as string, name: request["name"] as string };
+      s.add("commerce/requests/messages", {
+        request: ref,
+        type: "Text",
+        content: "Please extend the tenant.",
+        visibility: { client: true, vendor: true, operations: true },
+        account: agreement["client"] as JsonObject,
+      });
+      if (i > 0) return;
+      withFile(
+        s,
+        "commerce/requests/attachments",
+        { name: "Details", type: "File", request: ref },
+        "details.pdf",
+        "application/pdf",
+      );
+    });
 }
 
 /** The references an order or subscription takes from its agreement (the agreement and its parties). */

@@ -62,3 +62,19 @@ const PNG_1X1 =
 export function pngBytes(): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(atob(PNG_1X1), (c) => c.charCodeAt(0));
 }
+
+/** Adds a file-backed record (a document, media, attachment) with its bytes and file metadata. */
+export function withFile(
+  s: SeedContext,
+  key: string,
+  record: JsonObject,
+  filename: string,
+  contentType: string,
+): JsonObject {
+  const created = s.add(key, record);
+  const bytes = contentType === "image/png" ? pngBytes() : pdfBytes(filename);
+  s.store.files.set(created["id"] as string, { filename, contentType, bytes });
+  const full = { ...created, filename, size: bytes.byteLength, contentType };
+  s.store.collection(key).put(full);
+  return full;
+}

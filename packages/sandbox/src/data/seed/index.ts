@@ -7,7 +7,7 @@ import type { Store } from "../../domain/store.js";
 import { seedAccounts } from "./accounts.js";
 import { seedBilling } from "./billing.js";
 import { seedCatalog } from "./catalog.js";
-import { seedCommerce } from "./commerce.js";
+import { seedCommerce, seedRequests } from "./commerce.js";
 import { SeedContext } from "./context.js";
 import { seedPlatform } from "./platform.js";
 
@@ -24,6 +24,7 @@ export function seedMarketplace(store: Store, seed: string, scale: number): Seed
   const com = seedCommerce(s, acc, cat);
   seedBilling(s, acc, cat, com);
   const extension = seedPlatform(s, acc, cat);
+  seedRequests(s, com.agreements);
   const extensionToken = store.collection("accounts/api-tokens").get(extension.split(":")[1] ?? "");
   const extensionId = String((extensionToken?.["extension"] as { id?: string } | undefined)?.id ?? "");
   return {

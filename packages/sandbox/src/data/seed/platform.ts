@@ -7,23 +7,8 @@ import type { JsonObject } from "../../shared/json.js";
 import type { AccountsSeed } from "./accounts.js";
 import { addToken } from "./accounts.js";
 import type { CatalogSeed } from "./catalog.js";
-import { pdfBytes, pngBytes, type SeedContext } from "./context.js";
+import { pdfBytes, pngBytes, type SeedContext, withFile } from "./context.js";
 import { CURRENCIES } from "./names.js";
-
-function withFile(
-  s: SeedContext,
-  key: string,
-  record: JsonObject,
-  filename: string,
-  contentType: string,
-): JsonObject {
-  const created = s.add(key, record);
-  const bytes = contentType === "image/png" ? pngBytes() : pdfBytes(filename);
-  s.store.files.set(created["id"] as string, { filename, contentType, bytes });
-  const full = { ...created, filename, size: bytes.byteLength, contentType };
-  s.store.collection(key).put(full);
-  return full;
-}
 
 function seedExchange(s: SeedContext): void {
   const currencies = CURRENCIES.map((c) => {

@@ -37,12 +37,29 @@ export const accountsStores = defineStores({
       },
     },
   },
+  /** Legacy account users' groups (OpenAPI only): one link per account user and group. */
+  "accounts/account-users/groups": {
+    id: { prefix: "UGM", joins: ["accountUser.id", "group.id"] },
+    machine: { actions: { update: { from: "*", by: V } } },
+    special: { update: "replaceLinks" },
+    nested: {
+      "accounts/account-users/{accountUserId}/groups": {
+        link: { path: "group.id", store: "accounts/user-groups" },
+      },
+    },
+  },
   "accounts/accounts/users/groups": {
     id: { prefix: "UGM", joins: ["user.id", "group.id"] },
+    ownsIdPrefix: true,
     machine: { actions: { update: { from: "*", by: V } } },
     special: { update: "replaceLinks" },
     nested: {
       "accounts/accounts/{accountId}/users/{userId}/groups": {
+        link: { path: "group.id", store: "accounts/user-groups" },
+      },
+      // The OpenAPI spec's path of the same links.
+      "accounts/{accountId}/users/{userId}/groups": {
+        parents: { accountId: "accounts/accounts" },
         link: { path: "group.id", store: "accounts/user-groups" },
       },
     },
@@ -76,6 +93,7 @@ export const accountsStores = defineStores({
         transfer: { from: ["Active", "Enabled", "Disabled"], by: O },
       },
     },
+    special: { getTransfer: "transferDetails" },
   },
   "accounts/cloud-tenants": { id: random("CLT", 2), machine: { initial: "Active", actions: {} } },
   "accounts/erp-links": { id: random("ERL", 2), machine: TOGGLE("Active", "Blocked", "unblock", "block", O) },
@@ -129,6 +147,14 @@ export const accountsStores = defineStores({
         sendNewInvite: { from: ["Invited", "Invitation expired"], to: "Invited", by: ANY },
       },
     },
-    nested: { "accounts/accounts/{accountId}/users": { refs: { accountId: "accounts.id" } } },
+    special: { getSsoCheck: "ssoCheck" },
+    nested: {
+      "accounts/accounts/{accountId}/users": { refs: { accountId: "accounts.id" } },
+      // The OpenAPI spec's path of the same users (`accounts.usersOf(accountId)`).
+      "accounts/{accountId}/users": {
+        refs: { accountId: "accounts.id" },
+        parents: { accountId: "accounts/accounts" },
+      },
+    },
   },
 });

@@ -56,6 +56,12 @@ export const billingStores = defineStores({
           settles: "Validated",
           by: V,
         },
+        uploadApimTest: {
+          from: ["Draft", "Validated", "Error", "Review"],
+          to: "Validating",
+          settles: "Validated",
+          by: V,
+        },
         submit: { from: ["Validated"], to: "Review", by: V },
         enquiry: { from: ["Review"], to: "Enquiring", by: O },
         accept: { from: ["Review"], to: "Generating", settles: "Generated", by: O },
@@ -68,7 +74,7 @@ export const billingStores = defineStores({
       },
       deleteFrom: ["Draft", "Validated", "Error"],
     },
-    uploads: { upload: "journalCharges" },
+    uploads: { upload: "journalCharges", uploadApimTest: "journalCharges" },
   },
   "billing/journals/attachments": { id: random("JOA", 2) },
   "billing/journals/sellers": { id: child("JSL", "journal.id") },
@@ -76,7 +82,14 @@ export const billingStores = defineStores({
     id: random("BLE", 4),
     access: { read: V, create: O },
     visibility: { owners: { Vendor: ["vendor.id"] } },
-    machine: { initial: "Review", actions: {} },
+    machine: {
+      initial: "Review",
+      actions: {
+        accept: { from: ["Review"], to: "Generating", settles: "Generated", by: V },
+        recalculate: { from: ["Review", "Error"], to: "Rating", settles: "Review", by: V },
+      },
+    },
+    onAction: { recalculate: "recalculateLedger" },
   },
   "billing/ledgers/attachments": { id: random("LEA", 2) },
   "billing/manual-overrides": {

@@ -15,9 +15,11 @@ export const commerceStores = defineStores({
       actions: {},
       deleteFrom: ["Draft"],
     },
+    special: { getSplit: "getSplit", createSplit: "writeSplit", updateSplit: "writeSplit" },
   },
   "commerce/agreements/attachments": {
     id: child("ATT", "agreement.id"),
+    ownsIdPrefix: true,
     visibility: partOf("agreement.id"),
   },
   "commerce/assets": {
@@ -63,6 +65,34 @@ export const commerceStores = defineStores({
       createStatuses: ["Draft", "Active"],
       actions: { terminate: { from: ["Active", "Updating"], to: "Terminated", by: V } },
     },
+    special: { getSplit: "getSplit", updateSplit: "writeSplit" },
     nested: { "commerce/orders/{orderId}/subscriptions": { owned: false } },
+  },
+  /** OpenAPI only. §6 "Request": `New -> Draft | Processing`, `Processing <-> Querying`, `-> Completed`. */
+  "commerce/requests": {
+    id: random("REQ", 3),
+    required: ["name", "from.id", "to.id"],
+    visibility: { owners: { Client: ["from.id"], Vendor: ["to.id"] } },
+    machine: {
+      initial: "Draft",
+      createStatuses: ["Draft", "Processing"],
+      actions: {
+        process: { from: ["Draft", "Querying"], to: "Processing", by: C },
+        query: { from: ["Processing"], to: "Querying", by: V },
+        complete: { from: ["Processing", "Querying"], to: "Completed", by: V },
+        validate: { from: "*", by: ANY },
+      },
+      deleteFrom: ["Draft"],
+    },
+    special: { validate: "validateRequest" },
+  },
+  "commerce/requests/attachments": {
+    id: child("ATT", "request.id"),
+    visibility: partOf("request.id"),
+  },
+  "commerce/requests/messages": {
+    id: child("MSG", "request.id"),
+    required: ["content", "visibility"],
+    visibility: partOf("request.id"),
   },
 });

@@ -29,6 +29,8 @@ export type RouteTemplate = TemplateOf<CatalogueRow>;
  */
 export const SHARED_STORES = {
   "accounts/accounts/{accountId}/users": "accounts/users",
+  "accounts/{accountId}/users": "accounts/users",
+  "accounts/{accountId}/users/{userId}/groups": "accounts/accounts/users/groups",
   "billing/custom-ledgers/{customLedgerId}/charges": "billing/charges",
   "billing/journals/{journalId}/charges": "billing/charges",
   "billing/ledgers/{ledgerId}/charges": "billing/charges",

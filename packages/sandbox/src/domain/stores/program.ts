@@ -29,6 +29,7 @@ export const programStores = defineStores({
         fail: { from: ["Processing", "Querying"], to: "Failed", by: V },
       },
     },
+    special: { validateDraft: "validateEnrollmentDraft" },
   },
   "program/enrollments/attachments": { id: child("ENA", "enrollment.id") },
   "program/programs": {

@@ -56,13 +56,24 @@ export interface NestedRoute {
 }
 
 /** Consequences of a create or an action, implemented in `effects.ts`. */
-export type EffectName = "openCaseChat" | "placeOrder" | "completeOrder" | "failOrder";
+export type EffectName = "openCaseChat" | "placeOrder" | "completeOrder" | "failOrder" | "recalculateLedger";
 /** Fields filled on create beyond the generic ones, implemented in `derive.ts`. */
 export type DeriveName = "orderFromAgreement" | "caseDefaults" | "apiTokenSecret";
 /** Upload hooks run before an action's transition, implemented in `http/handlers/special.ts`. */
 export type UploadName = "journalCharges" | "customLedgerFile" | "mediaImage";
 /** Actions with their own handler, implemented in `http/handlers/special.ts`. */
-export type SpecialName = "installationToken" | "extensionToken" | "batchAttachment" | "replaceLinks";
+export type SpecialName =
+  | "installationToken"
+  | "extensionToken"
+  | "batchAttachment"
+  | "replaceLinks"
+  // OpenAPI-only operations: checks.ts, splits.ts
+  | "ssoCheck"
+  | "transferDetails"
+  | "validateRequest"
+  | "validateEnrollmentDraft"
+  | "getSplit"
+  | "writeSplit";
 
 export interface StoreDefinition<K extends StoreKey = StoreKey> {
   /** Id format of new records. Default: a prefix from the last path segment, two groups. */

@@ -16,7 +16,7 @@ import { forbidden, notFound, SandboxError } from "../../shared/problem.js";
 import { bodyOf, type RequestBody } from "../body.js";
 import type { ActionCall, RequestContext } from "../context.js";
 import { json, noContent } from "../envelope.js";
-import { blobRedirect } from "../files.js";
+import { blobRedirect, imageOwner } from "../files.js";
 import { specialAction, type UploadOutcome, uploadHook } from "./special.js";
 
 /** The text a `render`/`template` action answers (a JSON string, as MPT does). */
@@ -61,10 +61,12 @@ export function handleAction(
   if (action.method === "GET") {
     if (action.returns === "text") return json(renderText(record, name));
     if (action.returns === "file") {
-      if (!sandbox.store.files.has(`${call.id}/icon`))
-        throw notFound(`${modelName(view.store)} ${call.id} has no icon.`);
-      return blobRedirect(rc.url.origin, `${call.id}/icon`);
+      const kind = action.path === "image" ? "image" : "icon";
+      const owner = imageOwner(sandbox.store, call.id, kind);
+      if (!owner) throw notFound(`${modelName(view.store)} ${call.id} has no ${kind}.`);
+      return blobRedirect(rc.url.origin, owner);
     }
+    if (action.returns === "none") return new Response(null, { status: 200 });
     return json(record);
   }
 

@@ -14,7 +14,9 @@ import type { Body, RequestBody } from "../body.js";
 import type { ActionCall, RequestContext } from "../context.js";
 import { json } from "../envelope.js";
 import { fileResponse, notAcceptable, wantsFile, withFileMetadata } from "../files.js";
+import { ssoCheck, transferDetails, validateEnrollmentDraft, validateRequest } from "./checks.js";
 import { replaceLinks } from "./membership.js";
+import { getSplit, writeSplit } from "./splits.js";
 
 /**
  * An action with its own handler. It runs after the body was read; whatever it writes, it writes
@@ -106,6 +108,12 @@ const SPECIALS: Readonly<Record<SpecialName, Special>> = {
   extensionToken,
   batchAttachment,
   replaceLinks,
+  ssoCheck,
+  transferDetails,
+  validateRequest,
+  validateEnrollmentDraft,
+  getSplit,
+  writeSplit,
 };
 
 /** The handler of `action` on `store` when its definition names a special one. */
