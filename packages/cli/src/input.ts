@@ -8,6 +8,7 @@ import { basename } from "node:path";
 import type { Readable } from "node:stream";
 import type { FileInput } from "mpt-api-client";
 import { UsageError } from "./errors.js";
+import { pathIn, type Runtime } from "./runtime.js";
 
 async function readAll(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];
@@ -16,9 +17,9 @@ async function readAll(stream: Readable): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-async function readText(path: string, option: string): Promise<string> {
+async function readText(rt: Runtime, path: string, option: string): Promise<string> {
   try {
-    return await readFile(path, "utf8");
+    return await readFile(pathIn(rt, path), "utf8");
   } catch (error) {
     throw new UsageError(
       `${option}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
@@ -27,12 +28,12 @@ async function readText(path: string, option: string): Promise<string> {
 }
 
 /** The JSON object of a `--data` value: literal JSON, `@path` or `-` for stdin. */
-export async function readData(spec: string, stdin: Readable): Promise<Record<string, unknown>> {
+export async function readData(spec: string, rt: Runtime): Promise<Record<string, unknown>> {
   const text =
     spec === "-"
-      ? await readAll(stdin)
+      ? await readAll(rt.stdin)
       : spec.startsWith("@")
-        ? await readText(spec.slice(1), "--data")
+        ? await readText(rt, spec.slice(1), "--data")
         : spec;
   let value: unknown;
   try {
@@ -47,11 +48,11 @@ export async function readData(spec: string, stdin: Readable): Promise<Record<st
 }
 
 /** A file to upload, read from disk as it is sent. */
-export async function openFile(path: string): Promise<FileInput> {
+export async function openFile(path: string, rt: Runtime): Promise<FileInput> {
   try {
-    const info = await stat(path);
+    const info = await stat(pathIn(rt, path));
     if (!info.isFile()) throw new UsageError(`--file: ${path} is not a file`);
-    return { filename: basename(path), content: await openAsBlob(path) };
+    return { filename: basename(path), content: await openAsBlob(pathIn(rt, path)) };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`--file: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? "error"})`);

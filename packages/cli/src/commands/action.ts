@@ -77,11 +77,11 @@ async function lastArgument(
   dataFlag: string,
 ): Promise<{ given: boolean; value?: unknown }> {
   if (action.file)
-    return { given: true, value: flags["file"] === undefined ? null : await openFile(flags["file"]) };
+    return { given: true, value: flags["file"] === undefined ? null : await openFile(flags["file"], ctx.rt) };
   if (action.body === "required" || action.body === "optional") {
     const text = flags[optionKey(dataFlag)];
     if (text === undefined) return { given: true, value: null };
-    return { given: true, value: action.bodyField ? text : await readData(text, ctx.rt.stdin) };
+    return { given: true, value: action.bodyField ? text : await readData(text, ctx.rt) };
   }
   if (action.queryParam) return { given: true, value: flags[optionKey(kebab(action.queryParam))] ?? null };
   return { given: false };

@@ -24,8 +24,8 @@ async function writeAndPrint(
   flags: WriteFlags,
   send: (data: unknown, file: unknown) => Promise<unknown>,
 ) {
-  const data = await readData(flags.data, ctx.rt.stdin);
-  const file = flags.file === undefined ? null : await openFile(flags.file);
+  const data = await readData(flags.data, ctx.rt);
+  const file = flags.file === undefined ? null : await openFile(flags.file, ctx.rt);
   const record = await send(data, file);
   await printRecord(pickFormat(ctx.rt, flags.format), record, stdoutText(ctx.rt), ctx.rt.columns);
 }
