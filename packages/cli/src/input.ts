@@ -27,20 +27,24 @@ async function readText(rt: Runtime, path: string, option: string): Promise<stri
   }
 }
 
-/** The JSON object of a `--data` value: literal JSON, `@path` or `-` for stdin. */
-export async function readData(spec: string, rt: Runtime): Promise<Record<string, unknown>> {
+/** The JSON value of a `--data` value: literal JSON, `@path` or `-` for stdin. */
+export async function readJson(spec: string, rt: Runtime): Promise<unknown> {
   const text =
     spec === "-"
       ? await readAll(rt.stdin)
       : spec.startsWith("@")
         ? await readText(rt, spec.slice(1), "--data")
         : spec;
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (error) {
     throw new UsageError(`--data is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** The JSON object of a `--data` value: literal JSON, `@path` or `-` for stdin. */
+export async function readData(spec: string, rt: Runtime): Promise<Record<string, unknown>> {
+  const value = await readJson(spec, rt);
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new UsageError("--data must be a JSON object ({...})");
   }

@@ -1,7 +1,7 @@
 /**
  * Smoke tests of the real executable (everything else runs in-process): the committed bin shim
  * as npm links it (`npx mpt`), its message when dist/ is missing outside the repository, Ctrl+C
- * (SIGINT) during an export, and `mpt ... | head` ending quietly.
+ * (SIGINT) during an export, `mpt ... | head` ending quietly, and bash completion.
  */
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
@@ -94,5 +94,22 @@ describe("the mpt executable", () => {
     assert.equal(code, 0, stderr);
     assert.equal(stdout.trimEnd().split("\n").length, 2);
     assert.equal(stderr, "");
+  });
+
+  it("the bash completion script completes through the executable", async () => {
+    const script = [
+      `mpt() { node ${JSON.stringify(BIN)} "$@"; }`,
+      "source <(mpt completion bash)",
+      "COMP_WORDS=(mpt catalog products li); COMP_CWORD=3; _mpt_complete",
+      `printf '%s\\n' "\${COMPREPLY[@]}"`,
+    ].join("\n");
+    const child = spawn("bash", ["-c", script], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+    });
+    const [code] = (await once(child, "close")) as [number | null];
+    assert.equal(code, 0);
+    assert.deepEqual(stdout.trim().split("\n"), ["list"]);
   });
 });
