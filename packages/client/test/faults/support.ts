@@ -1,7 +1,7 @@
 /**
  * Helpers of the fault suite: a loopback sandbox per test file, clients with small time budgets
  * and a fetch that records what went over the wire (installation tokens, Authorization headers),
- * plus timing assertions.
+ * and a logger that keeps its lines.
  */
 import assert from "node:assert/strict";
 import { once } from "node:events";
@@ -105,12 +105,6 @@ export async function timedRejection(fn: () => Promise<unknown>): Promise<{ erro
     return { error, ms: performance.now() - start };
   }
   assert.fail("expected a rejection");
-}
-
-export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const start = performance.now();
-  const value = await fn();
-  return { value, ms: performance.now() - start };
 }
 
 /** Resolves once `condition()` holds (polled every 2 ms); rejects after `ms`. */
