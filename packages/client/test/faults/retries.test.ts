@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { MPTAPIError, MPTMaxRetryError, MPTTimeoutError } from "mpt-api-client";
-import { capturingLogger, clientOf, timedRejection, useSandbox } from "./support.js";
+import { clientOf, recordingLogger, timedRejection, useSandbox } from "./support.js";
 
 const sb = useSandbox();
 
@@ -20,7 +20,7 @@ describe("GET under 429/503 bursts", () => {
       { kind: "status", status: 429, retryAfter: 0.15, times: 2, service: "catalog.products" },
       { kind: "status", status: 503, retryAfter: 0.1, times: 1, after: 2, service: "catalog.products" },
     ]);
-    const logger = capturingLogger();
+    const logger = recordingLogger();
     const client = clientOf(sb, { retries: 5, logger });
     const page = await client.catalog.products.fetchPage({ limit: 2 });
     assert.equal(page.resources.length, 2);

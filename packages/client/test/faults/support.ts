@@ -12,7 +12,6 @@ import {
   type Authentication,
   BearerTokenAuthentication,
   type ClientOptions,
-  type Logger,
   MPTClient,
 } from "mpt-api-client";
 import { type RunningSandbox, type StartOptions, startSandbox } from "mpt-sandbox";
@@ -116,14 +115,7 @@ export async function until(condition: () => boolean, ms = 5_000): Promise<void>
   }
 }
 
-/** A logger keeping every line (message and JSON fields). */
-export function capturingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const record = (message: string, fields?: Record<string, unknown>) => {
-    lines.push(`${message} ${JSON.stringify(fields ?? {})}`);
-  };
-  return { lines, debug: record, warn: record };
-}
+export { recordingLogger } from "../support/logger.js";
 
 export interface LoopbackServer {
   url: string;

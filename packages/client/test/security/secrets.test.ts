@@ -16,10 +16,10 @@ import {
   MPTError,
 } from "mpt-api-client";
 import {
-  capturingLogger,
   clientOf,
   type LoopbackServer,
   loopback,
+  recordingLogger,
   timedRejection,
 } from "../faults/support.js";
 
@@ -130,7 +130,7 @@ test("errors and logs of failures that echo the credentials contain none of them
     new BearerTokenAuthentication(TOKEN),
     new ExtensionFrameworkAuthentication({ secret: EXT_SECRET }),
   ]) {
-    const logger = capturingLogger();
+    const logger = recordingLogger();
     const client = clientOf(api, { authentication, logger, retries: 1, timeout: 100 });
     const lines: string[] = [];
     for (const id of ["echo-401", "echo-400", "echo-500", "echo-html", "slow"]) {
@@ -149,7 +149,7 @@ test("errors and logs of failures that echo the credentials contain none of them
 });
 
 test("a failing token endpoint that echoes the secret does not leak it", async () => {
-  const logger = capturingLogger();
+  const logger = recordingLogger();
   const authentication = new ExtensionFrameworkAuthentication({ secret: EXT_SECRET, accountId: "ACC-FAIL" });
   const client = clientOf(api, { authentication, logger, retries: 0 });
   const { error } = await timedRejection(() => client.catalog.products.get("PRD-1"));
@@ -159,7 +159,7 @@ test("a failing token endpoint that echoes the secret does not leak it", async (
 });
 
 test("connection failures and bad credentials are reported without the credentials", async () => {
-  const logger = capturingLogger();
+  const logger = recordingLogger();
   const closed = await loopback(() => undefined);
   const url = closed.url;
   await closed.close();
@@ -218,7 +218,7 @@ test("Authorization is not sent after a redirect to another origin, and is kept 
 });
 
 test("the extension secret is only ever sent to the token endpoint, never after a redirect", async () => {
-  const logger = capturingLogger();
+  const logger = recordingLogger();
   seenByOther.length = 0;
   seenByApi.length = 0;
   const ok = clientOf(api, {
