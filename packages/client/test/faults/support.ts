@@ -90,7 +90,8 @@ export function clientOf(
     baseUrl: target.url,
     authentication: new BearerTokenAuthentication(target.tokens?.operations ?? "idt:TKN-0000-0000:test"),
     retryBaseDelay: 5,
-    timeout: 5_000,
+    // generous: on a loaded machine 200 concurrent requests may take seconds; tests of time budgets set their own
+    timeout: 30_000,
     ...options,
   });
 }
