@@ -26,12 +26,17 @@ export interface ConnectionFlags {
 
 export interface Connection {
   readonly client: MPTClient;
+  /** The token requests are sent with. */
+  readonly token: string;
   close(): Promise<void>;
 }
 
 export interface Settings {
   baseUrl: string | undefined;
   token: string | undefined;
+  /** Where each came from: `--token`, `profile prod`, `MPT_API_TOKEN`, `current profile prod`. */
+  baseUrlSource: string | undefined;
+  tokenSource: string | undefined;
 }
 
 /** Base URL and token from flags, `--profile`, environment and the current profile, in that order. */
@@ -45,15 +50,25 @@ export function resolveSettings(flags: ConnectionFlags, env: NodeJS.ProcessEnv):
   }
   const current = config.current ? (config.profiles[config.current] ?? {}) : {};
   const pick = (
-    flag: string | undefined,
+    flag: [string | undefined, string],
     fromNamed: string | undefined,
     envName: string,
-    fromCurrent?: string,
-  ) => flag ?? fromNamed ?? (env[envName] || undefined) ?? fromCurrent;
-  return {
-    baseUrl: pick(flags.baseUrl, named.baseUrl, "MPT_API_BASE_URL", current.baseUrl),
-    token: pick(flags.token, named.token, "MPT_API_TOKEN", current.token),
+    fromCurrent: string | undefined,
+  ): [string | undefined, string | undefined] => {
+    if (flag[0] !== undefined) return flag;
+    if (fromNamed !== undefined) return [fromNamed, `profile ${flags.profile}`];
+    if (env[envName]) return [env[envName], envName];
+    if (fromCurrent !== undefined) return [fromCurrent, `current profile ${config.current}`];
+    return [undefined, undefined];
   };
+  const [baseUrl, baseUrlSource] = pick(
+    [flags.baseUrl, "--base-url"],
+    named.baseUrl,
+    "MPT_API_BASE_URL",
+    current.baseUrl,
+  );
+  const [token, tokenSource] = pick([flags.token, "--token"], named.token, "MPT_API_TOKEN", current.token);
+  return { baseUrl, token, baseUrlSource, tokenSource };
 }
 
 export async function connect(flags: ConnectionFlags, rt: Runtime): Promise<Connection> {
@@ -70,7 +85,7 @@ export async function connect(flags: ConnectionFlags, rt: Runtime): Promise<Conn
       authentication: new BearerTokenAuthentication(sandbox.tokens.operations),
       fetch: sandbox.fetch,
     });
-    return { client, close: async () => undefined };
+    return { client, token: sandbox.tokens.operations, close: async () => undefined };
   }
   const settings = resolveSettings(flags, rt.env);
   if (!settings.baseUrl) {
@@ -89,7 +104,7 @@ export async function connect(flags: ConnectionFlags, rt: Runtime): Promise<Conn
     baseUrl: settings.baseUrl,
     authentication: new BearerTokenAuthentication(settings.token),
   });
-  return { client, close: async () => undefined };
+  return { client, token: settings.token, close: async () => undefined };
 }
 
 function build(options: ClientOptions): MPTClient {

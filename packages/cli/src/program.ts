@@ -7,10 +7,13 @@
 import { Command } from "commander";
 import { groupNames } from "mpt-api-client";
 import pkg from "../package.json" with { type: "json" };
+import { addApiCommand } from "./commands/api.js";
+import { addCompletionCommands } from "./commands/completion.js";
 import { addConfigCommand } from "./commands/config.js";
 import { addExportCommand } from "./commands/export.js";
 import { addSandboxCommand } from "./commands/sandbox.js";
 import { addServiceCommand } from "./commands/service.js";
+import { addWhoamiCommand } from "./commands/whoami.js";
 import { kebab } from "./names.js";
 import { addConnectionOptions } from "./options.js";
 import { type Runtime, redactSecrets } from "./runtime.js";
@@ -33,6 +36,9 @@ Examples:
   mpt commerce orders get ORD-1234-5678-9012 --format json
   mpt export commerce orders --filter "eq(status,Completed)" --out orders.jsonl
   mpt config set prod --base-url https://api.platform.softwareone.com --token -
+  mpt whoami
+  mpt api GET "/catalog/products?limit=2"
+  source <(mpt completion bash)
 
 Exit codes: 0 ok, 1 failure, 2 usage, 3 API error, 4 network error, 130 interrupted.
 Set MPT_FORCE_TTY=1 (or 0) to format output as for a terminal (or a pipe).`;
@@ -79,7 +85,10 @@ export function buildProgram(rt: Runtime, argv: readonly string[]): { program: C
   }
   program.commandsGroup("Other commands:");
   addExportCommand(program, rt);
+  addApiCommand(program, rt);
+  addWhoamiCommand(program, rt);
   addConfigCommand(program, rt);
   addSandboxCommand(program, rt);
+  addCompletionCommands(program, rt);
   return { program, args };
 }

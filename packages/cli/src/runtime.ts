@@ -2,8 +2,10 @@
  * The process around a command: its streams, environment and whether stdout / stderr are
  * terminals. `MPT_FORCE_TTY=1` makes both count as terminals (and `MPT_FORCE_TTY=0` as pipes),
  * so tests and recordings see what a user at a terminal sees. Also the set of secrets (tokens)
- * that must never reach the output.
+ * that must never reach the output. Tests run commands in-process with a runtime of their own
+ * (`run(argv, runtime)` in main.ts), so nothing below reads `process` except `processRuntime`.
  */
+import { resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 
 export interface Runtime {
@@ -21,22 +23,34 @@ export interface Runtime {
   readonly secrets: Set<string>;
   /** Aborted on Ctrl+C: long reads stop and clean up, and the command exits with 130. */
   readonly signal: AbortSignal;
+  /** Directory that relative paths (`--out`, `--data @file`, `--file`, downloads) are taken from. */
+  readonly cwd: string;
+}
+
+/** Whether a stream counts as a terminal: `MPT_FORCE_TTY` (1 or 0) overrides what it is. */
+export function isTerminal(env: NodeJS.ProcessEnv, isTTY: boolean | undefined): boolean {
+  const force = env["MPT_FORCE_TTY"];
+  return force === "1" ? true : force === "0" ? false : isTTY === true;
 }
 
 export function processRuntime(signal: AbortSignal): Runtime {
-  const force = process.env["MPT_FORCE_TTY"];
-  const tty = (isTTY: boolean | undefined) => (force === "1" ? true : force === "0" ? false : isTTY === true);
   return {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
     env: process.env,
-    stdoutIsTTY: tty(process.stdout.isTTY),
-    stderrIsTTY: tty(process.stderr.isTTY),
+    stdoutIsTTY: isTerminal(process.env, process.stdout.isTTY),
+    stderrIsTTY: isTerminal(process.env, process.stderr.isTTY),
     columns: process.stdout.columns || Number(process.env["COLUMNS"]) || 120,
     secrets: new Set(),
     signal,
+    cwd: process.cwd(),
   };
+}
+
+/** `path` taken from the command's directory (absolute paths stay as they are). */
+export function pathIn(rt: Runtime, path: string): string {
+  return resolve(rt.cwd, path);
 }
 
 /** Registers the tokens a command line or the environment holds, before anything is parsed. */

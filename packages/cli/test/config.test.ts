@@ -4,14 +4,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { ensureBuilt, mpt, sandbox, type TestSandbox } from "./helpers.js";
+import { mpt, sandbox, type TestSandbox } from "./helpers.js";
 
 let sb: TestSandbox;
 let dir: string;
 const DEAD = "http://127.0.0.1:9";
 
 before(async () => {
-  await ensureBuilt();
   sb = await sandbox();
   dir = mkdtempSync(join(tmpdir(), "mpt-cli-config-"));
 });

@@ -2,12 +2,11 @@
 import assert from "node:assert/strict";
 import { createServer } from "node:net";
 import { after, before, describe, it } from "node:test";
-import { ensureBuilt, mpt, sandbox, type TestSandbox } from "./helpers.js";
+import { mpt, sandbox, type TestSandbox } from "./helpers.js";
 
 let sb: TestSandbox;
 
 before(async () => {
-  await ensureBuilt();
   sb = await sandbox();
 });
 after(() => sb.close());

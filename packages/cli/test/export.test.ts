@@ -4,13 +4,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { ensureBuilt, jsonLines, mpt, sandbox, start, type TestSandbox } from "./helpers.js";
+import { jsonLines, mpt, sandbox, start, type TestSandbox } from "./helpers.js";
 
 let sb: TestSandbox;
 let dir: string;
 
 before(async () => {
-  await ensureBuilt();
   sb = await sandbox();
   dir = mkdtempSync(join(tmpdir(), "mpt-cli-export-"));
 });
@@ -138,10 +137,8 @@ describe("export", () => {
       const run = start([...big.args, "export", "commerce", "orders", "--out", out], {
         env: { MPT_FORCE_TTY: "1" },
       });
-      for (let i = 0; i < 200 && !/Exporting .*[1-9]\d*\/\d+ items/.test(run.stderr()); i++) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      run.child.kill("SIGINT");
+      await run.waitFor("stderr", /Exporting .*[1-9]\d*\/\d+ items/);
+      run.interrupt();
       const r = await run.done;
       assert.equal(r.code, 130, r.stderr);
       assert.ok(!existsSync(out) && !existsSync(`${out}.partial`));

@@ -1,74 +1,22 @@
 /**
- * Test helpers: build the CLI when its dist is missing or older than its sources (and the client
- * and sandbox when theirs is missing), run `node packages/cli/dist/bin.js` as a user would, and
- * start a sandbox.
+ * Test helpers: run `mpt` in-process through `run(argv, runtime)` with captured streams (the
+ * way almost every test does), run the built binary for the few smoke tests that need a real
+ * process (signals, the bin shim, bash scripts), and start a sandbox. Nothing here builds:
+ * `npm test` builds before it runs the tests.
  */
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from "node:fs";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { RunningSandbox } from "mpt-sandbox";
+import { run } from "../src/main.js";
+import { isTerminal, type Runtime } from "../src/runtime.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-export const BIN = join(root, "packages", "cli", "dist", "bin.js");
-
-/** `always`: rebuilt when missing or older than its sources; the others only when missing (`npm test` builds them first). */
-const PACKAGES = [
-  { dir: "client", entry: "dist/index.js", always: false },
-  { dir: "sandbox", entry: "dist/index.js", always: false },
-  { dir: "cli", entry: "dist/bin.js", always: true },
-];
-
-function newest(path: string): number {
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let max = 0;
-  for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
-  return max;
-}
-
-function stale(dir: string, entry: string, always: boolean): boolean {
-  const pkg = join(root, "packages", dir);
-  const out = join(pkg, entry);
-  if (!existsSync(out)) return true;
-  if (!always) return false;
-  const sources = Math.max(newest(join(pkg, "src")), newest(join(pkg, "package.json")));
-  return sources > statSync(out).mtimeMs;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Builds the stale packages (client, sandbox, cli, in that order), one test process at a time. */
-export async function ensureBuilt(): Promise<void> {
-  const lock = join(tmpdir(), "mpt-cli-test-build.lock");
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) break;
-      await sleep(200);
-    }
-  }
-  try {
-    for (const { dir, entry, always } of PACKAGES) {
-      if (!stale(dir, entry, always)) continue;
-      const result = spawnSync("npx", ["tsup"], { cwd: join(root, "packages", dir), encoding: "utf8" });
-      if (result.status !== 0)
-        throw new Error(`building packages/${dir} failed:\n${result.stdout}${result.stderr}`);
-    }
-  } finally {
-    try {
-      rmdirSync(lock);
-    } catch {
-      // another process timed out and went ahead
-    }
-  }
-}
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+/** The committed `mpt` bin shim (it loads dist/bin.js). */
+export const BIN = join(ROOT, "packages", "cli", "bin", "mpt.js");
 
 export interface CliResult {
   code: number;
@@ -82,12 +30,9 @@ export interface RunOptions {
   cwd?: string;
 }
 
-/** Environment without the caller's MPT settings, so tests see only what they pass. */
-function cleanEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env))
-    if (!k.startsWith("MPT_") && k !== "NODE_OPTIONS") env[k] = v;
-  env["MPT_CONFIG"] = join(tmpdir(), "mpt-cli-test-no-config.json");
+/** Only what the test passes (and a config path where no file exists), never the caller's MPT settings. */
+function testEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { MPT_CONFIG: join(tmpdir(), "mpt-cli-test-no-config.json") };
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
     else env[k] = v;
@@ -95,18 +40,100 @@ function cleanEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv 
   return env;
 }
 
+interface Capture {
+  readonly stream: Writable;
+  text(): string;
+  /** Resolves with the text once it matches `pattern`; rejects when `ended` settles first. */
+  match(pattern: RegExp, ended: Promise<unknown>): Promise<string>;
+}
+
+/** A writable stream that keeps what is written as text and tells waiters about each write. */
+function capture(): Capture {
+  let text = "";
+  const waiters = new Set<() => void>();
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, callback) {
+      text += chunk.toString();
+      for (const waiter of waiters) waiter();
+      callback();
+    },
+  });
+  const match = (pattern: RegExp, ended: Promise<unknown>) =>
+    new Promise<string>((resolve, reject) => {
+      const check = () => {
+        if (!pattern.test(text)) return;
+        waiters.delete(check);
+        resolve(text);
+      };
+      waiters.add(check);
+      check();
+      void ended.then(() => {
+        if (waiters.delete(check))
+          reject(new Error(`the command ended without printing ${pattern}:\n${text}`));
+      });
+    });
+  return { stream, text: () => text, match };
+}
+
 export interface Running {
-  readonly child: ChildProcessWithoutNullStreams;
+  /** Ctrl+C: aborts the command's signal, as the bin does on SIGINT. */
+  interrupt(): void;
   /** stderr so far. */
+  stderr(): string;
+  /** Resolves with all of stdout (or stderr) once it matches `pattern` (no polling, no timers). */
+  waitFor(stream: "stdout" | "stderr", pattern: RegExp): Promise<string>;
+  readonly done: Promise<CliResult>;
+}
+
+/** Starts one command line in this process; the terminal is simulated from `MPT_FORCE_TTY` and `COLUMNS`. */
+export function start(args: readonly string[], options: RunOptions = {}): Running {
+  const env = testEnv(options.env ?? {});
+  const stdout = capture();
+  const stderr = capture();
+  const interrupt = new AbortController();
+  const rt: Runtime = {
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    stdin: Readable.from([Buffer.from(options.input ?? "")]),
+    env,
+    stdoutIsTTY: isTerminal(env, false),
+    stderrIsTTY: isTerminal(env, false),
+    columns: Number(env["COLUMNS"]) || 120,
+    secrets: new Set(),
+    signal: interrupt.signal,
+    cwd: options.cwd ?? ROOT,
+  };
+  const done = run(args, rt).then((code) => ({ code, stdout: stdout.text(), stderr: stderr.text() }));
+  return {
+    interrupt: () => interrupt.abort(new Error("interrupted")),
+    stderr: stderr.text,
+    waitFor: (stream, pattern) => (stream === "stdout" ? stdout : stderr).match(pattern, done),
+    done,
+  };
+}
+
+/** Runs one command line in this process to the end. */
+export function mpt(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  return start(args, options).done;
+}
+
+export interface Process {
+  readonly child: ChildProcessWithoutNullStreams;
   stderr(): string;
   readonly done: Promise<CliResult>;
 }
 
-/** Starts the built CLI (never blocking the event loop, so an in-process sandbox can answer). */
-export function start(args: readonly string[], options: RunOptions = {}): Running {
+/** Starts the real `mpt` executable (for smoke tests); fails clearly when the CLI is not built. */
+export function spawnBin(args: readonly string[], options: RunOptions = {}): Process {
+  if (!existsSync(join(ROOT, "packages", "cli", "dist", "bin.js"))) {
+    throw new Error("packages/cli/dist/bin.js is missing: run `npm run build` first (npm test does)");
+  }
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env))
+    if (!k.startsWith("MPT_") && k !== "NODE_OPTIONS") env[k] = v;
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: cleanEnv(options.env ?? {}),
-    cwd: options.cwd ?? root,
+    env: { ...env, ...testEnv(options.env ?? {}) },
+    cwd: options.cwd ?? ROOT,
     stdio: ["pipe", "pipe", "pipe"],
   });
   let stdout = "";
@@ -123,11 +150,6 @@ export function start(args: readonly string[], options: RunOptions = {}): Runnin
     child.on("close", (code, signal) => resolve({ code: code ?? (signal ? -1 : 0), stdout, stderr }));
   });
   return { child, stderr: () => stderr, done };
-}
-
-/** Runs the built CLI to the end. */
-export function mpt(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
-  return start(args, options).done;
 }
 
 /** Lines of JSONL output, parsed. */

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { ensureBuilt, mpt } from "./helpers.js";
+import { mpt } from "./helpers.js";
 
 interface Seen {
   method: string;
@@ -55,7 +55,6 @@ function answer(
 }
 
 before(async () => {
-  await ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), "mpt-cli-openapi-"));
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];

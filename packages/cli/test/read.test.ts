@@ -1,7 +1,7 @@
 /** Listing and reading through the built CLI: every output format, paging, filters, nested services. */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { ensureBuilt, jsonLines, mpt, sandbox, type TestSandbox } from "./helpers.js";
+import { jsonLines, mpt, sandbox, type TestSandbox } from "./helpers.js";
 
 let sb: TestSandbox;
 let productId: string;
@@ -9,7 +9,6 @@ const TTY = { MPT_FORCE_TTY: "1", COLUMNS: "160" };
 const products = (...args: string[]) => [...sb.args, "catalog", "products", ...args];
 
 before(async () => {
-  await ensureBuilt();
   sb = await sandbox();
   productId = String(
     jsonLines((await mpt(products("list", "--limit", "1", "-o", "jsonl"))).stdout)[0]?.["id"],

@@ -9,14 +9,13 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { BIN, ensureBuilt } from "./helpers.js";
+import { BIN } from "./helpers.js";
 
 const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "README.md"), "utf8");
 const blocks = [...readme.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
 let dir: string;
 
 before(async () => {
-  await ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), "mpt-cli-readme-"));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,22 +6,10 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { before, test } from "node:test";
-import { ensureBuilt, mpt, start } from "./helpers.js";
-
-before(ensureBuilt);
+import { test } from "node:test";
+import { mpt, start } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mpt-cli-fixtures-"));
-
-async function firstLine(child: ReturnType<typeof start>["child"]): Promise<string> {
-  let text = "";
-  for await (const chunk of child.stdout) {
-    text += String(chunk);
-    const nl = text.indexOf("\n");
-    if (nl !== -1) return text.slice(0, nl);
-  }
-  throw new Error(`mpt sandbox printed no line; stdout: ${text}`);
-}
 
 test("mpt sandbox --fixtures serves the user's data", async () => {
   const file = join(dir, "fixtures.json");
@@ -39,7 +27,8 @@ test("mpt sandbox --fixtures serves the user's data", async () => {
   );
   const running = start(["sandbox", "--fixtures", file, "--json"]);
   try {
-    const { url, tokens } = JSON.parse(await firstLine(running.child)) as {
+    const line = (await running.waitFor("stdout", /\n/)).split("\n")[0] ?? "";
+    const { url, tokens } = JSON.parse(line) as {
       url: string;
       tokens: { operations: string };
     };
@@ -64,8 +53,8 @@ test("mpt sandbox --fixtures serves the user's data", async () => {
       [["PRD-1111-2222", "Acme Anvil"]],
     );
   } finally {
-    running.child.kill("SIGINT");
-    await running.done;
+    running.interrupt();
+    assert.equal((await running.done).code, 130, "stopped by Ctrl+C");
   }
 });
 

@@ -4,13 +4,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { ensureBuilt, jsonLines, mpt, sandbox, type TestSandbox } from "./helpers.js";
+import { jsonLines, mpt, sandbox, type TestSandbox } from "./helpers.js";
 
 let sb: TestSandbox;
 let dir: string;
 
 before(async () => {
-  await ensureBuilt();
   sb = await sandbox();
   dir = mkdtempSync(join(tmpdir(), "mpt-cli-write-"));
 });

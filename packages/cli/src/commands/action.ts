@@ -6,6 +6,7 @@
  */
 import type { Command } from "commander";
 import type { ActionDef, FileModel } from "mpt-api-client";
+import { bodyFieldsHelp } from "../body-help.js";
 import { openFile, readData } from "../input.js";
 import { kebab, placeholder } from "../names.js";
 import { type Format, formatOption } from "../options.js";
@@ -24,10 +25,15 @@ function optionKey(flag: string): string {
   return flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-/** `POST /public/v1/catalog/products/{id}/publish`. */
-function describe(ctx: ServiceContext, action: ActionDef): string {
+/** `/public/v1/catalog/products/{id}/publish`: the endpoint of an action. */
+function actionPath(ctx: ServiceContext, action: ActionDef): string {
   const id = action.scope === "collection" ? "" : "/{id}";
-  return `${action.method} ${shortPath(ctx.node.def.path)}${id}${action.path ? `/${action.path}` : ""}`;
+  return `${ctx.node.def.path}${id}${action.path ? `/${action.path}` : ""}`;
+}
+
+/** `POST /catalog/products/{id}/publish`. */
+function describe(ctx: ServiceContext, action: ActionDef): string {
+  return `${action.method} ${shortPath(actionPath(ctx, action))}`;
 }
 
 export function addAction(
@@ -54,6 +60,8 @@ export function addAction(
   } else if (action.queryParam) {
     leaf.option(`--${kebab(action.queryParam)} <value>`, `sent as ${action.queryParam}=`);
   }
+  if ((action.body === "required" || action.body === "optional") && !action.bodyField)
+    leaf.addHelpText("after", bodyFieldsHelp(action.method, actionPath(ctx, action)));
   if (action.returns === "model") leaf.addOption(formatOption());
   if (action.returns === "file") leaf.option("--out <path>", OUT_HELP);
 
@@ -77,15 +85,13 @@ async function lastArgument(
   dataFlag: string,
 ): Promise<{ given: boolean; value?: unknown }> {
   if (action.file)
-    return { given: true, value: flags["file"] === undefined ? null : await openFile(flags["file"]) };
+    return { given: true, value: flags["file"] === undefined ? null : await openFile(flags["file"], ctx.rt) };
   if (action.body === "required" || action.body === "optional") {
     const text = flags[optionKey(dataFlag)];
     if (text === undefined) return { given: true, value: null };
     if (action.bodyField) return { given: true, value: text };
     const value =
-      action.scope === "collection"
-        ? await readData(text, ctx.rt.stdin, true)
-        : await readData(text, ctx.rt.stdin);
+      action.scope === "collection" ? await readData(text, ctx.rt, true) : await readData(text, ctx.rt);
     return { given: true, value };
   }
   if (action.queryParam) return { given: true, value: flags[optionKey(kebab(action.queryParam))] ?? null };

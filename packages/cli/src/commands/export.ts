@@ -20,7 +20,7 @@ import { selectedColumns } from "../output/columns.js";
 import { recordWriter } from "../output/records.js";
 import { fileOut, streamOut } from "../output/text-out.js";
 import { progressBar } from "../progress.js";
-import { notice, type Runtime } from "../runtime.js";
+import { notice, pathIn, type Runtime } from "../runtime.js";
 import { call, openService, type Service } from "../services.js";
 import { idParams, isGroup, type ServiceNode, usagePath, walkServicePath } from "../tree.js";
 import { addQueryOptions, applyQuery, type QueryFlags } from "./query.js";
@@ -93,7 +93,8 @@ async function runExport(cmd: Command, rt: Runtime, tokens: string[]): Promise<v
   const format = formatOf(flags);
   const connection = await connect(flags, rt);
   const toStdout = flags.out === "-";
-  const partial = `${flags.out}.partial`;
+  const target = pathIn(rt, flags.out);
+  const partial = `${target}.partial`;
   try {
     const service = applyQuery(openService(connection.client, node, ids), flags);
     const total = rt.stderrIsTTY
@@ -112,7 +113,7 @@ async function runExport(cmd: Command, rt: Runtime, tokens: string[]): Promise<v
       bar.stop();
     }
     const count = await writer.end();
-    if (!toStdout) await rename(partial, flags.out);
+    if (!toStdout) await rename(partial, target);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     notice(rt, `Exported ${count} records to ${toStdout ? "stdout" : flags.out} in ${seconds}s.`);
   } catch (error) {

@@ -7,7 +7,7 @@ import { once } from "node:events";
 import type { Command } from "commander";
 import { UsageError } from "../errors.js";
 import { number } from "../options.js";
-import type { Runtime } from "../runtime.js";
+import { pathIn, type Runtime } from "../runtime.js";
 import { stdoutText } from "./common.js";
 
 interface SandboxFlags {
@@ -45,7 +45,7 @@ Examples:
     };
     if (flags.scale !== undefined) options.scale = number(flags.scale, "--scale", 0);
     if (flags.seed !== undefined) options.seed = flags.seed;
-    if (flags.fixtures !== undefined) options.fixtures = flags.fixtures;
+    if (flags.fixtures !== undefined) options.fixtures = pathIn(rt, flags.fixtures);
     const { FixtureError, startSandbox } = await import("mpt-sandbox");
     const sandbox = await startSandbox(options).catch((error: unknown) => {
       if (error instanceof FixtureError)

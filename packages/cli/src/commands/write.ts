@@ -1,5 +1,6 @@
 /** `create`, `update` and `delete`; `--data` JSON and, on upload services, `--file`. */
 import type { Command } from "commander";
+import { bodyFieldsHelp } from "../body-help.js";
 import { openFile, readData } from "../input.js";
 import { type Format, formatOption } from "../options.js";
 import { printRecord } from "../output/records.js";
@@ -24,8 +25,8 @@ async function writeAndPrint(
   flags: WriteFlags,
   send: (data: unknown, file: unknown) => Promise<unknown>,
 ) {
-  const data = await readData(flags.data, ctx.rt.stdin);
-  const file = flags.file === undefined ? null : await openFile(flags.file);
+  const data = await readData(flags.data, ctx.rt);
+  const file = flags.file === undefined ? null : await openFile(flags.file, ctx.rt);
   const record = await send(data, file);
   await printRecord(pickFormat(ctx.rt, flags.format), record, stdoutText(ctx.rt), ctx.rt.columns);
 }
@@ -35,6 +36,7 @@ export function addCreate(service: Command, ctx: ServiceContext): void {
   const leaf = leafCommand(service, "create", "create a record").requiredOption("--data <json>", DATA);
   if (withFile) leaf.option("--file <path>", `file to upload (${ctx.node.def.upload?.fileKey} part)`);
   leaf.addOption(formatOption());
+  leaf.addHelpText("after", bodyFieldsHelp("POST", ctx.node.def.path));
   leaf.action(() =>
     withService<WriteFlags>(leaf, ctx, (service, flags) =>
       writeAndPrint(ctx, flags, (data, file) =>
@@ -51,6 +53,7 @@ export function addUpdate(service: Command, ctx: ServiceContext): void {
     .requiredOption("--data <json>", DATA);
   if (withFile) leaf.option("--file <path>", `file to upload (${ctx.node.def.upload?.fileKey} part)`);
   leaf.addOption(formatOption());
+  leaf.addHelpText("after", bodyFieldsHelp("PUT", `${ctx.node.def.path}/{id}`));
   leaf.action((id: string) =>
     withService<WriteFlags>(leaf, ctx, (service, flags) =>
       writeAndPrint(ctx, flags, (data, file) =>

@@ -9,7 +9,7 @@ import { basename } from "node:path";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import type { Runtime } from "../runtime.js";
+import { pathIn, type Runtime } from "../runtime.js";
 
 export interface Download {
   readonly filename: string | null;
@@ -43,14 +43,14 @@ export async function saveFile(
     return;
   }
   const path = out ?? safeFilename(file.filename, fallback);
-  const target = createWriteStream(path, { flags: out === undefined ? "wx" : "w" });
+  const target = createWriteStream(pathIn(rt, path), { flags: out === undefined ? "wx" : "w" });
   try {
     await pipeline(source(file.body), target);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") {
       throw new Error(`${path} already exists; choose another path with --out`);
     }
-    await rm(path, { force: true });
+    await rm(pathIn(rt, path), { force: true });
     throw error;
   }
   rt.stdout.write(`${path}\n`);

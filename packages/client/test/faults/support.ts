@@ -1,7 +1,7 @@
 /**
  * Helpers of the fault suite: a loopback sandbox per test file, clients with small time budgets
  * and a fetch that records what went over the wire (installation tokens, Authorization headers),
- * plus timing assertions.
+ * and a logger that keeps its lines.
  */
 import assert from "node:assert/strict";
 import { once } from "node:events";
@@ -12,7 +12,6 @@ import {
   type Authentication,
   BearerTokenAuthentication,
   type ClientOptions,
-  type Logger,
   MPTClient,
 } from "mpt-api-client";
 import { type RunningSandbox, type StartOptions, startSandbox } from "mpt-sandbox";
@@ -91,7 +90,8 @@ export function clientOf(
     baseUrl: target.url,
     authentication: new BearerTokenAuthentication(target.tokens?.operations ?? "idt:TKN-0000-0000:test"),
     retryBaseDelay: 5,
-    timeout: 5_000,
+    // generous: on a loaded machine 200 concurrent requests may take seconds; tests of time budgets set their own
+    timeout: 30_000,
     ...options,
   });
 }
@@ -107,12 +107,6 @@ export async function timedRejection(fn: () => Promise<unknown>): Promise<{ erro
   assert.fail("expected a rejection");
 }
 
-export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const start = performance.now();
-  const value = await fn();
-  return { value, ms: performance.now() - start };
-}
-
 /** Resolves once `condition()` holds (polled every 2 ms); rejects after `ms`. */
 export async function until(condition: () => boolean, ms = 5_000): Promise<void> {
   const deadline = performance.now() + ms;
@@ -122,14 +116,7 @@ export async function until(condition: () => boolean, ms = 5_000): Promise<void>
   }
 }
 
-/** A logger keeping every line (message and JSON fields). */
-export function capturingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const record = (message: string, fields?: Record<string, unknown>) => {
-    lines.push(`${message} ${JSON.stringify(fields ?? {})}`);
-  };
-  return { lines, debug: record, warn: record };
-}
+export { recordingLogger } from "../support/logger.js";
 
 export interface LoopbackServer {
   url: string;

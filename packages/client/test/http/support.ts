@@ -1,12 +1,14 @@
 /**
  * Test helpers of the transport and auth tests: a loopback `node:http` server that records what
- * it received, a multipart parser working on raw bytes, a scripted fetch, a recording logger and
- * JWT minting.
+ * it received, a scripted fetch and JWT minting; the multipart parser and the recording logger
+ * (shared with the other suites, in ../support/) are re-exported.
  */
 import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Logger } from "../../src/http/types.js";
+
+export { type RecordingLogger, recordingLogger } from "../support/logger.js";
+export { type ParsedPart, parseMultipart } from "../support/multipart.js";
 
 export interface Received {
   method: string;
@@ -72,56 +74,6 @@ export function sendJson(
   res.end(JSON.stringify(value));
 }
 
-export interface ParsedPart {
-  headers: Record<string, string>;
-  name: string | undefined;
-  filename: string | undefined;
-  filenameStar: string | undefined;
-  contentType: string | undefined;
-  data: Buffer;
-}
-
-/** Splits a raw multipart/form-data body (bytes) into parts. */
-export function parseMultipart(body: Buffer, contentType: string): ParsedPart[] {
-  const boundary = /boundary=([^;]+)/.exec(contentType)?.[1];
-  if (!boundary) throw new Error(`no boundary in ${contentType}`);
-  const delimiter = Buffer.from(`--${boundary}`);
-  const parts: ParsedPart[] = [];
-  let position = body.indexOf(delimiter);
-  if (position !== 0) throw new Error("body does not start with the boundary");
-  for (;;) {
-    const afterDelimiter = position + delimiter.length;
-    const tail = body.subarray(afterDelimiter, afterDelimiter + 2).toString();
-    if (tail === "--") {
-      if (body.subarray(afterDelimiter + 2).toString() !== "\r\n") throw new Error("bad closing delimiter");
-      return parts;
-    }
-    if (tail !== "\r\n") throw new Error("delimiter not followed by CRLF");
-    const headerEnd = body.indexOf("\r\n\r\n", afterDelimiter + 2);
-    const headerLines = body
-      .subarray(afterDelimiter + 2, headerEnd)
-      .toString("utf8")
-      .split("\r\n");
-    const next = body.indexOf(Buffer.concat([Buffer.from("\r\n"), delimiter]), headerEnd + 4);
-    if (next < 0) throw new Error("unterminated part");
-    const headers: Record<string, string> = {};
-    for (const line of headerLines) {
-      const colon = line.indexOf(":");
-      headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
-    }
-    const disposition = headers["content-disposition"] ?? "";
-    parts.push({
-      headers,
-      name: /;\s*name="([^"]*)"/.exec(disposition)?.[1],
-      filename: /;\s*filename="([^"]*)"/.exec(disposition)?.[1],
-      filenameStar: /;\s*filename\*=([^;]+)/.exec(disposition)?.[1],
-      contentType: headers["content-type"],
-      data: body.subarray(headerEnd + 4, next),
-    });
-    position = next + 2;
-  }
-}
-
 export interface FetchCall {
   url: string;
   method: string;
@@ -154,19 +106,6 @@ export function scriptedFetch(answer: (call: FetchCall, index: number) => Respon
 export function networkFailure(code: string): TypeError {
   const cause = Object.assign(new Error(`connect ${code} 127.0.0.1:1`), { code });
   return new TypeError("fetch failed", { cause });
-}
-
-export interface RecordingLogger extends Logger {
-  lines: string[];
-}
-
-/** A logger keeping every line (message and JSON fields). */
-export function recordingLogger(): RecordingLogger {
-  const lines: string[] = [];
-  const record = (message: string, fields?: Record<string, unknown>) => {
-    lines.push(`${message} ${JSON.stringify(fields ?? {})}`);
-  };
-  return { lines, debug: record, warn: record };
 }
 
 /** An unsigned JWT with `payload` (enough for clients that read `exp` unverified). */

@@ -17,10 +17,10 @@ import {
   MPTError,
 } from "mpt-api-client";
 import {
-  capturingLogger,
   clientOf,
   type LoopbackServer,
   loopback,
+  recordingLogger,
   timedRejection,
 } from "../faults/support.js";
 
@@ -152,7 +152,7 @@ test("errors and logs of failures that echo the credentials contain none of them
     new BearerTokenAuthentication(TOKEN),
     new ExtensionFrameworkAuthentication({ secret: EXT_SECRET }),
   ]) {
-    const logger = capturingLogger();
+    const logger = recordingLogger();
     const client = clientOf(api, { authentication, logger, retries: 1, timeout: 100 });
     const lines: string[] = [];
     for (const id of [
@@ -180,7 +180,7 @@ test("errors and logs of failures that echo the credentials contain none of them
 });
 
 test("a failing token endpoint that echoes the secret does not leak it", async () => {
-  const logger = capturingLogger();
+  const logger = recordingLogger();
   const authentication = new ExtensionFrameworkAuthentication({ secret: EXT_SECRET, accountId: "ACC-FAIL" });
   const client = clientOf(api, { authentication, logger, retries: 0 });
   const { error } = await timedRejection(() => client.catalog.products.get("PRD-1"));
@@ -190,7 +190,7 @@ test("a failing token endpoint that echoes the secret does not leak it", async (
 });
 
 test("connection failures and bad credentials are reported without the credentials", async () => {
-  const logger = capturingLogger();
+  const logger = recordingLogger();
   const closed = await loopback(() => undefined);
   const url = closed.url;
   await closed.close();
@@ -249,7 +249,7 @@ test("Authorization is not sent after a redirect to another origin, and is kept 
 });
 
 test("the extension secret is only ever sent to the token endpoint, never after a redirect", async () => {
-  const logger = capturingLogger();
+  const logger = recordingLogger();
   seenByOther.length = 0;
   seenByApi.length = 0;
   const ok = clientOf(api, {

@@ -4,6 +4,8 @@
  * client call can read (a one-record collection, a model, a JSONL line, or a file).
  */
 
+import { parseMultipart } from "./multipart.js";
+
 export interface RecordedPart {
   name: string;
   filename: string | null;
@@ -35,7 +37,7 @@ export function recordingFetch(responder?: Responder): { fetch: typeof fetch; ca
       path: decodeURIComponent(url.pathname),
       headers: request.headers,
       body,
-      parts: parseMultipart(request.headers.get("content-type"), body),
+      parts: partsOf(request.headers.get("content-type"), body),
     };
     calls.push(rec);
     return responder?.(rec) ?? defaultAnswer(rec);
@@ -65,31 +67,13 @@ function defaultAnswer(req: RecordedRequest): Response {
   return Response.json(body);
 }
 
-/** Parses a multipart/form-data body into parts (enough for tests: no nested multiparts). */
-export function parseMultipart(contentType: string | null, body: Uint8Array): RecordedPart[] | null {
-  const m = contentType ? /multipart\/form-data;\s*boundary="?([^";]+)"?/i.exec(contentType) : null;
-  if (!m) return null;
-  const boundary = Buffer.from(`--${m[1]}`);
-  const buf = Buffer.from(body);
-  const parts: RecordedPart[] = [];
-  let pos = buf.indexOf(boundary);
-  while (pos !== -1) {
-    const start = pos + boundary.length;
-    if (buf.subarray(start, start + 2).toString() === "--") break;
-    const next = buf.indexOf(boundary, start);
-    if (next === -1) break;
-    const chunk = buf.subarray(start + 2, next - 2); // skip CRLF after boundary and before the next
-    const headerEnd = chunk.indexOf("\r\n\r\n");
-    const head = chunk.subarray(0, headerEnd).toString("utf8");
-    const data = new Uint8Array(chunk.subarray(headerEnd + 4));
-    const disp = /content-disposition:([^\r\n]*)/i.exec(head)?.[1] ?? "";
-    parts.push({
-      name: /\bname="([^"]*)"/.exec(disp)?.[1] ?? "",
-      filename: /\bfilename="([^"]*)"/.exec(disp)?.[1] ?? null,
-      contentType: /content-type:\s*([^\r\n]*)/i.exec(head)?.[1]?.trim() ?? null,
-      data,
-    });
-    pos = next;
-  }
-  return parts;
+/** The parts of a multipart/form-data body (null for any other body). */
+function partsOf(contentType: string | null, body: Uint8Array): RecordedPart[] | null {
+  if (!contentType || !/^multipart\/form-data/i.test(contentType)) return null;
+  return parseMultipart(body, contentType).map((part) => ({
+    name: part.name ?? "",
+    filename: part.filename ?? null,
+    contentType: part.contentType ?? null,
+    data: new Uint8Array(part.data),
+  }));
 }
