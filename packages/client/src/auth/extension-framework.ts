@@ -7,9 +7,9 @@ import { MPTAuthenticationError, MPTConnectionError, MPTError, MPTTimeoutError }
 import { raceSignal } from "../http/abort.js";
 import { AttemptSignal } from "../http/attempt-signal.js";
 import { mapErrorResponse, summariseBody } from "../http/error-mapping.js";
+import { readBody } from "../http/fetch-wire.js";
 import { logDebug, logWarn } from "../http/logging.js";
 import { describeNetworkFailure } from "../http/network-errors.js";
-import { readBody } from "../http/response.js";
 import { bearerValue } from "./bearer.js";
 import { jwtExpiry } from "./jwt.js";
 import type { AuthContext, Authentication } from "./types.js";

@@ -2,8 +2,15 @@
 import type { Authentication } from "../auth/types.js";
 import { MPTError } from "../errors.js";
 import { resolveBaseUrl } from "./base-url.js";
+import { fetchWire } from "./fetch-wire.js";
+import { addHeaders } from "./headers.js";
+import type { NodeTlsOptions } from "./node/options.js";
+import { isNodeRuntime, nodeWire } from "./node/wire.js";
 import type { FetchFunction, Logger } from "./types.js";
 import { DEFAULT_USER_AGENT, isBrowserLike } from "./version.js";
+import type { Wire } from "./wire.js";
+
+export type { NodeTlsOptions } from "./node/options.js";
 
 export interface TransportOptions {
   /** Resolved API root, e.g. `https://api.platform.softwareone.com` (see `resolveBaseUrl`). */
@@ -19,8 +26,24 @@ export interface TransportOptions {
   maxRetryDelay?: number | undefined;
   /** Base of the exponential backoff in milliseconds. Default 500. */
   retryBaseDelay?: number | undefined;
-  /** Fetch implementation; defaults to the global `fetch`. */
+  /**
+   * Fetch implementation (e.g. one with undici's `ProxyAgent`, or an in-process handler). Passing
+   * it selects the fetch transport. Default: the global `fetch`, used when the fetch transport is.
+   */
   fetch?: FetchFunction | undefined;
+  /**
+   * `"node"`: node:http / node:https with keep-alive agents (the default on Node); `"fetch"`: the
+   * `fetch` option or the global fetch (the default everywhere else and when `fetch` is given).
+   */
+  transport?: "fetch" | "node" | undefined;
+  /**
+   * Node transport only: the `http.Agent` / `https.Agent` every request goes through, e.g. a
+   * proxy agent (`new HttpsProxyAgent(url)` from `https-proxy-agent`) or one with your own socket
+   * limits. It must handle the schemes you call. Default: keep-alive agents owned by the client.
+   */
+  agent?: object | undefined;
+  /** Node transport only: TLS options of the client's own https agent (`ca`, `cert`, `key`, ...). */
+  tls?: NodeTlsOptions | undefined;
   /** Headers sent with every request (per-request headers win). */
   headers?: Record<string, string> | undefined;
   logger?: Logger | undefined;
@@ -47,13 +70,12 @@ export interface TransportConfig {
   maxRetryDelay: number;
   retryBaseDelay: number;
   maxBackoffDelay: number;
+  /** For authentication providers (token requests), whatever the transport. */
   fetch: FetchFunction;
-  /**
-   * The fetch is the platform's own (spec-compliant): an abort of the request signal errors the
-   * response body too, so reading a body needs no race against the signal.
-   */
-  platformFetch: boolean;
-  headers: Headers;
+  /** Moves the bytes of each hop: fetch or node:http. */
+  wire: Wire;
+  /** Lower-case names. */
+  headers: Record<string, string>;
   logger: Logger | undefined;
 }
 
@@ -81,19 +103,34 @@ function defaultFetch(): FetchFunction {
   return (input, init) => globalThis.fetch(input, init);
 }
 
-/** Builds headers from `record`, turning an invalid name or value into an MPTError naming the header. */
-export function toHeaders(record: Record<string, string> | undefined, into = new Headers()): Headers {
-  for (const [name, value] of Object.entries(record ?? {})) {
-    try {
-      into.set(name, value);
-    } catch (error) {
-      throw new MPTError(`Invalid HTTP header ${JSON.stringify(name)}: its name or value is not allowed`, {
-        cause: error,
-      });
-    }
+function chooseWire(options: TransportOptions): Wire {
+  const { transport } = options;
+  if (transport !== undefined && transport !== "fetch" && transport !== "node") {
+    throw new MPTError(
+      `Invalid transport option transport: ${JSON.stringify(transport)}; use "fetch", "node" or leave it out`,
+    );
   }
-  return into;
+  if (transport === "node" && options.fetch !== undefined) {
+    throw new MPTError(
+      'Invalid transport options: transport "node" does not use the `fetch` option; drop one of them',
+    );
+  }
+  const nodeOnly = options.agent !== undefined ? "agent" : options.tls !== undefined ? "tls" : undefined;
+  const useNode =
+    transport === "node" || (transport === undefined && options.fetch === undefined && isNodeRuntime());
+  if (!useNode) {
+    if (nodeOnly !== undefined) {
+      throw new MPTError(
+        `Invalid transport option ${nodeOnly}: it applies to the Node transport only; with fetch, pass a fetch that uses your proxy or TLS settings (e.g. undici's fetch with a ProxyAgent dispatcher)`,
+      );
+    }
+    return fetchWire(options.fetch ?? defaultFetch(), options.fetch === undefined);
+  }
+  return nodeWire({ agent: options.agent, tls: options.tls });
 }
+
+/** The global fetch, looked up when an authentication provider needs it. */
+const lazyGlobalFetch: FetchFunction = (input, init) => defaultFetch()(input, init);
 
 /** Validates options and fills defaults. */
 export function normaliseTransportOptions(options: TransportOptions): TransportConfig {
@@ -101,10 +138,11 @@ export function normaliseTransportOptions(options: TransportOptions): TransportC
   if (!Number.isInteger(retries))
     throw new MPTError("Invalid transport option retries: expected an integer >= 0");
   const maxRetryDelay = nonNegative("maxRetryDelay", options.maxRetryDelay, TRANSPORT_DEFAULTS.maxRetryDelay);
-  const headers = new Headers();
+  const headers: Record<string, string> = {};
   const userAgent = options.userAgent ?? (isBrowserLike() ? undefined : DEFAULT_USER_AGENT);
-  if (userAgent !== undefined) toHeaders({ "user-agent": userAgent }, headers);
-  toHeaders(options.headers, headers);
+  if (userAgent !== undefined) addHeaders({ "user-agent": userAgent }, headers);
+  addHeaders(options.headers, headers);
+  const wire = chooseWire(options);
   return {
     baseUrl: resolveBaseUrl(options.baseUrl, undefined),
     authentication: options.authentication,
@@ -114,8 +152,8 @@ export function normaliseTransportOptions(options: TransportOptions): TransportC
     maxRetryDelay,
     retryBaseDelay: nonNegative("retryBaseDelay", options.retryBaseDelay, TRANSPORT_DEFAULTS.retryBaseDelay),
     maxBackoffDelay: Math.min(TRANSPORT_DEFAULTS.maxBackoffDelay, maxRetryDelay),
-    fetch: options.fetch ?? defaultFetch(),
-    platformFetch: options.fetch === undefined,
+    fetch: options.fetch ?? lazyGlobalFetch,
+    wire,
     headers,
     logger: options.logger,
   };

@@ -13,14 +13,14 @@ import {
 import { raceSignal, sleep, throwIfAborted } from "./abort.js";
 import { type AttemptMode, asAuthFailure, authContext, type PreparedRequest, runAttempt } from "./attempt.js";
 import { backoffDelay } from "./backoff.js";
+import { addHeaders } from "./headers.js";
 import { logDebug } from "./logging.js";
 import { prepareBody } from "./request-body.js";
-import { bufferedResponse, readBody, streamingResponse } from "./response.js";
+import { bufferedResponse, streamingResponse } from "./response.js";
 import {
   normaliseTransportOptions,
   type TransportConfig,
   type TransportOptions,
-  toHeaders,
 } from "./transport-options.js";
 import type { HttpRequest, HttpResponse, HttpTransport, StreamResponse } from "./types.js";
 
@@ -39,10 +39,13 @@ function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequ
   if (req.body !== undefined && (req.method === "GET" || req.method === "HEAD")) {
     throw new MPTError(`${description}: a ${req.method} request cannot carry a body`);
   }
-  const headers = toHeaders(req.headers, new Headers(config.headers));
+  const headers = addHeaders(req.headers, { ...config.headers });
   const body = prepareBody(req.body, description);
-  if (body.contentType !== undefined && (body.body instanceof Blob || !headers.has("content-type"))) {
-    headers.set("content-type", body.contentType);
+  if (
+    body.contentType !== undefined &&
+    (body.body instanceof Blob || headers["content-type"] === undefined)
+  ) {
+    headers["content-type"] = body.contentType;
   }
   const query = req.query ? `?${req.query.replace(/^\?/, "")}` : "";
   return {
@@ -52,7 +55,7 @@ function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequ
     headers,
     body: body.body,
     description,
-    explicitAuthorization: headers.has("authorization"),
+    explicitAuthorization: headers.authorization !== undefined,
     signal: req.signal,
   };
 }
@@ -145,12 +148,8 @@ export function createTransport(options: TransportOptions): HttpTransport {
         phase: "request",
         timeout: req.timeout ?? config.timeout,
         holdsSignal: false,
-        async finish(response, url, signal) {
-          return bufferedResponse(
-            response,
-            url,
-            await readBody(response, signal.signal, config.platformFetch),
-          );
+        async finish(response, url) {
+          return bufferedResponse(response, url, await response.bytes());
         },
         refine: (error) => error,
       });

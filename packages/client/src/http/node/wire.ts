@@ -1,0 +1,151 @@
+/**
+ * The Node transport: each hop through node:http / node:https with keep-alive agents owned by the
+ * client (or the caller's `agent`). Cancellation (time budget, caller's signal) destroys the
+ * request through the attempt's cancel hook, so no AbortController is made per request.
+ *
+ * Stale keep-alive sockets: when a request fails on a reused socket before any byte of it was
+ * handed to the socket (the server had closed the idle connection), it is sent again at once on
+ * another connection, whatever its method; once a byte went out, the failure goes to the retry
+ * policy, which never sends a POST twice.
+ */
+import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from "node:http";
+import type { Socket } from "node:net";
+import { markUnsent } from "../network-errors.js";
+import type { Wire, WireRequest, WireResponse } from "../wire.js";
+import { type NodeBuiltins, nodeBuiltins } from "./builtins.js";
+import { ACCEPT_ENCODING, decodedBody } from "./decompress.js";
+import type { NodeWireOptions } from "./options.js";
+import { NodeResponse } from "./response.js";
+import { writeBody } from "./upload.js";
+
+export { isNodeRuntime } from "./builtins.js";
+
+/** Idle keep-alive sockets are closed after this long, before common servers' 5 s. */
+const FREE_SOCKET_TIMEOUT = 4_000;
+/** Immediate re-sends of a request that failed unsent on stale sockets. */
+const STALE_RESENDS = 3;
+
+interface Origin {
+  protocol: string;
+  hostname: string;
+  port: string;
+}
+
+/** `url` split into its origin (parsed once per origin) and the path with query. */
+function splitUrl(url: string, origins: Map<string, Origin>): { origin: Origin; path: string } {
+  const slash = url.indexOf("/", url.indexOf("//") + 2);
+  const key = slash < 0 ? url : url.slice(0, slash);
+  let origin = origins.get(key);
+  if (!origin) {
+    const parsed = new URL(key);
+    const hostname = parsed.hostname.startsWith("[") ? parsed.hostname.slice(1, -1) : parsed.hostname;
+    origin = { protocol: parsed.protocol, hostname, port: parsed.port };
+    if (origins.size > 64) origins.clear();
+    origins.set(key, origin);
+  }
+  return { origin, path: slash < 0 ? "/" : url.slice(slash) };
+}
+
+/** Bytes the socket handed to the system so far (queued bytes not counted). */
+function dispatched(socket: Socket): number {
+  const value = (socket as unknown as { _bytesDispatched?: unknown })._bytesDispatched;
+  return typeof value === "number" ? value : (socket.bytesWritten ?? 0);
+}
+
+function requestHeaders(request: WireRequest): Record<string, string> {
+  const headers = request.headers;
+  const body = request.body;
+  const missingLength =
+    body instanceof Blob || (body === undefined && (request.method === "POST" || request.method === "PUT"));
+  if (headers["accept-encoding"] !== undefined && headers.accept !== undefined && !missingLength)
+    return headers;
+  const out = { ...headers };
+  out["accept-encoding"] ??= ACCEPT_ENCODING;
+  out.accept ??= "*/*";
+  // as fetch: a Blob's size, and 0 for a bodiless POST or PUT
+  if (missingLength) out["content-length"] = body instanceof Blob ? String(body.size) : "0";
+  return out;
+}
+
+/** Builds the Node transport; its modules are loaded here, not when the bundle loads. */
+export function nodeWire(options: NodeWireOptions): Wire {
+  const node = nodeBuiltins();
+  const origins = new Map<string, Origin>();
+  let httpAgent: Agent | undefined;
+  let httpsAgent: Agent | undefined;
+  const agentFor = (protocol: string): Agent => {
+    if (options.agent !== undefined) return options.agent as Agent;
+    const common = { keepAlive: true, scheduling: "lifo" as const, timeout: FREE_SOCKET_TIMEOUT };
+    if (protocol === "https:") {
+      httpsAgent ??= new node.https.Agent({ ...common, ...(options.tls as object | undefined) });
+      return httpsAgent;
+    }
+    httpAgent ??= new node.http.Agent(common);
+    return httpAgent;
+  };
+  const send = (request: WireRequest, resends: number): Promise<WireResponse> =>
+    sendOnce(node, request, agentFor, origins).catch((error: unknown) => {
+      if ((error as { staleUnsent?: boolean }).staleUnsent && resends > 0 && !request.attempt.cancelled) {
+        return send(request, resends - 1);
+      }
+      throw error;
+    });
+  return { name: "node", send: (request) => send(request, STALE_RESENDS) };
+}
+
+function sendOnce(
+  node: NodeBuiltins,
+  request: WireRequest,
+  agentFor: (protocol: string) => Agent,
+  origins: Map<string, Origin>,
+): Promise<WireResponse> {
+  const { origin, path } = splitUrl(request.url, origins);
+  if (origin.protocol !== "http:" && origin.protocol !== "https:") {
+    return Promise.reject(new TypeError(`unsupported URL scheme ${origin.protocol}`));
+  }
+  const attempt = request.attempt;
+  const init: RequestOptions = {
+    protocol: origin.protocol,
+    hostname: origin.hostname,
+    path,
+    method: request.method,
+    headers: requestHeaders(request),
+    agent: agentFor(origin.protocol),
+  };
+  if (origin.port !== "") init.port = origin.port;
+  return new Promise<WireResponse>((resolve, reject) => {
+    let req: ClientRequest;
+    try {
+      req = (origin.protocol === "https:" ? node.https : node.http).request(init);
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    let res: IncomingMessage | undefined;
+    let socket: Socket | undefined;
+    let before = 0;
+    attempt.onCancel(() => {
+      req.destroy();
+      res?.destroy();
+    });
+    req.once("socket", (assigned: Socket) => {
+      socket = assigned;
+      before = dispatched(assigned);
+    });
+    req.once("response", (message: IncomingMessage) => {
+      res = message;
+      resolve(new NodeResponse(message, decodedBody(node, message), attempt));
+    });
+    req.on("error", (error: Error) => {
+      if (res) return; // the body reader sees the failure
+      if (attempt.cancelled) {
+        reject(attempt.reason);
+        return;
+      }
+      const unsent = socket !== undefined && dispatched(socket) === before;
+      if (unsent && req.reusedSocket) (error as { staleUnsent?: boolean }).staleUnsent = true;
+      reject(unsent ? markUnsent(error) : error);
+    });
+    writeBody(req, request.body);
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * The internal boundary between the platform-neutral core (retries, auth, redirects, error
+ * mapping) and a transport that moves bytes: fetch everywhere, node:http/node:https on Node.
+ * The core hands over one hop at a time and gets back a response whose body is still unread.
+ */
+import type { AttemptSignal } from "./attempt-signal.js";
+
+/** One hop of a request. */
+export interface WireRequest {
+  method: string;
+  /** Absolute URL. */
+  url: string;
+  /** Lower-case names; validated already. */
+  headers: Record<string, string>;
+  /** Replayable: strings and Blobs can be sent any number of times. */
+  body: string | Blob | undefined;
+  /** Cancels this hop (and the reading of its body). */
+  attempt: AttemptSignal;
+  /** For messages: `METHOD /path`. */
+  description: string;
+}
+
+/** An answer whose body is still open. */
+export interface WireResponse {
+  status: number;
+  statusText: string;
+  /** The value of a header (lower-case name), or null. */
+  header(name: string): string | null;
+  /** Every header as a web `Headers` (built on first use by transports that do not have one). */
+  readonly headers: Headers;
+  /**
+   * Set when the transport followed redirects itself (browsers hide manual redirects): the URL
+   * of the last hop.
+   */
+  followedUrl?: string;
+  /** Reads the whole body under the hop's cancellation. */
+  bytes(): Promise<Uint8Array>;
+  /**
+   * The body as a web stream with backpressure. Read failures are passed through `mapError`; `done`
+   * runs once when the body ended, failed or was cancelled.
+   */
+  stream(mapError: (error: unknown) => unknown, done: () => void): ReadableStream<Uint8Array>;
+  /** Releases the connection without reading the rest. */
+  discard(): Promise<void>;
+}
+
+export interface Wire {
+  /** `"fetch"` or `"node"`. */
+  readonly name: "fetch" | "node";
+  send(request: WireRequest): Promise<WireResponse>;
+}
