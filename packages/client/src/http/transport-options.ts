@@ -4,6 +4,7 @@ import { MPTError } from "../errors.js";
 import { resolveBaseUrl } from "./base-url.js";
 import { fetchWire } from "./fetch-wire.js";
 import { addHeaders } from "./headers.js";
+import { fetchOverWire } from "./wire-fetch.js";
 import type { NodeTlsOptions } from "./node/options.js";
 import { isNodeRuntime, nodeWire } from "./node/wire.js";
 import type { FetchFunction, Logger } from "./types.js";
@@ -70,7 +71,7 @@ export interface TransportConfig {
   maxRetryDelay: number;
   retryBaseDelay: number;
   maxBackoffDelay: number;
-  /** For authentication providers (token requests), whatever the transport. */
+  /** For authentication providers (token requests): over the Node transport when that is used. */
   fetch: FetchFunction;
   /** Moves the bytes of each hop: fetch or node:http. */
   wire: Wire;
@@ -129,9 +130,6 @@ function chooseWire(options: TransportOptions): Wire {
   return nodeWire({ agent: options.agent, tls: options.tls });
 }
 
-/** The global fetch, looked up when an authentication provider needs it. */
-const lazyGlobalFetch: FetchFunction = (input, init) => defaultFetch()(input, init);
-
 /** Validates options and fills defaults. */
 export function normaliseTransportOptions(options: TransportOptions): TransportConfig {
   const retries = nonNegative("retries", options.retries, TRANSPORT_DEFAULTS.retries);
@@ -152,7 +150,7 @@ export function normaliseTransportOptions(options: TransportOptions): TransportC
     maxRetryDelay,
     retryBaseDelay: nonNegative("retryBaseDelay", options.retryBaseDelay, TRANSPORT_DEFAULTS.retryBaseDelay),
     maxBackoffDelay: Math.min(TRANSPORT_DEFAULTS.maxBackoffDelay, maxRetryDelay),
-    fetch: options.fetch ?? lazyGlobalFetch,
+    fetch: wire.name === "node" ? fetchOverWire(wire) : (options.fetch ?? defaultFetch()),
     wire,
     headers,
     logger: options.logger,

@@ -3,98 +3,105 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Authentication } from "../../src/auth/types.js";
 import { createTransport } from "../../src/http/transport.js";
+import { eachTransport } from "../support/transports.js";
 import { rejection, sendJson, startServer } from "./support.js";
 
-describe("abort", () => {
-  test("aborting a slow request rejects promptly with the AbortError", async () => {
-    const controller = new AbortController();
-    let abortedAt = 0;
-    // Abort once the server holds the request, so the test does not depend on machine speed.
-    const server = await startServer((_req, res) => {
-      setTimeout(() => sendJson(res, 200, {}), 2000).unref();
-      abortedAt = Date.now();
-      controller.abort();
-    });
-    try {
-      const transport = createTransport({ baseUrl: server.url, retries: 5 });
-      const error = await rejection(
-        transport.request({ method: "GET", path: "/public/v1/x", signal: controller.signal }),
-      );
-      assert.ok(error instanceof DOMException && error.name === "AbortError", String(error));
-      assert.equal(error, controller.signal.reason);
-      assert.ok(Date.now() - abortedAt < 500);
-      assert.equal(server.count("/public/v1/x"), 1);
-    } finally {
-      await server.close();
-    }
-  });
-
-  test("aborting during a backoff sleep rejects promptly with the custom reason", async () => {
-    const server = await startServer((_req, res) =>
-      sendJson(res, 503, { status: 503, title: "Service Unavailable" }, { "retry-after": "10" }),
-    );
-    try {
+eachTransport((kind) => {
+  describe("abort", () => {
+    test("aborting a slow request rejects promptly with the AbortError", async () => {
       const controller = new AbortController();
-      const transport = createTransport({ baseUrl: server.url, retries: 5 });
-      const reason = new Error("user went away");
-      const started = Date.now();
-      setTimeout(() => controller.abort(reason), 150);
+      let abortedAt = 0;
+      // Abort once the server holds the request, so the test does not depend on machine speed.
+      const server = await startServer((_req, res) => {
+        setTimeout(() => sendJson(res, 200, {}), 2000).unref();
+        abortedAt = Date.now();
+        controller.abort();
+      });
+      try {
+        const transport = createTransport({ baseUrl: server.url, retries: 5, transport: kind });
+        const error = await rejection(
+          transport.request({ method: "GET", path: "/public/v1/x", signal: controller.signal }),
+        );
+        assert.ok(error instanceof DOMException && error.name === "AbortError", String(error));
+        assert.equal(error, controller.signal.reason);
+        assert.ok(Date.now() - abortedAt < 500);
+        assert.equal(server.count("/public/v1/x"), 1);
+      } finally {
+        await server.close();
+      }
+    });
+
+    test("aborting during a backoff sleep rejects promptly with the custom reason", async () => {
+      const server = await startServer((_req, res) =>
+        sendJson(res, 503, { status: 503, title: "Service Unavailable" }, { "retry-after": "10" }),
+      );
+      try {
+        const controller = new AbortController();
+        const transport = createTransport({ baseUrl: server.url, retries: 5, transport: kind });
+        const reason = new Error("user went away");
+        const started = Date.now();
+        setTimeout(() => controller.abort(reason), 150);
+        const error = await rejection(
+          transport.request({ method: "GET", path: "/public/v1/x", signal: controller.signal }),
+        );
+        assert.equal(error, reason);
+        assert.ok(Date.now() - started < 700, `took ${Date.now() - started} ms`);
+        assert.equal(server.count("/public/v1/x"), 1);
+      } finally {
+        await server.close();
+      }
+    });
+
+    test("an already aborted signal sends nothing", async () => {
+      const server = await startServer((_req, res) => sendJson(res, 200, {}));
+      try {
+        const transport = createTransport({ baseUrl: server.url, transport: kind });
+        const error = await rejection(
+          transport.request({ method: "GET", path: "/public/v1/x", signal: AbortSignal.abort() }),
+        );
+        assert.ok(error instanceof DOMException && error.name === "AbortError");
+        assert.equal(server.received.length, 0);
+      } finally {
+        await server.close();
+      }
+    });
+
+    test("aborting while a stream is read errors the body with the reason", async () => {
+      const server = await startServer((_req, res) => {
+        res.writeHead(200, { "content-type": "application/jsonl" });
+        res.write('{"n":1}\n');
+      });
+      try {
+        const controller = new AbortController();
+        const transport = createTransport({ baseUrl: server.url, transport: kind });
+        const response = await transport.stream({
+          method: "GET",
+          path: "/public/v1/x",
+          signal: controller.signal,
+        });
+        const reader = response.body.getReader();
+        await reader.read();
+        setTimeout(() => controller.abort(), 30);
+        const error = await rejection(reader.read());
+        assert.ok(error instanceof DOMException && error.name === "AbortError", String(error));
+      } finally {
+        await server.close();
+      }
+    });
+
+    test("aborting while the provider fetches credentials rejects promptly", async () => {
+      const auth: Authentication = { getAuthorization: () => new Promise<string>(() => {}) };
+      const controller = new AbortController();
+      const transport = createTransport({
+        baseUrl: "http://127.0.0.1:9",
+        authentication: auth,
+        transport: kind,
+      });
+      setTimeout(() => controller.abort(), 30);
       const error = await rejection(
         transport.request({ method: "GET", path: "/public/v1/x", signal: controller.signal }),
-      );
-      assert.equal(error, reason);
-      assert.ok(Date.now() - started < 700, `took ${Date.now() - started} ms`);
-      assert.equal(server.count("/public/v1/x"), 1);
-    } finally {
-      await server.close();
-    }
-  });
-
-  test("an already aborted signal sends nothing", async () => {
-    const server = await startServer((_req, res) => sendJson(res, 200, {}));
-    try {
-      const transport = createTransport({ baseUrl: server.url });
-      const error = await rejection(
-        transport.request({ method: "GET", path: "/public/v1/x", signal: AbortSignal.abort() }),
       );
       assert.ok(error instanceof DOMException && error.name === "AbortError");
-      assert.equal(server.received.length, 0);
-    } finally {
-      await server.close();
-    }
-  });
-
-  test("aborting while a stream is read errors the body with the reason", async () => {
-    const server = await startServer((_req, res) => {
-      res.writeHead(200, { "content-type": "application/jsonl" });
-      res.write('{"n":1}\n');
     });
-    try {
-      const controller = new AbortController();
-      const transport = createTransport({ baseUrl: server.url });
-      const response = await transport.stream({
-        method: "GET",
-        path: "/public/v1/x",
-        signal: controller.signal,
-      });
-      const reader = response.body.getReader();
-      await reader.read();
-      setTimeout(() => controller.abort(), 30);
-      const error = await rejection(reader.read());
-      assert.ok(error instanceof DOMException && error.name === "AbortError", String(error));
-    } finally {
-      await server.close();
-    }
-  });
-
-  test("aborting while the provider fetches credentials rejects promptly", async () => {
-    const auth: Authentication = { getAuthorization: () => new Promise<string>(() => {}) };
-    const controller = new AbortController();
-    const transport = createTransport({ baseUrl: "http://127.0.0.1:9", authentication: auth });
-    setTimeout(() => controller.abort(), 30);
-    const error = await rejection(
-      transport.request({ method: "GET", path: "/public/v1/x", signal: controller.signal }),
-    );
-    assert.ok(error instanceof DOMException && error.name === "AbortError");
   });
 });
