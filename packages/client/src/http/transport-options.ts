@@ -4,12 +4,12 @@ import { MPTError } from "../errors.js";
 import { resolveBaseUrl } from "./base-url.js";
 import { fetchWire } from "./fetch-wire.js";
 import { addHeaders } from "./headers.js";
-import { fetchOverWire } from "./wire-fetch.js";
 import type { NodeTlsOptions } from "./node/options.js";
 import { isNodeRuntime, nodeWire } from "./node/wire.js";
 import type { FetchFunction, Logger } from "./types.js";
 import { DEFAULT_USER_AGENT, isBrowserLike } from "./version.js";
 import type { Wire } from "./wire.js";
+import { fetchOverWire } from "./wire-fetch.js";
 
 export type { NodeTlsOptions } from "./node/options.js";
 
