@@ -9,6 +9,10 @@ import { CursorPage } from "openai/pagination";
 import Stripe from "stripe";
 import { TOKEN } from "./lib.js";
 
+interface Product {
+  id: string;
+}
+
 export interface Peers {
   openai: OpenAI;
   stripe: Stripe;
@@ -40,7 +44,7 @@ export function stripeGet(p: Peers, id: string): Promise<unknown> {
 /** Every product through openai-node's cursor pager; returns the count. */
 export async function openaiIterate(p: Peers, limit: number, each: (id: string) => void): Promise<number> {
   let n = 0;
-  for await (const record of p.openai.getAPIList("/v1/products", CursorPage<{ id: string }>, {
+  for await (const record of p.openai.getAPIList<Product, CursorPage<Product>>("/v1/products", CursorPage, {
     query: { limit },
   })) {
     each(record.id);

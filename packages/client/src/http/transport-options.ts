@@ -136,11 +136,11 @@ export function normaliseTransportOptions(options: TransportOptions): TransportC
   if (!Number.isInteger(retries))
     throw new MPTError("Invalid transport option retries: expected an integer >= 0");
   const maxRetryDelay = nonNegative("maxRetryDelay", options.maxRetryDelay, TRANSPORT_DEFAULTS.maxRetryDelay);
-  const headers: Record<string, string> = {};
+  const wire = chooseWire(options);
+  const headers: Record<string, string> = { ...wire.defaultHeaders };
   const userAgent = options.userAgent ?? (isBrowserLike() ? undefined : DEFAULT_USER_AGENT);
   if (userAgent !== undefined) addHeaders({ "user-agent": userAgent }, headers);
   addHeaders(options.headers, headers);
-  const wire = chooseWire(options);
   return {
     baseUrl: resolveBaseUrl(options.baseUrl, undefined),
     authentication: options.authentication,

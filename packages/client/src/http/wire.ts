@@ -47,5 +47,7 @@ export interface WireResponse {
 export interface Wire {
   /** `"fetch"` or `"node"`. */
   readonly name: "fetch" | "node";
+  /** Headers the transport sends unless the caller set them (merged once into the client's). */
+  readonly defaultHeaders?: Readonly<Record<string, string>>;
   send(request: WireRequest): Promise<WireResponse>;
 }

@@ -52,20 +52,19 @@ function dispatched(socket: Socket): number {
   return typeof value === "number" ? value : (socket.bytesWritten ?? 0);
 }
 
+/** The headers of one hop: as given, plus `Content-Length` where fetch would add it. */
 function requestHeaders(request: WireRequest): Record<string, string> {
-  const headers = request.headers;
   const body = request.body;
-  const missingLength =
-    body instanceof Blob || (body === undefined && (request.method === "POST" || request.method === "PUT"));
-  if (headers["accept-encoding"] !== undefined && headers.accept !== undefined && !missingLength)
-    return headers;
-  const out = { ...headers };
-  out["accept-encoding"] ??= ACCEPT_ENCODING;
-  out.accept ??= "*/*";
   // as fetch: a Blob's size, and 0 for a bodiless POST or PUT
-  if (missingLength) out["content-length"] = body instanceof Blob ? String(body.size) : "0";
-  return out;
+  if (body instanceof Blob) return { ...request.headers, "content-length": String(body.size) };
+  if (body === undefined && (request.method === "POST" || request.method === "PUT")) {
+    return { ...request.headers, "content-length": "0" };
+  }
+  return request.headers;
 }
+
+/** What fetch sends by default and node:http does not. */
+const DEFAULT_HEADERS = { accept: "*/*", "accept-encoding": ACCEPT_ENCODING };
 
 /** Builds the Node transport; its modules are loaded here, not when the bundle loads. */
 export function nodeWire(options: NodeWireOptions): Wire {
@@ -90,7 +89,7 @@ export function nodeWire(options: NodeWireOptions): Wire {
       }
       throw error;
     });
-  return { name: "node", send: (request) => send(request, STALE_RESENDS) };
+  return { name: "node", defaultHeaders: DEFAULT_HEADERS, send: (request) => send(request, STALE_RESENDS) };
 }
 
 function sendOnce(
