@@ -31,4 +31,9 @@ export class BearerTokenAuthentication implements Authentication {
   async getAuthorization(): Promise<string> {
     return this.#authorization;
   }
+
+  /** The token, for redaction. */
+  secretValues(): readonly string[] {
+    return [this.#authorization];
+  }
 }

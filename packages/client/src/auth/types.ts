@@ -25,6 +25,11 @@ export interface Authentication {
    * credentials are available: the request (body included) is then replayed once.
    */
   handleUnauthorized?(rejected: string, ctx: AuthContext): Promise<boolean>;
+  /**
+   * Every credential value the provider holds or obtained (tokens, secrets), so the client can
+   * mask them wherever they come back: error messages and bodies, headers, logs.
+   */
+  secretValues?(): readonly string[];
 }
 
 /** True for any object implementing `Authentication`. */

@@ -8,14 +8,16 @@ import {
   MPTConnectionError,
   MPTError,
   type MPTHttpError,
+  MPTResponseTooLargeError,
   MPTTimeoutError,
 } from "../errors.js";
 import { raceSignal } from "./abort.js";
 import { AttemptSignal } from "./attempt-signal.js";
 import { parseRetryAfter } from "./backoff.js";
+import type { BodyLimit } from "./body-reader.js";
 import { mapErrorResponse } from "./error-mapping.js";
-import { describeNetworkFailure, failedBeforeSending } from "./network-errors.js";
-import { redact } from "./redact.js";
+import { describeNetworkFailure, failedBeforeSending, isPermanentFailure } from "./network-errors.js";
+import { type Redactor, redact } from "./redact.js";
 import { sendFollowingRedirects } from "./redirects.js";
 import { isRetryableAuthFailure, isRetryableNetworkFailure, isRetryableStatus } from "./retry-policy.js";
 import type { TransportConfig } from "./transport-options.js";
@@ -35,6 +37,35 @@ export interface PreparedRequest {
   /** The caller set `Authorization` itself: the provider is not consulted. */
   explicitAuthorization: boolean;
   signal: AbortSignal | undefined;
+  /** Masks the client's credentials and this request's own `Authorization`. */
+  redactor: Redactor;
+  /** Largest buffered body (success or error) in bytes. */
+  maxResponseBytes: number;
+  /** The body is a file read whole (`download()`): the limit error points to `downloadStream()`. */
+  file: boolean;
+  /** Streams: milliseconds without a byte before `MPTTimeoutError`. */
+  streamIdleTimeout: number;
+  /** Streams: the largest JSONL record. */
+  maxLineBytes: number;
+}
+
+/** The byte limit of a buffered body of `request` (an answer with `status`). */
+export function bodyLimit(request: PreparedRequest, status: number): BodyLimit {
+  return {
+    maxBytes: request.maxResponseBytes,
+    tooLarge: () =>
+      new MPTResponseTooLargeError({
+        limitName: "maxResponseBytes",
+        limit: request.maxResponseBytes,
+        method: request.method,
+        path: request.path,
+        statusCode: status,
+        hint:
+          request.file && status >= 200 && status < 300
+            ? "use downloadStream() for large files, or raise maxResponseBytes for this call"
+            : undefined,
+      }),
+  };
 }
 
 /** How a mode (buffered request or stream) finishes a successful answer. */
@@ -44,7 +75,7 @@ export interface AttemptMode<T> {
   timeout: number;
   /** The value keeps the attempt signal alive (a stream being read); otherwise it is released. */
   holdsSignal: boolean;
-  finish(response: WireResponse, url: string, signal: AttemptSignal): Promise<T>;
+  finish(response: WireResponse, url: string, signal: AttemptSignal, request: PreparedRequest): Promise<T>;
   /** Lets a mode specialise the mapped error of a non-success answer. */
   refine(error: MPTHttpError): Error;
 }
@@ -108,17 +139,22 @@ function thrownOutcome(
     return { kind: "failed", error: timeout, retryable: idempotentOrUnsent(false) };
   }
   if (error instanceof MPTError) return { kind: "failed", error, retryable: false };
+  const permanent = isPermanentFailure(error);
+  const what = headersReceived ? "connection lost while reading the response" : "connection failed";
   const connection = new MPTConnectionError(
-    `${request.description}: ${headersReceived ? "connection lost while reading the response" : "connection failed"} (${redact(describeNetworkFailure(error))})`,
+    `${request.description}: ${what} (${request.redactor.text(describeNetworkFailure(error))})${permanent ? "; retrying cannot help" : ""}`,
     { cause: error },
   );
-  return { kind: "failed", error: connection, retryable: idempotentOrUnsent(failedBeforeSending(error)) };
+  const retryable = !permanent && idempotentOrUnsent(failedBeforeSending(error));
+  return { kind: "failed", error: connection, retryable };
 }
 
-async function errorText(response: WireResponse): Promise<string> {
+/** The text of an error body (empty when it cannot be read); a body above the limit throws. */
+async function errorText(response: WireResponse, request: PreparedRequest): Promise<string> {
   try {
-    return new TextDecoder().decode(await response.bytes());
-  } catch {
+    return new TextDecoder().decode(await response.bytes(bodyLimit(request, response.status)));
+  } catch (error) {
+    if (error instanceof MPTResponseTooLargeError) throw error;
     return "";
   }
 }
@@ -144,13 +180,20 @@ export async function runAttempt<T>(
     headersReceived = true;
     const { response, url } = final;
     if (response.status >= 200 && response.status < 300) {
-      const value = await mode.finish(response, url, signal);
+      const value = await mode.finish(response, url, signal, request);
       keepSignal = mode.holdsSignal;
       return { kind: "ok", value, status: response.status };
     }
-    const bodyText = await errorText(response);
+    const bodyText = await errorText(response, request);
     if (signal.callerAborted) throw request.signal?.reason;
-    const mapped = mapErrorResponse({ status: response.status, statusText: response.statusText, bodyText });
+    const mapped = mapErrorResponse({
+      status: response.status,
+      statusText: response.statusText,
+      bodyText,
+      headers: response.headers,
+      request: { method: request.method, url },
+      redactor: request.redactor,
+    });
     const error = mode.refine(mapped);
     const handler = config.authentication?.handleUnauthorized;
     if (

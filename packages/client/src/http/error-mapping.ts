@@ -1,10 +1,17 @@
 /**
  * Maps a non-success answer to the error tree: a ProblemDetails (or gateway `{statusCode,
- * message}`) JSON object becomes `MPTAPIError`; any other body (HTML, text, empty, arrays,
- * primitives, invalid JSON) becomes `MPTHttpError` with a readable message.
+ * message}`) JSON object becomes `MPTAPIError` (the subclass of its status); any other body
+ * (HTML, text, empty, arrays, primitives, invalid JSON) becomes `MPTHttpError` with a readable
+ * message. The body is redacted before it is parsed, so no field of the error holds a credential.
  */
-import { MPTAPIError, type MPTAPIErrorDetails, MPTHttpError } from "../errors.js";
-import { redact } from "./redact.js";
+import {
+  apiErrorClassFor,
+  describeRequest,
+  type MPTAPIErrorDetails,
+  MPTHttpError,
+  type MPTRequestInfo,
+} from "../errors.js";
+import { PATTERN_REDACTOR, type Redactor, redact } from "./redact.js";
 import { reasonPhrase } from "./status-text.js";
 
 const SNIPPET_LENGTH = 200;
@@ -100,11 +107,27 @@ export interface ErrorResponse {
   status: number;
   statusText?: string;
   bodyText: string;
+  headers?: Headers | undefined;
+  /** The request answered (its URL is redacted here). */
+  request?: MPTRequestInfo | undefined;
+  /** Masks the credential values the client knows; patterns only by default. */
+  redactor?: Redactor | undefined;
 }
+
+/** Headers that may carry a trace id when the body has none. */
+const TRACE_HEADERS = ["x-trace-id", "traceparent", "x-request-id", "x-correlation-id"];
 
 /** The error for a non-success answer. */
 export function mapErrorResponse(response: ErrorResponse): MPTHttpError {
-  const { status, bodyText } = response;
+  const { status } = response;
+  const redactor = response.redactor ?? PATTERN_REDACTOR;
+  const bodyText = redactor.text(response.bodyText);
+  const headers = response.headers ? redactor.headers(response.headers) : {};
+  const request = response.request && {
+    method: response.request.method,
+    url: redactor.text(response.request.url),
+  };
+  const headerTrace = TRACE_HEADERS.map((name) => headers[name]).find((value) => value !== undefined);
   const reason = reasonPhrase(status, response.statusText);
   const payload = parseObject(bodyText);
   if (payload && (looksLikeProblem(payload) || looksLikeGateway(payload))) {
@@ -117,18 +140,22 @@ export function mapErrorResponse(response: ErrorResponse): MPTHttpError {
       title = title ?? reason;
       detail = detail ?? message ?? "";
     }
-    return new MPTAPIError({
+    const ErrorClass = apiErrorClassFor(status);
+    return new ErrorClass({
       statusCode: status,
       body: bodyText,
       payload,
       status: int(payload.status) ?? int(payload.statusCode) ?? status,
       title: redact(title ?? reason),
       detail: redact(detail ?? ""),
-      traceId: str(payload.traceId),
+      traceId: str(payload.traceId) ?? headerTrace,
       errors: normaliseErrors(payload.errors),
+      headers,
+      request,
     });
   }
   const summary = summariseBody(bodyText);
-  const message = summary ? `${status} ${reason}: ${summary}` : `${status} ${reason}`;
-  return new MPTHttpError(status, message, bodyText);
+  const subject = request ? `${describeRequest(request)}: ` : "";
+  const message = summary ? `${subject}${status} ${reason}: ${summary}` : `${subject}${status} ${reason}`;
+  return new MPTHttpError(status, message, bodyText, { headers, request, traceId: headerTrace });
 }

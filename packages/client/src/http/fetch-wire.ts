@@ -8,37 +8,12 @@
  * buffers the whole upload in memory (nodejs/undici#4058); that mode is the one without the clone.
  */
 import type { AttemptSignal } from "./attempt-signal.js";
+import type { BodyLimit } from "./body-reader.js";
+import { readWithin } from "./idle-timeout.js";
 import { uploadRedirected } from "./redirects.js";
+import { readBody } from "./response.js";
 import type { FetchFunction } from "./types.js";
-import type { Wire, WireRequest, WireResponse } from "./wire.js";
-
-/**
- * Reads the whole body; rejects with the signal's reason if it aborts first. With `tied` (the
- * platform's fetch, where an abort of the request signal errors the body itself) the body is read
- * directly; otherwise (any fetch implementation) one listener rejects and cancels the body.
- */
-export async function readBody(response: Response, signal: AbortSignal, tied = false): Promise<Uint8Array> {
-  if (tied && !signal.aborted) return new Uint8Array(await response.arrayBuffer());
-  if (signal.aborted) {
-    response.body?.cancel(signal.reason).catch(() => {});
-    throw signal.reason;
-  }
-  const reading = response.arrayBuffer();
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => {
-      reading.catch(() => {});
-      response.body?.cancel(signal.reason).catch(() => {});
-      reject(signal.reason);
-    };
-  });
-  if (onAbort) signal.addEventListener("abort", onAbort, { once: true });
-  try {
-    return new Uint8Array(await Promise.race([reading, aborted]));
-  } finally {
-    if (onAbort) signal.removeEventListener("abort", onAbort);
-  }
-}
+import type { StreamHooks, Wire, WireRequest, WireResponse } from "./wire.js";
 
 function isUnexpectedRedirect(error: unknown): boolean {
   const cause = error instanceof Error ? error.cause : undefined;
@@ -52,13 +27,11 @@ class FetchResponse implements WireResponse {
   followedUrl?: string;
   readonly #response: Response;
   readonly #attempt: AttemptSignal;
-  readonly #tied: boolean;
   #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
 
-  constructor(response: Response, attempt: AttemptSignal, tied: boolean) {
+  constructor(response: Response, attempt: AttemptSignal) {
     this.#response = response;
     this.#attempt = attempt;
-    this.#tied = tied;
     this.status = response.status;
     this.statusText = response.statusText;
     this.headers = response.headers;
@@ -68,12 +41,12 @@ class FetchResponse implements WireResponse {
     return this.headers.get(name);
   }
 
-  bytes(): Promise<Uint8Array> {
-    return readBody(this.#response, this.#attempt.signal, this.#tied);
+  bytes(limit: BodyLimit): Promise<Uint8Array> {
+    return readBody(this.#response, this.#attempt.signal, limit);
   }
 
-  /** The body as a stream whose failures are mapped (one pull per chunk). */
-  stream(mapError: (error: unknown) => unknown, done: () => void): ReadableStream<Uint8Array> {
+  /** The body as a stream whose failures are mapped (one pull per chunk, each within the idle budget). */
+  stream({ idleTimeout, onIdle, mapError, done }: StreamHooks): ReadableStream<Uint8Array> {
     const source = this.#response.body;
     if (!source) {
       done();
@@ -82,10 +55,15 @@ class FetchResponse implements WireResponse {
     const reader = source.getReader();
     this.#reader = reader;
     const attempt = this.#attempt;
+    let idle: unknown;
+    const idleError = () => {
+      idle = onIdle();
+      return idle;
+    };
     return new ReadableStream<Uint8Array>({
       async pull(controller) {
         try {
-          const { done: ended, value } = await reader.read();
+          const { done: ended, value } = await readWithin(() => reader.read(), idleTimeout, idleError);
           if (ended) {
             done();
             controller.close();
@@ -94,6 +72,7 @@ class FetchResponse implements WireResponse {
           }
         } catch (error) {
           done();
+          if (idle !== undefined && error === idle) reader.cancel(error).catch(() => {});
           controller.error(attempt.callerAborted ? attempt.reason : mapError(error));
         }
       },
@@ -113,11 +92,8 @@ class FetchResponse implements WireResponse {
   }
 }
 
-/**
- * A wire over `fetchFn`. `platform`: the fetch is the platform's own (spec-compliant), so an
- * abort of the request signal errors the response body too and reading it needs no race.
- */
-export function fetchWire(fetchFn: FetchFunction, platform: boolean): Wire {
+/** A wire over `fetchFn` (the global fetch or the user's). */
+export function fetchWire(fetchFn: FetchFunction): Wire {
   return {
     name: "fetch",
     async send(request: WireRequest): Promise<WireResponse> {
@@ -137,11 +113,11 @@ export function fetchWire(fetchFn: FetchFunction, platform: boolean): Wire {
         if (upload && isUnexpectedRedirect(error)) throw uploadRedirected(request.description);
         throw error;
       }
-      if (response.type !== "opaqueredirect") return new FetchResponse(response, request.attempt, platform);
+      if (response.type !== "opaqueredirect") return new FetchResponse(response, request.attempt);
       // browsers hide the Location of manual redirects; let the browser follow (it strips
       // Authorization on cross-origin hops itself)
       const followed = await fetchFn(request.url, { ...init, redirect: "follow" });
-      const wire = new FetchResponse(followed, request.attempt, platform);
+      const wire = new FetchResponse(followed, request.attempt);
       wire.followedUrl = followed.url || request.url;
       return wire;
     },

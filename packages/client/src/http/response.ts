@@ -1,26 +1,51 @@
 /**
  * The responses the transport hands to the service engine: the buffered `HttpResponse` (text
  * decoded and JSON parsed at most once, on demand) and the live `StreamResponse` whose body
- * errors are mapped to client errors. Both read the transport's response directly, no copy.
+ * errors are mapped to client errors and whose reads are bounded by the stream's idle timeout.
+ * Both read the transport's response directly, no copy. `readBody` reads a fetch `Response`
+ * under a byte limit (the fetch transport and the authentication providers use it).
  */
-import { MPTConnectionError, MPTHttpError } from "../errors.js";
+import { MPTConnectionError, MPTHttpError, MPTTimeoutError } from "../errors.js";
 import type { AttemptSignal } from "./attempt-signal.js";
+import { type BodyLimit, checkDeclaredLength, readLimited } from "./body-reader.js";
 import { summariseBody } from "./error-mapping.js";
 import { describeNetworkFailure } from "./network-errors.js";
+import { PATTERN_REDACTOR, type Redactor } from "./redact.js";
 import type { HttpResponse, StreamResponse } from "./types.js";
 import type { WireResponse } from "./wire.js";
 
 const decoder = new TextDecoder();
+
+/**
+ * Reads the whole body under `limit`; rejects with the signal's reason if it aborts first (also
+ * with a fetch implementation whose body ignores the signal) and with `limit.tooLarge()` as soon
+ * as the body passes the limit.
+ */
+export function readBody(response: Response, signal: AbortSignal, limit: BodyLimit): Promise<Uint8Array> {
+  try {
+    checkDeclaredLength(
+      response.headers.get("content-length"),
+      response.headers.get("content-encoding"),
+      limit,
+    );
+  } catch (error) {
+    response.body?.cancel().catch(() => {});
+    return Promise.reject(error);
+  }
+  return readLimited(response.body, limit, signal);
+}
 
 class BufferedResponse implements HttpResponse {
   readonly status: number;
   readonly url: string;
   readonly body: Uint8Array;
   readonly #wire: WireResponse;
+  readonly #redactor: Redactor;
   #text: string | undefined;
 
-  constructor(wire: WireResponse, url: string, body: Uint8Array) {
+  constructor(wire: WireResponse, url: string, body: Uint8Array, redactor: Redactor) {
     this.#wire = wire;
+    this.#redactor = redactor;
     this.status = wire.status;
     this.url = url;
     this.body = body;
@@ -40,41 +65,73 @@ class BufferedResponse implements HttpResponse {
     try {
       return JSON.parse(source);
     } catch (error) {
-      const what = source.trim() === "" ? "an empty body" : `not JSON: ${summariseBody(source)}`;
-      throw new MPTHttpError(this.status, `Expected a JSON response body but got ${what}`, source, {
-        cause: error,
-      });
+      const redactor = this.#redactor;
+      const what =
+        source.trim() === "" ? "an empty body" : `not JSON: ${summariseBody(redactor.text(source))}`;
+      throw new MPTHttpError(
+        this.status,
+        `Expected a JSON response body but got ${what}`,
+        redactor.text(source),
+        {
+          cause: error,
+          headers: redactor.headers(this.headers),
+        },
+      );
     }
   }
 }
 
-/** A fully read response. */
-export function bufferedResponse(wire: WireResponse, url: string, body: Uint8Array): HttpResponse {
-  return new BufferedResponse(wire, url, body);
+/** A fully read response; `redactor` masks credentials in the body of a not-JSON error. */
+export function bufferedResponse(
+  wire: WireResponse,
+  url: string,
+  body: Uint8Array,
+  redactor: Redactor = PATTERN_REDACTOR,
+): HttpResponse {
+  return new BufferedResponse(wire, url, body, redactor);
+}
+
+/** How a stream's reads are bounded and described. */
+export interface StreamBounds {
+  method: string;
+  path: string;
+  /** Milliseconds without a byte before the stream fails with `MPTTimeoutError`. */
+  idleTimeout: number;
+  maxLineBytes: number;
+  redactor: Redactor;
 }
 
 /**
  * A response whose body stays open. Read failures surface as `MPTConnectionError` (or the
- * caller's abort reason); the attempt is released when the body ends, fails or is cancelled.
+ * caller's abort reason), a silence longer than the idle timeout as `MPTTimeoutError`; the
+ * attempt is released when the body ends, fails or is cancelled.
  */
 export function streamingResponse(
   wire: WireResponse,
   url: string,
   attempt: AttemptSignal,
-  description: string,
+  bounds: StreamBounds,
 ): StreamResponse {
-  const mapError = (error: unknown) =>
-    new MPTConnectionError(
-      `${description}: the connection failed while reading the stream (${describeNetworkFailure(error)})`,
-      { cause: error },
-    );
-  const body = wire.stream(mapError, () => attempt.dispose());
+  const body = wire.stream({
+    idleTimeout: bounds.idleTimeout,
+    onIdle: () =>
+      new MPTTimeoutError(bounds.method, bounds.path, bounds.idleTimeout, "stream idle: no data received"),
+    mapError: (error) =>
+      error instanceof MPTTimeoutError
+        ? error
+        : new MPTConnectionError(
+            `${bounds.method} ${bounds.path}: the connection failed while reading the stream (${bounds.redactor.text(describeNetworkFailure(error))})`,
+            { cause: error },
+          ),
+    done: () => attempt.dispose(),
+  });
   return {
     status: wire.status,
     get headers() {
       return wire.headers;
     },
     url,
+    maxLineBytes: bounds.maxLineBytes,
     body,
     async cancel() {
       attempt.dispose();

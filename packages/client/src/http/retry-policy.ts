@@ -1,13 +1,13 @@
 /**
  * Which failures may be retried. Idempotent methods are retried on network failures, timeouts
- * and 429/502/503/504. POST and PATCH are retried only when the server asked for it (429 or 503
+ * and 408/429/502/503/504; no other 4xx is ever retried (the request itself was refused). POST and PATCH are retried only when the server asked for it (429 or 503
  * with `Retry-After`) or when the request provably never left (refused, DNS failure, or a
  * failure of the authentication provider before sending).
  */
 import { MPTAuthenticationError, MPTConnectionError, MPTTimeoutError } from "../errors.js";
 
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
-const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+const RETRY_STATUSES = new Set([408, 429, 502, 503, 504]);
 
 export function isIdempotent(method: string): boolean {
   return IDEMPOTENT_METHODS.has(method.toUpperCase());

@@ -4,8 +4,10 @@ import { MPTError } from "../errors.js";
 import { resolveBaseUrl } from "./base-url.js";
 import { fetchWire } from "./fetch-wire.js";
 import { addHeaders } from "./headers.js";
+import { redactingLogger } from "./logging.js";
 import type { NodeTlsOptions } from "./node/options.js";
 import { isNodeRuntime, nodeWire } from "./node/wire.js";
+import { Redactor } from "./redact.js";
 import type { FetchFunction, Logger } from "./types.js";
 import { DEFAULT_USER_AGENT, isBrowserLike } from "./version.js";
 import type { Wire } from "./wire.js";
@@ -19,14 +21,26 @@ export interface TransportOptions {
   authentication?: Authentication | undefined;
   /** Milliseconds for a whole request, reading the body included. Default 60 000. */
   timeout?: number | undefined;
-  /** Milliseconds until a stream's response headers arrive; no limit afterwards. Default 120 000. */
+  /** Milliseconds until a stream's response headers arrive. Default 120 000. */
   streamTimeout?: number | undefined;
-  /** Retries after the first attempt. Default 5. */
+  /**
+   * Milliseconds a `stream()` / `downloadStream()` may go without receiving a byte before it ends
+   * with `MPTTimeoutError`. Default 60 000.
+   */
+  streamIdleTimeout?: number | undefined;
+  /** Retries after the first attempt. Default 2. */
   retries?: number | undefined;
   /** Cap in milliseconds of a `Retry-After` wait (and of the backoff). Default 30 000. */
   maxRetryDelay?: number | undefined;
-  /** Base of the exponential backoff in milliseconds. Default 500. */
+  /** Base of the exponential backoff in milliseconds. Default 250. */
   retryBaseDelay?: number | undefined;
+  /**
+   * Largest buffered body in bytes (JSON, text and error bodies, after decompression). Default
+   * 64 MiB; buffered file downloads (`download()`) allow at least 1 GiB.
+   */
+  maxResponseBytes?: number | undefined;
+  /** Largest JSONL record of `stream()` in bytes. Default 16 MiB. */
+  maxLineBytes?: number | undefined;
   /**
    * Fetch implementation (e.g. one with undici's `ProxyAgent`, or an in-process handler). Passing
    * it selects the fetch transport. Default: the global `fetch`, used when the fetch transport is.
@@ -55,11 +69,16 @@ export interface TransportOptions {
 export const TRANSPORT_DEFAULTS = {
   timeout: 60_000,
   streamTimeout: 120_000,
-  retries: 5,
+  streamIdleTimeout: 60_000,
+  retries: 2,
   maxRetryDelay: 30_000,
-  retryBaseDelay: 500,
+  retryBaseDelay: 250,
   /** Cap of one backoff delay when the server gave no `Retry-After`. */
   maxBackoffDelay: 8_000,
+  maxResponseBytes: 64 * 1024 * 1024,
+  /** Floor of the limit of a buffered file download (`download()`). */
+  maxDownloadBytes: 1024 * 1024 * 1024,
+  maxLineBytes: 16 * 1024 * 1024,
 } as const;
 
 export interface TransportConfig {
@@ -67,7 +86,10 @@ export interface TransportConfig {
   authentication: Authentication | undefined;
   timeout: number;
   streamTimeout: number;
+  streamIdleTimeout: number;
   retries: number;
+  maxResponseBytes: number;
+  maxLineBytes: number;
   maxRetryDelay: number;
   retryBaseDelay: number;
   maxBackoffDelay: number;
@@ -77,23 +99,35 @@ export interface TransportConfig {
   wire: Wire;
   /** Lower-case names. */
   headers: Record<string, string>;
+  /** The user's logger behind `redactor`. */
   logger: Logger | undefined;
+  /** Masks the credential values this client knows (provider's and `Authorization` headers). */
+  redactor: Redactor;
 }
 
-function positive(name: string, value: number | undefined, fallback: number): number {
+/** `value` or `fallback`; anything but a positive number is an error naming the option. */
+export function positive(name: string, value: unknown, fallback: number, unit = "milliseconds"): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || Number.isNaN(value) || value <= 0) {
-    throw new MPTError(`Invalid transport option ${name}: expected a positive number of milliseconds`);
+    throw new MPTError(`Invalid option ${name}: expected a positive number of ${unit}, got ${String(value)}`);
   }
   return value;
 }
 
-function nonNegative(name: string, value: number | undefined, fallback: number): number {
+function nonNegative(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new MPTError(`Invalid transport option ${name}: expected a number >= 0`);
+    throw new MPTError(`Invalid option ${name}: expected a number >= 0, got ${String(value)}`);
   }
   return value;
+}
+
+/** A retry count: an integer >= 0. */
+export function retryCount(value: unknown, fallback: number): number {
+  const retries = nonNegative("retries", value, fallback);
+  if (!Number.isInteger(retries))
+    throw new MPTError(`Invalid option retries: expected an integer >= 0, got ${retries}`);
+  return retries;
 }
 
 function defaultFetch(): FetchFunction {
@@ -125,34 +159,51 @@ function chooseWire(options: TransportOptions): Wire {
         `Invalid transport option ${nodeOnly}: it applies to the Node transport only; with fetch, pass a fetch that uses your proxy or TLS settings (e.g. undici's fetch with a ProxyAgent dispatcher)`,
       );
     }
-    return fetchWire(options.fetch ?? defaultFetch(), options.fetch === undefined);
+    return fetchWire(options.fetch ?? defaultFetch());
   }
   return nodeWire({ agent: options.agent, tls: options.tls });
 }
 
 /** Validates options and fills defaults. */
 export function normaliseTransportOptions(options: TransportOptions): TransportConfig {
-  const retries = nonNegative("retries", options.retries, TRANSPORT_DEFAULTS.retries);
-  if (!Number.isInteger(retries))
-    throw new MPTError("Invalid transport option retries: expected an integer >= 0");
+  const retries = retryCount(options.retries, TRANSPORT_DEFAULTS.retries);
   const maxRetryDelay = nonNegative("maxRetryDelay", options.maxRetryDelay, TRANSPORT_DEFAULTS.maxRetryDelay);
   const wire = chooseWire(options);
   const headers: Record<string, string> = { ...wire.defaultHeaders };
   const userAgent = options.userAgent ?? (isBrowserLike() ? undefined : DEFAULT_USER_AGENT);
   if (userAgent !== undefined) addHeaders({ "user-agent": userAgent }, headers);
   addHeaders(options.headers, headers);
+  const authentication = options.authentication;
+  const redactor = new Redactor(() => [
+    ...(authentication?.secretValues?.() ?? []),
+    headers.authorization,
+    headers["proxy-authorization"],
+  ]);
   return {
     baseUrl: resolveBaseUrl(options.baseUrl, undefined),
-    authentication: options.authentication,
+    authentication,
     timeout: positive("timeout", options.timeout, TRANSPORT_DEFAULTS.timeout),
     streamTimeout: positive("streamTimeout", options.streamTimeout, TRANSPORT_DEFAULTS.streamTimeout),
+    streamIdleTimeout: positive(
+      "streamIdleTimeout",
+      options.streamIdleTimeout,
+      TRANSPORT_DEFAULTS.streamIdleTimeout,
+    ),
     retries,
+    maxResponseBytes: positive(
+      "maxResponseBytes",
+      options.maxResponseBytes,
+      TRANSPORT_DEFAULTS.maxResponseBytes,
+      "bytes",
+    ),
+    maxLineBytes: positive("maxLineBytes", options.maxLineBytes, TRANSPORT_DEFAULTS.maxLineBytes, "bytes"),
     maxRetryDelay,
     retryBaseDelay: nonNegative("retryBaseDelay", options.retryBaseDelay, TRANSPORT_DEFAULTS.retryBaseDelay),
     maxBackoffDelay: Math.min(TRANSPORT_DEFAULTS.maxBackoffDelay, maxRetryDelay),
     fetch: wire.name === "node" ? fetchOverWire(wire) : (options.fetch ?? defaultFetch()),
     wire,
     headers,
-    logger: options.logger,
+    logger: redactingLogger(options.logger, redactor),
+    redactor,
   };
 }

@@ -4,14 +4,23 @@
  * cancellation, redirects and error mapping, and returns a buffered body or an open stream.
  */
 import {
+  MPTConnectionError,
   MPTError,
   type MPTHttpError,
   MPTMaxRetryError,
   MPTStreamingNotAcceptableError,
   MPTStreamingNotSupportedError,
+  MPTTimeoutError,
 } from "../errors.js";
 import { raceSignal, sleep, throwIfAborted } from "./abort.js";
-import { type AttemptMode, asAuthFailure, authContext, type PreparedRequest, runAttempt } from "./attempt.js";
+import {
+  type AttemptMode,
+  asAuthFailure,
+  authContext,
+  bodyLimit,
+  type PreparedRequest,
+  runAttempt,
+} from "./attempt.js";
 import { backoffDelay } from "./backoff.js";
 import { addHeaders } from "./headers.js";
 import { logDebug } from "./logging.js";
@@ -19,6 +28,9 @@ import { prepareBody } from "./request-body.js";
 import { bufferedResponse, streamingResponse } from "./response.js";
 import {
   normaliseTransportOptions,
+  positive,
+  retryCount,
+  TRANSPORT_DEFAULTS,
   type TransportConfig,
   type TransportOptions,
 } from "./transport-options.js";
@@ -41,6 +53,14 @@ function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequ
   }
   const headers = addHeaders(req.headers, { ...config.headers });
   const body = prepareBody(req.body, description);
+  const file = req.file === true;
+  const limit = positive(
+    `${description}: maxResponseBytes`,
+    req.maxResponseBytes,
+    config.maxResponseBytes,
+    "bytes",
+  );
+  const explicit = headers.authorization;
   if (
     body.contentType !== undefined &&
     (body.body instanceof Blob || headers["content-type"] === undefined)
@@ -57,7 +77,32 @@ function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequ
     description,
     explicitAuthorization: headers.authorization !== undefined,
     signal: req.signal,
+    redactor: explicit === undefined ? config.redactor : config.redactor.with([explicit]),
+    maxResponseBytes:
+      file && req.maxResponseBytes === undefined
+        ? Math.max(limit, TRANSPORT_DEFAULTS.maxDownloadBytes)
+        : limit,
+    file,
+    streamIdleTimeout: positive(
+      `${description}: streamIdleTimeout`,
+      req.streamIdleTimeout,
+      config.streamIdleTimeout,
+    ),
+    maxLineBytes: positive(`${description}: maxLineBytes`, req.maxLineBytes, config.maxLineBytes, "bytes"),
   };
+}
+
+/** The error that ends a request after `attempts` attempts: timeouts and connection failures keep their class. */
+function finalError(error: Error, attempts: number, description: string, retried: boolean): Error {
+  if (attempts > 1 && (error instanceof MPTTimeoutError || error instanceof MPTConnectionError)) {
+    return error.withAttempts(attempts);
+  }
+  if (!retried) return error;
+  return new MPTMaxRetryError(
+    `${description} failed after ${attempts} attempts: ${withoutSubject(error.message, description)}`,
+    attempts,
+    error,
+  );
 }
 
 /** `message` without a leading `METHOD /path` (it is said once already). */
@@ -73,6 +118,7 @@ function retryDelay(config: TransportConfig, retryIndex: number, retryAfter: num
 
 async function execute<T>(config: TransportConfig, req: HttpRequest, mode: AttemptMode<T>): Promise<T> {
   const request = prepareRequest(config, req);
+  const retries = retryCount(req.retries, config.retries);
   const started = Date.now();
   let attempts = 0;
   let retriesUsed = 0;
@@ -113,13 +159,8 @@ async function execute<T>(config: TransportConfig, req: HttpRequest, mode: Attem
       if (renewed) continue;
       throw outcome.error;
     }
-    if (!outcome.retryable || config.retries === 0) throw outcome.error;
-    if (retriesUsed >= config.retries) {
-      throw new MPTMaxRetryError(
-        `${request.description} failed after ${attempts} attempts: ${withoutSubject(outcome.error.message, request.description)}`,
-        attempts,
-        outcome.error,
-      );
+    if (!outcome.retryable || retries === 0 || retriesUsed >= retries) {
+      throw finalError(outcome.error, attempts, request.description, outcome.retryable && retries > 0);
     }
     const delay = retryDelay(config, retriesUsed, outcome.retryAfter);
     logDebug(config.logger, `${request.description}: retrying in ${delay} ms`, {
@@ -148,8 +189,9 @@ export function createTransport(options: TransportOptions): HttpTransport {
         phase: "request",
         timeout: req.timeout ?? config.timeout,
         holdsSignal: false,
-        async finish(response, url) {
-          return bufferedResponse(response, url, await response.bytes());
+        async finish(response, url, _signal, request) {
+          const body = await response.bytes(bodyLimit(request, response.status));
+          return bufferedResponse(response, url, body, request.redactor);
         },
         refine: (error) => error,
       });
@@ -160,9 +202,15 @@ export function createTransport(options: TransportOptions): HttpTransport {
         phase: "waiting for response headers",
         timeout: req.timeout ?? config.streamTimeout,
         holdsSignal: true,
-        async finish(response, url, signal) {
+        async finish(response, url, signal, request) {
           signal.stopTimer();
-          return streamingResponse(response, url, signal, `${req.method} ${req.path}`);
+          return streamingResponse(response, url, signal, {
+            method: req.method,
+            path: req.path,
+            idleTimeout: request.streamIdleTimeout,
+            maxLineBytes: request.maxLineBytes,
+            redactor: request.redactor,
+          });
         },
         refine(error: MPTHttpError) {
           if (!streaming) return error;

@@ -14,7 +14,23 @@ export interface RequestOptions {
   timeout?: number | undefined;
   /** Extra headers for this call; they win over client-level headers. */
   headers?: Record<string, string> | undefined;
+  /** Overrides the client's `retries` for this call (`0`: one attempt only). */
+  retries?: number | undefined;
+  /** Overrides the client's `maxResponseBytes` (bytes of a buffered body) for this call. */
+  maxResponseBytes?: number | undefined;
+  /** Overrides the client's `maxLineBytes` (bytes of one JSONL record) for this call. */
+  maxLineBytes?: number | undefined;
+  /** Overrides the client's `streamIdleTimeout` (milliseconds without a byte) for this call. */
+  streamIdleTimeout?: number | undefined;
 }
+
+/** The per-call limits of `RequestOptions` a transport applies. */
+export const REQUEST_LIMIT_KEYS = [
+  "retries",
+  "maxResponseBytes",
+  "maxLineBytes",
+  "streamIdleTimeout",
+] as const;
 
 /** One part of a multipart/form-data body. */
 export interface MultipartPart {
@@ -38,6 +54,19 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Milliseconds; overrides the client timeout for this request. */
   timeout?: number;
+  /** Overrides the client's `retries`. */
+  retries?: number;
+  /** Overrides the client's `maxResponseBytes`. */
+  maxResponseBytes?: number;
+  /** Overrides the client's `maxLineBytes` (reported back on the `StreamResponse`). */
+  maxLineBytes?: number;
+  /** Overrides the client's `streamIdleTimeout`. */
+  streamIdleTimeout?: number;
+  /**
+   * The body is a file read whole (`download()`): its limit is at least 1 GiB and the
+   * too-large error points to `downloadStream()`.
+   */
+  file?: boolean;
 }
 
 /** A response whose body was read completely inside the request's time budget. */
@@ -60,6 +89,8 @@ export interface StreamResponse {
   body: ReadableStream<Uint8Array>;
   /** Releases the connection without reading the rest of the body. */
   cancel(): Promise<void>;
+  /** The largest JSONL record the reader of this body accepts (`maxLineBytes`; default 16 MiB). */
+  maxLineBytes?: number;
 }
 
 export interface HttpTransport {

@@ -38,10 +38,12 @@ export function fetchOverWire(wire: Wire): FetchFunction {
         description: `${method} ${new URL(url).pathname}`,
       });
       const nullBody = response.status === 204 || response.status === 304 || method === "HEAD";
-      const stream = response.stream(
-        (error) => error,
-        () => attempt.dispose(),
-      );
+      const stream = response.stream({
+        idleTimeout: 0,
+        onIdle: () => undefined,
+        mapError: (error) => error,
+        done: () => attempt.dispose(),
+      });
       if (nullBody) await stream.cancel().catch(() => {});
       return new Response(nullBody ? null : stream, {
         status: response.status,

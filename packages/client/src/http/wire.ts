@@ -4,6 +4,7 @@
  * The core hands over one hop at a time and gets back a response whose body is still unread.
  */
 import type { AttemptSignal } from "./attempt-signal.js";
+import type { BodyLimit } from "./body-reader.js";
 
 /** One hop of a request. */
 export interface WireRequest {
@@ -33,15 +34,26 @@ export interface WireResponse {
    * of the last hop.
    */
   followedUrl?: string;
-  /** Reads the whole body under the hop's cancellation. */
-  bytes(): Promise<Uint8Array>;
   /**
-   * The body as a web stream with backpressure. Read failures are passed through `mapError`; `done`
-   * runs once when the body ended, failed or was cancelled.
+   * Reads the whole body under the hop's cancellation; rejects with `limit.tooLarge()` (and drops
+   * the connection) as soon as it passes the limit, or at once when a declared length does.
    */
-  stream(mapError: (error: unknown) => unknown, done: () => void): ReadableStream<Uint8Array>;
+  bytes(limit: BodyLimit): Promise<Uint8Array>;
+  /** The body as a web stream with backpressure (see `StreamHooks`). */
+  stream(hooks: StreamHooks): ReadableStream<Uint8Array>;
   /** Releases the connection without reading the rest. */
   discard(): Promise<void>;
+}
+
+/** How an open body reports its end and its failures. */
+export interface StreamHooks {
+  /** Milliseconds the reader may wait for the next chunk; then the stream fails with `onIdle()`. */
+  idleTimeout: number;
+  onIdle(): unknown;
+  /** Turns a read failure into the error the reader sees (not used for the caller's abort). */
+  mapError(error: unknown): unknown;
+  /** Runs once when the body ended, failed or was cancelled. */
+  done(): void;
 }
 
 export interface Wire {

@@ -34,7 +34,7 @@ export async function downloadFile(
   options: DownloadOptions,
 ): Promise<FileModel> {
   const accept = options.accept ?? (await contentTypeOf(core, path, options));
-  const res = await core.send({ method: "GET", path, headers: { Accept: accept } }, options);
+  const res = await core.send({ method: "GET", path, headers: { Accept: accept }, file: true }, options);
   return fileFromResponse(res);
 }
 

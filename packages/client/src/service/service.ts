@@ -5,13 +5,14 @@
  */
 import type { ActionDef, ServiceDef } from "../catalogue/types.js";
 import { MPTError } from "../errors.js";
-import type {
-  HttpRequest,
-  HttpResponse,
-  HttpTransport,
-  MultipartPart,
-  RequestBody,
-  RequestOptions,
+import {
+  type HttpRequest,
+  type HttpResponse,
+  type HttpTransport,
+  type MultipartPart,
+  REQUEST_LIMIT_KEYS,
+  type RequestBody,
+  type RequestOptions,
 } from "../http/types.js";
 import type { ModelCollection } from "../models/collection.js";
 import type { RQLQuery } from "../rql/index.js";
@@ -260,11 +261,15 @@ export function actionArity(action: ActionDef): number {
 }
 
 function applyOptions(req: HttpRequest, options: RequestOptions | undefined): HttpRequest {
-  if (!options || (!options.signal && options.timeout === undefined && !options.headers)) return req;
+  if (!options) return req;
   const out: HttpRequest = { ...req };
   if (options.signal) out.signal = options.signal;
   if (options.timeout !== undefined) out.timeout = options.timeout;
   if (options.headers) out.headers = { ...req.headers, ...options.headers };
+  for (const key of REQUEST_LIMIT_KEYS) {
+    const value = options[key];
+    if (value !== undefined) out[key] = value;
+  }
   return out;
 }
 

@@ -44,7 +44,14 @@ async function* recordBatches(
   const where = `GET ${req.path}`;
   const progress = options.progress;
   const onBytes = progress?.bytesReceived ? (n: number) => progress.bytesReceived?.(n) : undefined;
-  for await (const { first, lines, final } of readJsonLines(res.body, where, onBytes, req.signal)) {
+  const batches = readJsonLines(res.body, {
+    method: "GET",
+    path: req.path,
+    onBytes,
+    signal: req.signal,
+    maxLineBytes: res.maxLineBytes ?? req.maxLineBytes,
+  });
+  for await (const { first, lines, final } of batches) {
     const records: unknown[] = [];
     for (let i = 0; i < lines.length; i++) {
       let record: unknown;

@@ -139,25 +139,41 @@ describe("ExtensionFrameworkAuthentication", () => {
     assert.equal(tokenRequests(p), 1);
   });
 
-  test("proactive refresh when exp is within the leeway", async () => {
+  test("proactive refresh when exp is within the leeway (never more than half the lifetime)", async (t) => {
+    t.mock.timers.enable({ apis: ["Date"], now: Date.now() });
     const p = await startPlatform();
-    p.validity = 30; // less than the 60 s leeway: every use refreshes
+    p.validity = 30; // shorter than the 60 s leeway: the leeway shrinks to 15 s
     const transport = clientFor(p, new ExtensionFrameworkAuthentication({ secret: SECRET }));
+    for (let i = 0; i < 50; i++) await transport.request({ method: "GET", path: "/public/v1/x" });
+    assert.equal(tokenRequests(p), 1, "50 calls within the first half of a 30 s token: one token request");
+    t.mock.timers.tick(14_000);
     await transport.request({ method: "GET", path: "/public/v1/x" });
-    await transport.request({ method: "GET", path: "/public/v1/x" });
-    assert.equal(tokenRequests(p), 2);
+    assert.equal(tokenRequests(p), 1, "15 s before exp the token is still used");
+    t.mock.timers.tick(2_000);
+    for (let i = 0; i < 10; i++) await transport.request({ method: "GET", path: "/public/v1/x" });
+    assert.equal(tokenRequests(p), 2, "past half its lifetime: one refresh, then the new token is cached");
+
     p.validity = 3600;
-    await transport.request({ method: "GET", path: "/public/v1/x" });
+    t.mock.timers.tick(30_000);
     await transport.request({ method: "GET", path: "/public/v1/x" });
     assert.equal(tokenRequests(p), 3);
-    const small = clientFor(
-      p,
-      new ExtensionFrameworkAuthentication({ secret: SECRET, minRemainingValiditySeconds: 10 }),
-    );
-    p.validity = 30;
-    await small.request({ method: "GET", path: "/public/v1/x" });
-    await small.request({ method: "GET", path: "/public/v1/x" });
+    t.mock.timers.tick(3_539_000);
+    await transport.request({ method: "GET", path: "/public/v1/x" });
+    assert.equal(tokenRequests(p), 3, "an hour-long token is kept until 60 s before exp");
+    t.mock.timers.tick(2_000);
+    await transport.request({ method: "GET", path: "/public/v1/x" });
     assert.equal(tokenRequests(p), 4);
+  });
+
+  test("a token that is already expired on arrival is an error, not a refresh loop", async () => {
+    const p = await startPlatform();
+    p.validity = -5;
+    const transport = clientFor(p, new ExtensionFrameworkAuthentication({ secret: SECRET }), { retries: 3 });
+    const error = await rejection(transport.request({ method: "GET", path: "/public/v1/x" }));
+    assert.ok(error instanceof MPTAuthenticationError, String(error));
+    assert.match(error.message, /expired \d+ s ago .*check the clocks/);
+    assert.equal(tokenRequests(p), 1, "not asked again");
+    assert.equal(p.server.count("/public/v1/x"), 0, "the request was not sent");
   });
 
   test("401 -> one refresh -> the request is replayed with its body", async () => {
@@ -205,12 +221,14 @@ describe("ExtensionFrameworkAuthentication", () => {
     assert.equal(tokenRequests(p), 2);
   });
 
-  test("a still-valid token is kept when the proactive refresh fails", async () => {
+  test("a still-valid token is kept when the proactive refresh fails", async (t) => {
+    t.mock.timers.enable({ apis: ["Date"], now: Date.now() });
     const p = await startPlatform();
     p.validity = 30;
     const logger = recordingLogger();
     const transport = clientFor(p, new ExtensionFrameworkAuthentication({ secret: SECRET }), { logger });
     await transport.request({ method: "GET", path: "/public/v1/x" });
+    t.mock.timers.tick(20_000);
     p.tokenFaults.push({ status: 500, body: "boom" });
     const response = await transport.request({ method: "GET", path: "/public/v1/x" });
     assert.equal(response.status, 200);

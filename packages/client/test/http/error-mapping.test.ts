@@ -34,7 +34,10 @@ const rows: Row[] = [
       assert.equal(error.detail, "One or more validation errors occurred.");
       assert.equal(error.traceId, TRACE);
       assert.deepEqual(error.errors, { mistake: ["Unknown expression group."], name: "Required" });
-      assert.equal(error.message, `400 Bad Request - One or more validation errors occurred. (${TRACE})`);
+      assert.equal(
+        error.message,
+        `400 Bad Request - One or more validation errors occurred. [mistake: Unknown expression group.; name: Required] (${TRACE})`,
+      );
       assert.equal(error.payload.type, "https://tools.ietf.org/html/rfc9110#section-15.5.1");
     },
   },
@@ -180,9 +183,20 @@ describe("transport error mapping", () => {
       const { fetch } = scriptedFetch(() => new Response(row.body, { status: row.status }));
       const transport = createTransport({ baseUrl: "https://api.example.com", fetch, retries: 0 });
       for (const send of [transport.request, transport.stream]) {
-        const error = await rejection(send({ method: "GET", path: "/public/v1/x" }));
+        const error = await rejection(send({ method: "GET", path: "/public/v1/x", query: "limit=1" }));
         assert.ok(error instanceof MPTHttpError, `got ${String(error)}`);
-        row.check(error);
+        assert.deepEqual(error.request, {
+          method: "GET",
+          url: "https://api.example.com/public/v1/x?limit=1",
+        });
+        const subject = "GET /public/v1/x: ";
+        assert.ok(error.message.startsWith(subject), `the message names the request: ${error.message}`);
+        // the rest of the message is what mapErrorResponse alone gives
+        row.check(
+          Object.assign(Object.create(Object.getPrototypeOf(error) as object) as MPTHttpError, error, {
+            message: error.message.slice(subject.length),
+          }),
+        );
       }
     });
   }

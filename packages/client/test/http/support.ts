@@ -194,3 +194,55 @@ export async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+/** What a counting fetch saw: bytes of response bodies handed to the client (after decompression). */
+export interface ByteCount {
+  bytes: number;
+  requests: number;
+}
+
+/** The global fetch, counting every body byte the client pulls (to prove a read stopped early). */
+export function countingFetch(): { fetch: typeof fetch; seen: ByteCount } {
+  const seen: ByteCount = { bytes: 0, requests: 0 };
+  const counting = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    seen.requests++;
+    const response = await fetch(input, init);
+    if (!response.body) return response;
+    const counted = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          seen.bytes += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      }),
+    );
+    return new Response(counted, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+  return { fetch: counting, seen };
+}
+
+/** Writes `chunk` again and again (respecting backpressure) until `total` bytes or the client leaves. */
+export function writeRepeated(
+  res: http.ServerResponse,
+  chunk: Buffer,
+  total = Number.POSITIVE_INFINITY,
+): void {
+  let sent = 0;
+  const pump = () => {
+    while (sent < total && !res.destroyed) {
+      const piece = total - sent >= chunk.length ? chunk : chunk.subarray(0, total - sent);
+      sent += piece.length;
+      if (!res.write(piece)) {
+        res.once("drain", pump);
+        return;
+      }
+    }
+    if (!res.destroyed) res.end();
+  };
+  res.on("close", () => res.removeAllListeners("drain"));
+  pump();
+}

@@ -92,13 +92,13 @@ async function errorOf(name: string): Promise<Error> {
 
 test("non-JSON and non-object error bodies become MPTHttpError with a readable message", async () => {
   const cases: Array<[string, number, RegExp]> = [
-    ["empty", 500, /^500 Internal Server Error$/],
-    ["array", 400, /^400 Bad Request: \[1,2,3\]$/],
-    ["string", 400, /^400 Bad Request: "something went wrong"$/],
-    ["number", 409, /^409 Conflict: 42$/],
-    ["null", 400, /^400 Bad Request: null$/],
-    ["invalid", 400, /^400 Bad Request: \{"title": "Bad", "detail":$/],
-    ["binary", 500, /^500 Internal Server Error: /],
+    ["empty", 500, /^GET \/public\/v1\/catalog\/products\/empty: 500 Internal Server Error$/],
+    ["array", 400, /: 400 Bad Request: \[1,2,3\]$/],
+    ["string", 400, /: 400 Bad Request: "something went wrong"$/],
+    ["number", 409, /: 409 Conflict: 42$/],
+    ["null", 400, /: 400 Bad Request: null$/],
+    ["invalid", 400, /: 400 Bad Request: \{"title": "Bad", "detail":$/],
+    ["binary", 500, /: 500 Internal Server Error: /],
   ];
   for (const [name, status, message] of cases) {
     const error = await errorOf(name);
@@ -113,7 +113,7 @@ test("an HTML error page is summarised to its title, without markup or scripts",
   const error = await errorOf("html");
   assert.ok(error instanceof MPTHttpError);
   assert.equal(error.statusCode, 502);
-  assert.equal(error.message, "502 Bad Gateway: 502 Bad Gateway");
+  assert.equal(error.message, "GET /public/v1/catalog/products/html: 502 Bad Gateway: 502 Bad Gateway");
   assert.equal(error.body, HTML, "the raw body stays available");
 });
 
@@ -130,7 +130,10 @@ test("ProblemDetails and gateway bodies become MPTAPIError with their fields", a
   assert.equal(problem.title, "One or more validation errors occurred.");
   assert.equal(problem.traceId, "00-abc-def-00");
   assert.deepEqual(problem.errors, { name: ["The name field is required."] });
-  assert.equal(problem.message, "400 One or more validation errors occurred. (00-abc-def-00)");
+  assert.equal(
+    problem.message,
+    "GET /public/v1/catalog/products/problem: 400 One or more validation errors occurred. [name: The name field is required.] (00-abc-def-00)",
+  );
   const gateway = await errorOf("gateway");
   assert.ok(gateway instanceof MPTAPIError);
   assert.equal(gateway.statusCode, 429);

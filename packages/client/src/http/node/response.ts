@@ -1,13 +1,18 @@
 /**
  * A node:http answer as the core sees it (`WireResponse`): headers read from the message without
  * a copy (a web `Headers` is built only when asked for), the body read whole as one Buffer (no
- * copy when it came in one chunk) or handed out as a web stream that pauses the socket when the
- * reader falls behind (backpressure).
+ * copy when it came in one chunk; counted against the byte limit as it arrives, decoded bytes
+ * included) or handed out as a web stream that pauses the socket when the reader falls behind
+ * (backpressure) and fails when the reader waits longer than the idle timeout.
  */
 import type { IncomingMessage } from "node:http";
 import type { Readable } from "node:stream";
 import type { AttemptSignal } from "../attempt-signal.js";
-import type { WireResponse } from "../wire.js";
+import { type BodyLimit, checkDeclaredLength } from "../body-reader.js";
+import type { StreamHooks, WireResponse } from "../wire.js";
+
+/** Longest delay `setTimeout` accepts. */
+const MAX_TIMER = 2_147_483_647;
 
 /** The error of a body that ended early without one of its own. */
 function prematureClose(): Error {
@@ -52,54 +57,80 @@ export class NodeResponse implements WireResponse {
     return this.#headers;
   }
 
-  bytes(): Promise<Uint8Array> {
+  bytes(limit: BodyLimit): Promise<Uint8Array> {
     const body = this.#body;
+    try {
+      checkDeclaredLength(this.header("content-length"), this.header("content-encoding"), limit);
+    } catch (error) {
+      body.destroy();
+      return Promise.reject(error);
+    }
     return new Promise<Uint8Array>((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
-      let ended = false;
+      let settled = false;
+      const fail = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        chunks.length = 0;
+        reject(error);
+      };
       body.on("data", (chunk: Buffer) => {
-        chunks.push(chunk);
         size += chunk.length;
+        if (size > limit.maxBytes) {
+          fail(limit.tooLarge());
+          body.destroy();
+          return;
+        }
+        chunks.push(chunk);
       });
       body.once("end", () => {
-        ended = true;
+        if (settled) return;
+        settled = true;
         resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
       });
-      body.once("error", reject);
-      body.once("close", () => {
-        if (!ended) reject(this.#attempt.cancelled ? this.#attempt.reason : prematureClose());
-      });
+      body.once("error", fail);
+      body.once("close", () => fail(this.#attempt.cancelled ? this.#attempt.reason : prematureClose()));
     });
   }
 
-  stream(mapError: (error: unknown) => unknown, done: () => void): ReadableStream<Uint8Array> {
+  stream({ idleTimeout, onIdle, mapError, done }: StreamHooks): ReadableStream<Uint8Array> {
     const body = this.#body;
     const attempt = this.#attempt;
+    const idleMs = idleTimeout > 0 && Number.isFinite(idleTimeout) ? Math.min(idleTimeout, MAX_TIMER) : 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     let open = true;
     const finish = (): boolean => {
+      if (timer !== undefined) clearTimeout(timer);
       if (!open) return false;
       open = false;
       done();
       return true;
     };
-    const fail = (controller: ReadableStreamDefaultController<Uint8Array>, error: unknown) => {
-      if (finish()) controller.error(attempt.callerAborted ? attempt.reason : mapError(error));
-    };
+    let fail: (error: unknown, mapped: boolean) => void = () => {};
     return new ReadableStream<Uint8Array>({
       start(controller) {
+        fail = (error, mapped) => {
+          if (!finish()) return;
+          controller.error(attempt.callerAborted ? attempt.reason : mapped ? error : mapError(error));
+          body.destroy();
+        };
         body.on("data", (chunk: Buffer) => {
           if (!open) return;
+          if (timer !== undefined) clearTimeout(timer);
+          timer = undefined;
           controller.enqueue(chunk);
           if ((controller.desiredSize ?? 1) <= 0) body.pause();
         });
         body.once("end", () => {
           if (finish()) controller.close();
         });
-        body.once("error", (error) => fail(controller, error));
-        body.once("close", () => fail(controller, prematureClose()));
+        body.once("error", (error) => fail(error, false));
+        body.once("close", () => fail(prematureClose(), false));
       },
       pull() {
+        // the reader waits for the next chunk: that wait is bounded by the idle timeout
+        if (idleMs > 0 && timer === undefined && open) timer = setTimeout(() => fail(onIdle(), true), idleMs);
         body.resume();
       },
       cancel() {
