@@ -184,6 +184,7 @@ function isStreamingRequest(req: HttpRequest): boolean {
 export function createTransport(options: TransportOptions): HttpTransport {
   const config = normaliseTransportOptions(options);
   return {
+    kind: config.wire.name,
     request(req: HttpRequest): Promise<HttpResponse> {
       return execute(config, req, {
         phase: "request",

@@ -3,14 +3,17 @@
  * client (or the caller's `agent`). Cancellation (time budget, caller's signal) destroys the
  * request through the attempt's cancel hook, so no AbortController is made per request.
  *
- * Stale keep-alive sockets: when a request fails on a reused socket before any byte of it was
- * handed to the socket (the server had closed the idle connection), it is sent again at once on
- * another connection, whatever its method; once a byte went out, the failure goes to the retry
- * policy, which never sends a POST twice.
+ * Stale keep-alive sockets (the server closed an idle connection): a request that fails on a
+ * reused socket before its answer began is sent again at once on another connection, without
+ * counting as a retry, when that is safe: always for idempotent methods, and for POST/PATCH only
+ * when no byte of it was handed to the socket. Otherwise the failure goes to the retry policy,
+ * which never sends a POST twice. Idle sockets are closed after 4 s, before the 5 s keep-alive
+ * timeout common on servers, and reused last-in first-out, which makes stale sockets rare.
  */
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from "node:http";
 import type { Socket } from "node:net";
 import { markUnsent } from "../network-errors.js";
+import { isRetryableNetworkFailure } from "../retry-policy.js";
 import type { Wire, WireRequest, WireResponse } from "../wire.js";
 import { type NodeBuiltins, nodeBuiltins } from "./builtins.js";
 import { ACCEPT_ENCODING, decodedBody } from "./decompress.js";
@@ -22,7 +25,7 @@ export { isNodeRuntime } from "./builtins.js";
 
 /** Idle keep-alive sockets are closed after this long, before common servers' 5 s. */
 const FREE_SOCKET_TIMEOUT = 4_000;
-/** Immediate re-sends of a request that failed unsent on stale sockets. */
+/** Immediate re-sends of a request that failed on stale sockets (then the retry policy decides). */
 const STALE_RESENDS = 3;
 
 interface Origin {
@@ -84,7 +87,7 @@ export function nodeWire(options: NodeWireOptions): Wire {
   };
   const send = (request: WireRequest, resends: number): Promise<WireResponse> =>
     sendOnce(node, request, agentFor, origins).catch((error: unknown) => {
-      if ((error as { staleUnsent?: boolean }).staleUnsent && resends > 0 && !request.attempt.cancelled) {
+      if ((error as { staleSocket?: boolean }).staleSocket && resends > 0 && !request.attempt.cancelled) {
         return send(request, resends - 1);
       }
       throw error;
@@ -142,7 +145,10 @@ function sendOnce(
         return;
       }
       const unsent = socket !== undefined && dispatched(socket) === before;
-      if (unsent && req.reusedSocket) (error as { staleUnsent?: boolean }).staleUnsent = true;
+      // a kept-alive socket the server had closed: send again at once on another connection
+      if (req.reusedSocket && isRetryableNetworkFailure(request.method, unsent)) {
+        (error as { staleSocket?: boolean }).staleSocket = true;
+      }
       reject(unsent ? markUnsent(error) : error);
     });
     writeBody(req, request.body);
