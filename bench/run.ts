@@ -9,7 +9,7 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { EXEC_ARGV, type Row, type Servers } from "./lib.js";
 
-const CASES = ["get", "overhead", "iterate", "stream", "concurrency", "transfer"] as const;
+const CASES = ["get", "overhead", "iterate", "stream", "concurrency", "transfer", "failures"] as const;
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 function startServer(): Promise<{ child: ChildProcess; servers: Servers }> {

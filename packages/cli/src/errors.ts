@@ -9,6 +9,9 @@
  *   3  the API answered with an error (4xx / 5xx): title, detail, field errors and trace id
  *   4  network: the API could not be reached, the connection broke, or a request timed out
  *   130 interrupted (Ctrl+C)
+ *
+ * Every line is redacted by the credentials in use (each form: the token, its secret part,
+ * URL-encoded) and by credential patterns before it is printed.
  */
 import {
   MPTAPIError,
@@ -20,6 +23,7 @@ import {
   MPTMaxRetryError,
   MPTTimeoutError,
   RQLError,
+  redact,
 } from "mpt-api-client";
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, api: 3, network: 4, interrupted: 130 } as const;
@@ -41,13 +45,22 @@ export interface ErrorReport {
   lines: string[];
 }
 
-/** Exit code and stderr lines for any thrown value. */
-export function reportError(error: unknown, debug: boolean): ErrorReport {
+/**
+ * Exit code and stderr lines for any thrown value, with `secrets` (the tokens in use) and
+ * anything that looks like a credential masked.
+ */
+export function reportError(error: unknown, debug: boolean, secrets: Iterable<string> = []): ErrorReport {
+  const known = [...secrets];
+  const report = describeError(error, debug);
+  return { code: report.code, lines: report.lines.map((line) => redact(line, known)) };
+}
+
+function describeError(error: unknown, debug: boolean): ErrorReport {
   if (error instanceof ExitError) return { code: error.code, lines: [] };
   if (error instanceof UsageError) return { code: EXIT.usage, lines: [`mpt: ${error.message}`] };
   if (error instanceof RQLError) return { code: EXIT.usage, lines: [`mpt: invalid RQL: ${error.message}`] };
   if (error instanceof MPTMaxRetryError && error.cause !== undefined) {
-    const inner = reportError(error.cause, debug);
+    const inner = describeError(error.cause, debug);
     return { code: inner.code, lines: [...inner.lines, `  (gave up after ${error.attempts} attempts)`] };
   }
   if (error instanceof MPTAPIError) return { code: EXIT.api, lines: apiErrorLines(error) };

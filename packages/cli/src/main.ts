@@ -17,7 +17,7 @@ export async function run(argv: readonly string[], rt: Runtime): Promise<number>
     if (rt.signal.aborted) return EXIT.interrupted;
     // commander has printed its message (or the help) already
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    const report = reportError(error, argv.includes("--debug"));
+    const report = reportError(error, argv.includes("--debug"), rt.secrets);
     for (const line of report.lines) printErr(rt, line);
     return report.code;
   }

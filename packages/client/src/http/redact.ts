@@ -56,8 +56,16 @@ export function credentialForms(values: Iterable<string | null | undefined>): st
   return [...forms].filter((form) => form.length >= MIN_KNOWN_LENGTH).sort((a, b) => b.length - a.length);
 }
 
-/** Returns `text` with every known credential form and every credential-looking substring masked. */
-export function redact(text: string, known?: readonly string[]): string {
+/**
+ * Returns `text` with every credential-looking substring masked and, when given, every form of
+ * the `credentials` values (the value, its secret part, URL-encoded and JSON-escaped).
+ */
+export function redact(text: string, credentials?: Iterable<string>): string {
+  return redactForms(text, credentials === undefined ? undefined : credentialForms(credentials));
+}
+
+/** `redact` with the forms of the known credentials computed already (see `credentialForms`). */
+export function redactForms(text: string, known?: readonly string[]): string {
   let out = text;
   if (known) for (const form of known) if (out.includes(form)) out = out.split(form).join(MASK);
   for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
@@ -73,17 +81,18 @@ export function redactHeaders(
 ): Record<string, string> {
   const out: Record<string, string> = {};
   const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
-  for (const [name, value] of entries) out[name] = SECRET_HEADER.test(name) ? MASK : redact(value, known);
+  for (const [name, value] of entries)
+    out[name] = SECRET_HEADER.test(name) ? MASK : redactForms(value, known);
   return out;
 }
 
 /** Redacts every string inside a JSON-like value (for logger fields). */
 export function redactValue(value: unknown, known?: readonly string[], depth = 0): unknown {
-  if (typeof value === "string") return redact(value, known);
+  if (typeof value === "string") return redactForms(value, known);
   if (depth > 5 || value === null || typeof value !== "object") return value;
   if (value instanceof Headers) return redactHeaders(value, known);
   if (Array.isArray(value)) return value.map((item) => redactValue(item, known, depth + 1));
-  if (value instanceof Error) return redact(`${value.name}: ${value.message}`, known);
+  if (value instanceof Error) return redactForms(`${value.name}: ${value.message}`, known);
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     out[key] = /^(?:proxy-)?authorization$|^secret$|^token$/i.test(key)
@@ -118,7 +127,7 @@ export class Redactor {
   }
 
   text(text: string): string {
-    return redact(text, this.known);
+    return redactForms(text, this.known);
   }
 
   headers(headers: Headers | Record<string, string>): Record<string, string> {

@@ -9,6 +9,7 @@
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { after, before, test } from "node:test";
+import { inspect } from "node:util";
 import {
   BearerTokenAuthentication,
   ExtensionFrameworkAuthentication,
@@ -34,9 +35,12 @@ function b64(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString("base64url");
 }
 
-/** Every text of an error a caller may print: message, name, stack, and the same for each cause. */
+/**
+ * Every text of an error a caller may print: `util.inspect` (every field, the cause chain and the
+ * stacks), `JSON.stringify`, and message, name and stack of each cause.
+ */
 function texts(error: unknown): string[] {
-  const out: string[] = [];
+  const out: string[] = [inspect(error, { depth: 10 }), JSON.stringify(error) ?? ""];
   let current: unknown = error;
   for (let depth = 0; current !== undefined && current !== null && depth < 8; depth++) {
     if (current instanceof Error) {
@@ -101,6 +105,18 @@ before(async () => {
       case "echo-500":
         res.writeHead(500, { "content-type": "text/plain" });
         return res.end(`upstream said: Authorization: ${auth}; token=${TOKEN}; jwt ${JWT}`);
+      case "echo-secret-only": {
+        // the secret part of the API token, or (for the extension's installation token) the
+        // extension's secret: values no pattern recognises
+        const secret = auth?.includes(SECRET_PART) ? SECRET_PART : EXT_SECRET;
+        return json(401, { title: "Unauthorized", detail: `key ${secret} unknown`, key: secret });
+      }
+      case "echo-encoded":
+        return json(
+          400,
+          { title: "Bad", detail: `callback=${encodeURIComponent(auth ?? "")}` },
+          { "x-echo": encodeURIComponent(auth ?? ""), "x-raw": auth ?? "" },
+        );
       case "echo-html":
         res.writeHead(502, { "content-type": "text/html" });
         return res.end(`<html><head><title>Bad ${auth}</title></head><body>${JWT}</body></html>`);
@@ -133,7 +149,15 @@ test("errors and logs of failures that echo the credentials contain none of them
     const logger = capturingLogger();
     const client = clientOf(api, { authentication, logger, retries: 1, timeout: 100 });
     const lines: string[] = [];
-    for (const id of ["echo-401", "echo-400", "echo-500", "echo-html", "slow"]) {
+    for (const id of [
+      "echo-401",
+      "echo-400",
+      "echo-500",
+      "echo-secret-only",
+      "echo-encoded",
+      "echo-html",
+      "slow",
+    ]) {
       const { error } = await timedRejection(() => client.catalog.products.get(id));
       assert.ok(error instanceof MPTError, `${id}: ${String(error)}`);
       lines.push(...texts(error));
