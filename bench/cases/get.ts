@@ -6,6 +6,8 @@
  * alternate the contenders call by call (order reversed every other call) after a warm-up; each
  * round gives a median latency per contender, and the figures are the median over rounds with
  * the spread (lowest to highest round), so load from other processes hits every side alike.
+ * Beside latency, the process CPU time spent inside each contender's calls (`process.cpuUsage`
+ * around each call), which load from other processes does not inflate.
  */
 import http from "node:http";
 import { client, fmt, median, PLAIN_HEADERS, type Row, report, servers } from "../lib.js";
@@ -53,13 +55,18 @@ const SIDES: Array<[string, () => Promise<unknown>]> = [
 for (let i = 0; i < 1_000; i++) for (const [, call] of SIDES) await call();
 /** Per contender, the median latency (µs) of each round. */
 const rounds = new Map<string, number[]>(SIDES.map(([name]) => [name, []]));
+/** Per contender, CPU µs spent inside its calls, all rounds. */
+const cpu = new Map<string, number>(SIDES.map(([name]) => [name, 0]));
 for (let round = 0; round < ROUNDS; round++) {
   const latencies = new Map<string, number[]>(SIDES.map(([name]) => [name, []]));
   for (let i = 0; i < CALLS; i++) {
     for (const [name, call] of i % 2 === 0 ? SIDES : [...SIDES].reverse()) {
+      const cpuStart = process.cpuUsage();
       const start = performance.now();
       await call();
       latencies.get(name)?.push((performance.now() - start) * 1000);
+      const used = process.cpuUsage(cpuStart);
+      cpu.set(name, (cpu.get(name) ?? 0) + used.user + used.system);
     }
   }
   for (const [name, values] of latencies) rounds.get(name)?.push(median(values));
@@ -69,6 +76,7 @@ const fetchRounds = rounds.get("fetch") ?? [];
 /** Ratios to plain fetch, one per round (same round, same load). */
 const ratios = (name: string) => (rounds.get(name) ?? []).map((us, i) => us / (fetchRounds[i] ?? us));
 const spread = (values: number[]) => `${fmt(Math.min(...values), 2)}–${fmt(Math.max(...values), 2)}`;
+const cpuPerCall = (name: string) => (cpu.get(name) ?? 0) / (ROUNDS * CALLS);
 const rows: Row[] = [];
 const peerBest = Math.min(median(ratios("openai-node")), median(ratios("stripe-node")));
 for (const [name] of SIDES) {
@@ -87,10 +95,18 @@ for (const [name] of SIDES) {
   rows.push({
     bench: `1 get ${ROUNDS}x${CALLS}`,
     measure: `${name} vs plain fetch (median latency)`,
-    value: `${fmt(us, 0)} vs ${fmt(median(fetchRounds), 0)} µs/call; ${fmt(median(r), 2)}x (rounds ${spread(r)})`,
+    value: `${fmt(us, 0)} vs ${fmt(median(fetchRounds), 0)} µs/call; ${fmt(median(r), 2)}x (rounds ${spread(r)}); CPU ${fmt(cpuPerCall(name), 0)} vs ${fmt(cpuPerCall("fetch"), 0)} µs, ${fmt(cpuPerCall(name) / cpuPerCall("fetch"), 2)}x`,
     target,
     pass,
-    data: { us, fetchUs: median(fetchRounds), ratio: median(r), min: Math.min(...r), max: Math.max(...r) },
+    data: {
+      us,
+      fetchUs: median(fetchRounds),
+      ratio: median(r),
+      min: Math.min(...r),
+      max: Math.max(...r),
+      cpuUs: cpuPerCall(name),
+      fetchCpuUs: cpuPerCall("fetch"),
+    },
   });
 }
 report(rows);
