@@ -6,8 +6,14 @@
  * authentication provider going through the Node transport.
  */
 import assert from "node:assert/strict";
+import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import https from "node:https";
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
 import { describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { BearerTokenAuthentication } from "../../src/auth/index.js";
 import { MPTClient } from "../../src/client.js";
@@ -217,4 +223,44 @@ test("an authentication provider's token request goes through the Node transport
       agent.destroy();
     },
   );
+});
+
+describe("TLS options of the Node transport", () => {
+  const fixture = (name: string) =>
+    readFileSync(join(dirname(fileURLToPath(import.meta.url)), "fixtures", name), "utf8");
+  // a self-signed certificate for 127.0.0.1 / localhost (test fixture, valid until 2125)
+  const cert = fixture("localhost-cert.pem");
+  const key = fixture("localhost-key.pem");
+
+  async function withTlsServer(run: (url: string) => Promise<void>) {
+    const server = https.createServer({ cert, key }, (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end('{"secure":true}');
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    try {
+      await run(`https://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+
+  test("a server certificate signed by the given `ca` is trusted", async () => {
+    await withTlsServer(async (url) => {
+      const transport = createTransport({ baseUrl: url, tls: { ca: cert } });
+      const res = await transport.request({ method: "GET", path: "/public/v1/x" });
+      assert.deepEqual(res.json(), { secure: true });
+    });
+  });
+
+  test("without it the self-signed certificate is refused at once, not retried", async () => {
+    await withTlsServer(async (url) => {
+      const transport = createTransport({ baseUrl: url, retries: 3, retryBaseDelay: 1 });
+      const error = await rejection(transport.request({ method: "GET", path: "/public/v1/x" }));
+      assert.ok(error instanceof MPTConnectionError, String(error));
+      assert.match(error.message, /SELF_SIGNED|retrying cannot help/);
+    });
+  });
 });
