@@ -20,19 +20,7 @@ import { MPTClient } from "../../src/client.js";
 import { MPTConnectionError, MPTError } from "../../src/errors.js";
 import { createTransport } from "../../src/http/transport.js";
 import { eachTransport } from "../support/transports.js";
-import { rejection, startServer, type TestServer } from "./support.js";
-
-async function withServer(
-  handler: Parameters<typeof startServer>[0],
-  run: (server: TestServer) => Promise<void>,
-) {
-  const server = await startServer(handler);
-  try {
-    await run(server);
-  } finally {
-    await server.close();
-  }
-}
+import { rejection, withServer } from "./support.js";
 
 describe("transport selection", () => {
   const baseUrl = "http://127.0.0.1:9";

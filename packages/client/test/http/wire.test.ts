@@ -8,19 +8,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { MPTAPIError, MPTConnectionError, MPTMaxRetryError, MPTTimeoutError } from "../../src/errors.js";
 import { createTransport, type TransportOptions } from "../../src/http/transport.js";
 import { eachTransport } from "../support/transports.js";
-import { closedPort, rejection, sendJson, startServer, type TestServer } from "./support.js";
-
-async function withServer(
-  handler: Parameters<typeof startServer>[0],
-  run: (server: TestServer) => Promise<void>,
-) {
-  const server = await startServer(handler);
-  try {
-    await run(server);
-  } finally {
-    await server.close();
-  }
-}
+import { closedPort, rejection, sendJson, type TestServer, withServer } from "./support.js";
 
 eachTransport((kind) => {
   const transportFor = (server: TestServer, options: Partial<TransportOptions> = {}) =>
