@@ -90,7 +90,10 @@ export class NodeResponse implements WireResponse {
         resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
       });
       body.once("error", fail);
-      body.once("close", () => fail(this.#attempt.cancelled ? this.#attempt.reason : prematureClose()));
+      body.once("close", () => {
+        // after "end" this is the normal close: no error object made (it costs a stack trace)
+        if (!settled) fail(this.#attempt.cancelled ? this.#attempt.reason : prematureClose());
+      });
     });
   }
 
@@ -126,7 +129,9 @@ export class NodeResponse implements WireResponse {
           if (finish()) controller.close();
         });
         body.once("error", (error) => fail(error, false));
-        body.once("close", () => fail(prematureClose(), false));
+        body.once("close", () => {
+          if (open) fail(prematureClose(), false);
+        });
       },
       pull() {
         // the reader waits for the next chunk: that wait is bounded by the idle timeout

@@ -77,7 +77,13 @@ export function nodeWire(options: NodeWireOptions): Wire {
   let httpsAgent: Agent | undefined;
   const agentFor = (protocol: string): Agent => {
     if (options.agent !== undefined) return options.agent as Agent;
-    const common = { keepAlive: true, scheduling: "lifo" as const, timeout: FREE_SOCKET_TIMEOUT };
+    // as undici: every idle socket is kept (until FREE_SOCKET_TIMEOUT), not only 256 of them
+    const common = {
+      keepAlive: true,
+      scheduling: "lifo" as const,
+      timeout: FREE_SOCKET_TIMEOUT,
+      maxFreeSockets: Number.POSITIVE_INFINITY,
+    };
     if (protocol === "https:") {
       httpsAgent ??= new node.https.Agent({ ...common, ...(options.tls as object | undefined) });
       return httpsAgent;
