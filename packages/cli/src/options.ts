@@ -13,7 +13,7 @@ export function addConnectionOptions(cmd: Command): Command {
   cmd.option("--profile <name>", "use a saved profile (mpt config list)");
   cmd.option("--sandbox", "run against a fresh in-process sandbox instead of the API");
   cmd.option("--timeout <seconds>", "time limit of each request (default 60)");
-  cmd.option("--retries <n>", "retries of failed requests (default 5)");
+  cmd.option("--retries <n>", "retries of failed requests (default 2)");
   cmd.option("--debug", "log each request to stderr (tokens redacted)");
   return cmd;
 }

@@ -42,15 +42,28 @@ export function chunkReader(source: ChunkSource): ChunkReader {
   };
 }
 
-/** Fails early when a declared, unencoded `Content-Length` is already above the limit. */
+/** The `Content-Length` of an unencoded body (what will be read), or undefined. */
+export function declaredLength(
+  contentLength: string | null,
+  contentEncoding: string | null,
+): number | undefined {
+  if (contentLength === null || !/^\d+$/.test(contentLength.trim())) return undefined;
+  const encoded = contentEncoding !== null && !/^\s*(?:identity)?\s*$/i.test(contentEncoding);
+  return encoded ? undefined : Number(contentLength);
+}
+
+/**
+ * Fails early when a declared, unencoded `Content-Length` is already above the limit; returns
+ * the declared length (within the limit) or undefined.
+ */
 export function checkDeclaredLength(
   contentLength: string | null,
   contentEncoding: string | null,
   limit: BodyLimit,
-): void {
-  if (contentLength === null || !/^\d+$/.test(contentLength.trim())) return;
-  const encoded = contentEncoding !== null && !/^\s*(?:identity)?\s*$/i.test(contentEncoding);
-  if (!encoded && Number(contentLength) > limit.maxBytes) throw limit.tooLarge();
+): number | undefined {
+  const declared = declaredLength(contentLength, contentEncoding);
+  if (declared !== undefined && declared > limit.maxBytes) throw limit.tooLarge();
+  return declared;
 }
 
 function concat(chunks: Uint8Array[], total: number): Uint8Array {

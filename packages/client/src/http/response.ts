@@ -22,8 +22,9 @@ const decoder = new TextDecoder();
  * as the body passes the limit.
  */
 export function readBody(response: Response, signal: AbortSignal, limit: BodyLimit): Promise<Uint8Array> {
+  let declared: number | undefined;
   try {
-    checkDeclaredLength(
+    declared = checkDeclaredLength(
       response.headers.get("content-length"),
       response.headers.get("content-encoding"),
       limit,
@@ -32,7 +33,32 @@ export function readBody(response: Response, signal: AbortSignal, limit: BodyLim
     response.body?.cancel().catch(() => {});
     return Promise.reject(error);
   }
+  // a declared length within the limit bounds the body (fetch enforces it): read it in one go
+  if (declared !== undefined) return readWhole(response, signal);
   return readLimited(response.body, limit, signal);
+}
+
+/** The whole body in one native read, or the signal's reason as soon as it aborts. */
+async function readWhole(response: Response, signal: AbortSignal): Promise<Uint8Array> {
+  if (signal.aborted) {
+    response.body?.cancel(signal.reason).catch(() => {});
+    throw signal.reason;
+  }
+  const reading = response.arrayBuffer();
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      reading.catch(() => {});
+      response.body?.cancel(signal.reason).catch(() => {});
+      reject(signal.reason);
+    };
+  });
+  if (onAbort) signal.addEventListener("abort", onAbort, { once: true });
+  try {
+    return new Uint8Array(await Promise.race([reading, aborted]));
+  } finally {
+    if (onAbort) signal.removeEventListener("abort", onAbort);
+  }
 }
 
 class BufferedResponse implements HttpResponse {

@@ -16,8 +16,10 @@ const sb = useSandbox();
 function extensionClient(kind: TransportName = "fetch") {
   const { fetch, wire } = recordingFetch();
   const authentication = new ExtensionFrameworkAuthentication({ secret: sb.tokens.extension });
+  // a generous time budget: under a loaded machine 200 concurrent calls must not time out and
+  // be retried (these tests count requests, not time)
   const transport = kind === "fetch" ? { fetch } : { transport: kind };
-  return { client: clientOf(sb, { authentication, retries: 2, ...transport }), wire };
+  return { client: clientOf(sb, { authentication, retries: 2, timeout: 60_000, ...transport }), wire };
 }
 
 test("a token revoked during an iteration is refreshed once and the iteration continues", async () => {

@@ -111,6 +111,12 @@ before(async () => {
         const secret = auth?.includes(SECRET_PART) ? SECRET_PART : EXT_SECRET;
         return json(401, { title: "Unauthorized", detail: `key ${secret} unknown`, key: secret });
       }
+      case "echo-2xx": {
+        // a success whose body is not JSON: the parser's own message quotes the body
+        const secret = auth?.includes(SECRET_PART) ? SECRET_PART : EXT_SECRET;
+        res.writeHead(200, { "content-type": "application/json" });
+        return res.end(`key ${secret} is not JSON`);
+      }
       case "echo-encoded":
         return json(
           400,
@@ -154,6 +160,7 @@ test("errors and logs of failures that echo the credentials contain none of them
       "echo-400",
       "echo-500",
       "echo-secret-only",
+      "echo-2xx",
       "echo-encoded",
       "echo-html",
       "slow",
