@@ -30,8 +30,9 @@ export function servers(): Servers {
   return { url, admin };
 }
 
-export function client(url: string): MPTClient {
-  return new MPTClient({ baseUrl: url, authentication: new BearerTokenAuthentication(TOKEN) });
+/** The client on its default transport (node:http on Node), or on the one named. */
+export function client(url: string, transport?: "node" | "fetch"): MPTClient {
+  return new MPTClient({ baseUrl: url, authentication: new BearerTokenAuthentication(TOKEN), transport });
 }
 
 /** Headers a plain-fetch baseline sends (what the client sends). */

@@ -1,7 +1,8 @@
 /**
  * The loopback API of the benchmarks, run in its own process so that its work and memory never
  * count against the client being measured. Fast canned answers: single products, product pages
- * (with a small per-page latency), JSONL charges (`STM-<thousands>`), document downloads
+ * (with a small per-page latency), the same products as a cursor-paged list for the peer SDKs
+ * (`/v1/products`, Stripe's and OpenAI's list shape), JSONL charges (`STM-<thousands>`), document downloads
  * (`DOC-<megabytes>`) and an upload sink. An admin listener on a second port reports and resets
  * the socket/request counters.
  */
@@ -37,6 +38,29 @@ function page(total: number, limit: number, offset: number): Buffer {
       `{"$meta":{"pagination":{"offset":${offset},"limit":${limit},"total":${total}}},"data":[${data}]}`,
     );
     pages.set(key, body);
+  }
+  return body;
+}
+
+const cursorPages = new Map<string, Buffer>();
+
+/** Index of the record after `cursor` (a product id), 0 without one. */
+function afterCursor(cursor: string | null): number {
+  if (!cursor) return 0;
+  return Number(cursor.replace(/\D/g, "")) + 1;
+}
+
+/** A page of `/v1/products` as Stripe and OpenAI page: `{ data, has_more }`, next after the last id. */
+function cursorPage(limit: number, start: number): Buffer {
+  const key = `${limit}:${start}`;
+  let body = cursorPages.get(key);
+  if (!body) {
+    const end = Math.min(start + limit, PRODUCTS);
+    const data = records.slice(start, end).join(",");
+    body = Buffer.from(
+      `{"object":"list","url":"/v1/products","has_more":${end < PRODUCTS},"data":[${data}]}`,
+    );
+    cursorPages.set(key, body);
   }
   return body;
 }
@@ -105,6 +129,11 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     setTimeout(() => json(res, page(total, limit, offset)), PAGE_LATENCY_MS);
     return;
   }
+  if (path === "/v1/products") {
+    const start = afterCursor(url.searchParams.get("starting_after") ?? url.searchParams.get("after"));
+    setTimeout(() => json(res, cursorPage(limit, start)), PAGE_LATENCY_MS);
+    return;
+  }
   // STM-<n>: n thousand JSONL charges
   const charges = /^\/public\/v1\/billing\/statements\/STM-(\d+)\/charges$/.exec(path);
   if (charges) {
@@ -157,6 +186,11 @@ function listen(server: http.Server): Promise<number> {
 
 const [apiPort, adminPort] = await Promise.all([listen(api), listen(admin)]);
 // warm the page cache so the first timed run does not pay for building pages
-for (const size of [100, 1_000]) for (let o = 0; o < PRODUCTS; o += size) page(PRODUCTS, size, o);
+for (const size of [100, 1_000]) {
+  for (let o = 0; o < PRODUCTS; o += size) {
+    page(PRODUCTS, size, o);
+    cursorPage(size, o);
+  }
+}
 process.send?.({ url: `http://127.0.0.1:${apiPort}`, admin: `http://127.0.0.1:${adminPort}` });
 process.on("disconnect", () => process.exit(0));

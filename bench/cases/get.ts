@@ -1,62 +1,36 @@
 /**
- * Benchmark 1: sequential `get` calls through the client versus the same requests through plain
- * `fetch` (same global dispatcher, same headers, body parsed as JSON). Three more sides show
- * where the difference comes from: plain `fetch` with `AbortSignal.timeout` (what a caller needs
- * to get the client's time budget); `fetch` called exactly as the client calls it but without
- * any client code (an AbortController with a timer, a `Headers` object with `User-Agent`,
- * `redirect: "manual"`, the body read as bytes); and the same GET through `node:http` with
- * Node's keep-alive agent, outside fetch. The sides alternate call by call, 5 000 calls each
- * after a warm-up, and the medians of the per-call latencies are compared, so that load from
- * other processes on the machine hits every side alike.
+ * Benchmark 1: sequential GETs of one product, every contender on the same loopback server in one
+ * interleaved run: plain `fetch` (global dispatcher, `res.json()`), raw `node:http` with a
+ * keep-alive agent (no SDK), the client on its Node transport (the default on Node) and on its
+ * fetch transport, openai-node (`client.get`) and stripe-node (`rawRequest`). Rounds of calls
+ * alternate the contenders call by call (order reversed every other call) after a warm-up; each
+ * round gives a median latency per contender, and the figures are the median over rounds with
+ * the spread (lowest to highest round), so load from other processes hits every side alike.
+ * Beside latency, the process CPU time spent inside each contender's calls (`process.cpuUsage`
+ * around each call), which load from other processes does not inflate.
  */
-import { readFileSync } from "node:fs";
 import http from "node:http";
-import { client, fmt, median, PLAIN_HEADERS, report, servers } from "../lib.js";
+import { client, fmt, median, PLAIN_HEADERS, type Row, report, servers } from "../lib.js";
+import { openaiGet, peers, stripeGet } from "../peers.js";
 
-const CALLS = 5_000;
+const ROUNDS = 5;
+const CALLS = 1_000;
 const { url } = servers();
-const products = client(url).catalog.products;
 const target = `${url}/public/v1/catalog/products/PRD-1`;
-const decoder = new TextDecoder();
-const { version } = JSON.parse(
-  readFileSync(new URL("../../packages/client/package.json", import.meta.url), "utf8"),
-) as { version: string };
-const clientHeaders = new Headers({
-  "user-agent": `mpt-api-client-ts/${version}`,
-  accept: "application/json",
-});
+const viaNode = client(url, "node").catalog.products;
+const viaFetch = client(url, "fetch").catalog.products;
+const peer = peers(url);
+const agent = new http.Agent({ keepAlive: true });
 
-async function plain(withTimeout: boolean): Promise<void> {
-  const init: RequestInit = { headers: PLAIN_HEADERS };
-  if (withTimeout) init.signal = AbortSignal.timeout(60_000);
-  const res = await fetch(target, init);
+async function plainFetch(): Promise<void> {
+  const res = await fetch(target, { headers: PLAIN_HEADERS });
   if (!res.ok) throw new Error(`status ${res.status}`);
   await res.json();
 }
 
-/** `fetch` with every option the client passes, and no client code around it. */
-async function asTheClientCallsFetch(): Promise<void> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), 60_000);
-  const headers = new Headers(clientHeaders);
-  headers.set("authorization", PLAIN_HEADERS.authorization);
-  try {
-    const res = await fetch(target, {
-      method: "GET",
-      headers,
-      redirect: "manual",
-      signal: controller.signal,
-    });
-    if (!res.ok) throw new Error(`status ${res.status}`);
-    JSON.parse(decoder.decode(new Uint8Array(await res.arrayBuffer())));
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function viaNodeHttp(): Promise<void> {
+function rawNodeHttp(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const req = http.get(target, { headers: PLAIN_HEADERS }, (res) => {
+    const req = http.get(target, { headers: PLAIN_HEADERS, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("end", () => {
@@ -69,60 +43,70 @@ function viaNodeHttp(): Promise<void> {
   });
 }
 
-const sides: Array<[string, () => Promise<unknown>]> = [
-  ["client", () => products.get("PRD-1")],
-  ["fetch", () => plain(false)],
-  ["fetch+timeout", () => plain(true)],
-  ["fetch as the client calls it", asTheClientCallsFetch],
-  ["node:http", viaNodeHttp],
+const SIDES: Array<[string, () => Promise<unknown>]> = [
+  ["fetch", plainFetch],
+  ["node:http", rawNodeHttp],
+  ["client (node)", () => viaNode.get("PRD-1")],
+  ["client (fetch)", () => viaFetch.get("PRD-1")],
+  ["openai-node", () => openaiGet(peer, "PRD-1")],
+  ["stripe-node", () => stripeGet(peer, "PRD-1")],
 ];
-for (let i = 0; i < 1_000; i++) for (const [, call] of sides) await call();
-const latencies = new Map<string, number[]>(sides.map(([name]) => [name, []]));
-for (let i = 0; i < CALLS; i++) {
-  for (const [name, call] of i % 2 === 0 ? sides : [...sides].reverse()) {
-    const start = performance.now();
-    await call();
-    latencies.get(name)?.push((performance.now() - start) * 1000);
+
+for (let i = 0; i < 1_000; i++) for (const [, call] of SIDES) await call();
+/** Per contender, the median latency (µs) of each round. */
+const rounds = new Map<string, number[]>(SIDES.map(([name]) => [name, []]));
+/** Per contender, CPU µs spent inside its calls, all rounds. */
+const cpu = new Map<string, number>(SIDES.map(([name]) => [name, 0]));
+for (let round = 0; round < ROUNDS; round++) {
+  const latencies = new Map<string, number[]>(SIDES.map(([name]) => [name, []]));
+  for (let i = 0; i < CALLS; i++) {
+    for (const [name, call] of i % 2 === 0 ? SIDES : [...SIDES].reverse()) {
+      const cpuStart = process.cpuUsage();
+      const start = performance.now();
+      await call();
+      latencies.get(name)?.push((performance.now() - start) * 1000);
+      const used = process.cpuUsage(cpuStart);
+      cpu.set(name, (cpu.get(name) ?? 0) + used.user + used.system);
+    }
   }
+  for (const [name, values] of latencies) rounds.get(name)?.push(median(values));
 }
-const p50 = (name: string) => median(latencies.get(name) ?? []);
-const versus = (a: string, b: string) =>
-  `${fmt(p50(a), 0)} vs ${fmt(p50(b), 0)} µs/call; ${fmt(p50(a) / p50(b), 3)}x`;
-const ratio = p50("client") / p50("fetch");
-report([
-  {
-    bench: "1 get x5000",
-    measure: "client vs plain fetch (median latency)",
-    value: versus("client", "fetch"),
-    target: "<= 1.10x",
-    pass: ratio <= 1.1,
-    data: { clientUs: p50("client"), fetchUs: p50("fetch"), ratio, calls: CALLS },
-  },
-  {
-    bench: "1 get x5000",
-    measure: "client vs plain fetch + AbortSignal.timeout",
-    value: versus("client", "fetch+timeout"),
-    target: "-",
-    pass: null,
-    data: { fetchTimeoutUs: p50("fetch+timeout"), ratio: p50("client") / p50("fetch+timeout") },
-  },
-  {
-    bench: "1 get x5000",
-    measure: "fetch as the client calls it (no client code) vs plain fetch",
-    value: versus("fetch as the client calls it", "fetch"),
-    target: "-",
-    pass: null,
+
+const fetchRounds = rounds.get("fetch") ?? [];
+/** Ratios to plain fetch, one per round (same round, same load). */
+const ratios = (name: string) => (rounds.get(name) ?? []).map((us, i) => us / (fetchRounds[i] ?? us));
+const spread = (values: number[]) => `${fmt(Math.min(...values), 2)}–${fmt(Math.max(...values), 2)}`;
+const cpuPerCall = (name: string) => (cpu.get(name) ?? 0) / (ROUNDS * CALLS);
+const rows: Row[] = [];
+const peerBest = Math.min(median(ratios("openai-node")), median(ratios("stripe-node")));
+for (const [name] of SIDES) {
+  if (name === "fetch") continue;
+  const r = ratios(name);
+  const us = median(rounds.get(name) ?? []);
+  let target = "-";
+  let pass: boolean | null = null;
+  if (name === "client (node)") {
+    target = "<= 0.90x fetch, < every peer";
+    pass = median(r) <= 0.9 && median(r) < peerBest;
+  } else if (name === "client (fetch)") {
+    target = "no slower than before (1.12–1.20x)";
+    pass = median(r) <= 1.2;
+  }
+  rows.push({
+    bench: `1 get ${ROUNDS}x${CALLS}`,
+    measure: `${name} vs plain fetch (median latency)`,
+    value: `${fmt(us, 0)} vs ${fmt(median(fetchRounds), 0)} µs/call; ${fmt(median(r), 2)}x (rounds ${spread(r)}); CPU ${fmt(cpuPerCall(name), 0)} vs ${fmt(cpuPerCall("fetch"), 0)} µs, ${fmt(cpuPerCall(name) / cpuPerCall("fetch"), 2)}x`,
+    target,
+    pass,
     data: {
-      asClientUs: p50("fetch as the client calls it"),
-      ratio: p50("fetch as the client calls it") / p50("fetch"),
+      us,
+      fetchUs: median(fetchRounds),
+      ratio: median(r),
+      min: Math.min(...r),
+      max: Math.max(...r),
+      cpuUs: cpuPerCall(name),
+      fetchCpuUs: cpuPerCall("fetch"),
     },
-  },
-  {
-    bench: "1 get x5000",
-    measure: "node:http keep-alive GET vs plain fetch (outside fetch)",
-    value: versus("node:http", "fetch"),
-    target: "-",
-    pass: null,
-    data: { nodeHttpUs: p50("node:http"), ratio: p50("node:http") / p50("fetch") },
-  },
-]);
+  });
+}
+report(rows);

@@ -1,6 +1,7 @@
 /**
  * One measurement of benchmark 3, in its own process: reads `STM-<thousands>` charges as JSONL
- * either through `client.billing.statements.charges(id).stream()` or through a plain
+ * either through `client.billing.statements.charges(id).stream()` (mode `client`: the Node
+ * transport, the default on Node; `client-fetch`: the fetch transport) or through a plain
  * line-splitting loop over the fetch body; reports time, records and peak RSS growth.
  */
 import { client, PLAIN_HEADERS, RssPeak, reportData, servers } from "../lib.js";
@@ -10,9 +11,11 @@ const [mode = "client", thousands = "1000"] = process.argv.slice(4);
 const statement = `STM-${thousands}`;
 const expected = Number(thousands) * 1_000;
 
+const transport = mode === "client-fetch" ? "fetch" : "node";
+
 async function viaClient(id: string, peak?: RssPeak): Promise<number> {
   let n = 0;
-  for await (const charge of client(url).billing.statements.charges(id).stream()) {
+  for await (const charge of client(url, transport).billing.statements.charges(id).stream()) {
     if (charge.id === undefined) throw new Error("charge without id");
     if (++n % 16_384 === 0) peak?.sample();
   }
@@ -44,7 +47,7 @@ async function viaFetch(id: string, peak?: RssPeak): Promise<number> {
   return n;
 }
 
-const run = mode === "client" ? viaClient : viaFetch;
+const run = mode === "plain" ? viaFetch : viaClient;
 await run("STM-20");
 const peak = new RssPeak();
 const cpu = process.cpuUsage();

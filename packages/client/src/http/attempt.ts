@@ -18,19 +18,19 @@ import type { BodyLimit } from "./body-reader.js";
 import { mapErrorResponse } from "./error-mapping.js";
 import { describeNetworkFailure, failedBeforeSending, isPermanentFailure } from "./network-errors.js";
 import { type Redactor, redact } from "./redact.js";
-import { fetchFollowingRedirects } from "./redirects.js";
-import { readBody } from "./response.js";
+import { sendFollowingRedirects } from "./redirects.js";
 import { isRetryableAuthFailure, isRetryableNetworkFailure, isRetryableStatus } from "./retry-policy.js";
 import type { TransportConfig } from "./transport-options.js";
 import type { HttpMethod } from "./types.js";
+import type { WireResponse } from "./wire.js";
 
 /** A request ready to be sent any number of times. */
 export interface PreparedRequest {
   method: HttpMethod;
   path: string;
   url: string;
-  /** Headers without `Authorization` from the provider. */
-  headers: Headers;
+  /** Lower-case names, without `Authorization` from the provider. */
+  headers: Record<string, string>;
   body: string | Blob | undefined;
   /** `METHOD /path`, for messages (never the query string). */
   description: string;
@@ -75,7 +75,7 @@ export interface AttemptMode<T> {
   timeout: number;
   /** The value keeps the attempt signal alive (a stream being read); otherwise it is released. */
   holdsSignal: boolean;
-  finish(response: Response, url: string, signal: AttemptSignal, request: PreparedRequest): Promise<T>;
+  finish(response: WireResponse, url: string, signal: AttemptSignal, request: PreparedRequest): Promise<T>;
   /** Lets a mode specialise the mapped error of a non-success answer. */
   refine(error: MPTHttpError): Error;
 }
@@ -150,15 +150,9 @@ function thrownOutcome(
 }
 
 /** The text of an error body (empty when it cannot be read); a body above the limit throws. */
-async function errorText(
-  response: Response,
-  signal: AttemptSignal,
-  request: PreparedRequest,
-): Promise<string> {
+async function errorText(response: WireResponse, request: PreparedRequest): Promise<string> {
   try {
-    return new TextDecoder().decode(
-      await readBody(response, signal.signal, bodyLimit(request, response.status)),
-    );
+    return new TextDecoder().decode(await response.bytes(bodyLimit(request, response.status)));
   } catch (error) {
     if (error instanceof MPTResponseTooLargeError) throw error;
     return "";
@@ -174,15 +168,15 @@ export async function runAttempt<T>(
 ): Promise<Outcome<T>> {
   const auth = await authorize(config, request);
   if ("kind" in auth) return auth;
-  const headers = new Headers(request.headers);
-  if (auth.value !== undefined) headers.set("authorization", auth.value);
+  const headers = { ...request.headers };
+  if (auth.value !== undefined) headers.authorization = auth.value;
 
   const signal = new AttemptSignal(request.signal, mode.timeout);
   let keepSignal = false;
   let headersReceived = false;
   try {
-    const hop = { method: request.method, headers, body: request.body, signal: signal.signal };
-    const final = await fetchFollowingRedirects(config.fetch, request.url, hop, request.path);
+    const hop = { method: request.method, headers, body: request.body, attempt: signal };
+    const final = await sendFollowingRedirects(config.wire, request.url, hop, request.description);
     headersReceived = true;
     const { response, url } = final;
     if (response.status >= 200 && response.status < 300) {
@@ -190,7 +184,7 @@ export async function runAttempt<T>(
       keepSignal = mode.holdsSignal;
       return { kind: "ok", value, status: response.status };
     }
-    const bodyText = await errorText(response, signal, request);
+    const bodyText = await errorText(response, request);
     if (signal.callerAborted) throw request.signal?.reason;
     const mapped = mapErrorResponse({
       status: response.status,
@@ -211,7 +205,7 @@ export async function runAttempt<T>(
     ) {
       return { kind: "unauthorized", error, rejected: auth.value, status: 401 };
     }
-    const retryAfterHeader = response.headers.get("retry-after");
+    const retryAfterHeader = response.header("retry-after");
     const outcome: Outcome<T> = {
       kind: "failed",
       error,

@@ -68,8 +68,18 @@ export function errorCodes(error: unknown): string[] {
   return codes;
 }
 
+/** Failures a transport proved happened before any byte of the request left (see markUnsent). */
+const unsentFailures = new WeakSet<object>();
+
+/** Records that `error` happened before any byte of the request was handed to the socket. */
+export function markUnsent<E extends object>(error: E): E {
+  unsentFailures.add(error);
+  return error;
+}
+
 /** True when the failure provably happened before the request was sent. */
 export function failedBeforeSending(error: unknown): boolean {
+  if (typeof error === "object" && error !== null && unsentFailures.has(error)) return true;
   const codes = errorCodes(error);
   return codes.length > 0 && codes.every((code) => NOT_SENT_CODES.has(code));
 }

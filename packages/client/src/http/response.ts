@@ -1,16 +1,18 @@
 /**
- * Response helpers: reading a whole body under the attempt's signal and byte limit, the buffered
- * `HttpResponse`, and the live `StreamResponse` whose body errors are mapped to client errors and
- * whose reads are bounded by the stream's idle timeout.
+ * The responses the transport hands to the service engine: the buffered `HttpResponse` (text
+ * decoded and JSON parsed at most once, on demand) and the live `StreamResponse` whose body
+ * errors are mapped to client errors and whose reads are bounded by the stream's idle timeout.
+ * Both read the transport's response directly, no copy. `readBody` reads a fetch `Response`
+ * under a byte limit (the fetch transport and the authentication providers use it).
  */
 import { MPTConnectionError, MPTHttpError, MPTTimeoutError } from "../errors.js";
 import type { AttemptSignal } from "./attempt-signal.js";
 import { type BodyLimit, checkDeclaredLength, readLimited } from "./body-reader.js";
 import { summariseBody } from "./error-mapping.js";
-import { readWithin } from "./idle-timeout.js";
 import { describeNetworkFailure } from "./network-errors.js";
 import { PATTERN_REDACTOR, type Redactor } from "./redact.js";
 import type { HttpResponse, StreamResponse } from "./types.js";
+import type { WireResponse } from "./wire.js";
 
 const decoder = new TextDecoder();
 
@@ -59,42 +61,60 @@ async function readWhole(response: Response, signal: AbortSignal): Promise<Uint8
   }
 }
 
+class BufferedResponse implements HttpResponse {
+  readonly status: number;
+  readonly url: string;
+  readonly body: Uint8Array;
+  readonly #wire: WireResponse;
+  readonly #redactor: Redactor;
+  #text: string | undefined;
+
+  constructor(wire: WireResponse, url: string, body: Uint8Array, redactor: Redactor) {
+    this.#wire = wire;
+    this.#redactor = redactor;
+    this.status = wire.status;
+    this.url = url;
+    this.body = body;
+  }
+
+  get headers(): Headers {
+    return this.#wire.headers;
+  }
+
+  text(): string {
+    this.#text ??= decoder.decode(this.body);
+    return this.#text;
+  }
+
+  json(): unknown {
+    const source = this.text();
+    try {
+      return JSON.parse(source);
+    } catch (error) {
+      const redactor = this.#redactor;
+      const what =
+        source.trim() === "" ? "an empty body" : `not JSON: ${summariseBody(redactor.text(source))}`;
+      throw new MPTHttpError(
+        this.status,
+        `Expected a JSON response body but got ${what}`,
+        redactor.text(source),
+        {
+          cause: error,
+          headers: redactor.headers(this.headers),
+        },
+      );
+    }
+  }
+}
+
 /** A fully read response; `redactor` masks credentials in the body of a not-JSON error. */
 export function bufferedResponse(
-  response: Response,
+  wire: WireResponse,
   url: string,
   body: Uint8Array,
   redactor: Redactor = PATTERN_REDACTOR,
 ): HttpResponse {
-  let text: string | undefined;
-  const readText = () => {
-    text ??= decoder.decode(body);
-    return text;
-  };
-  return {
-    status: response.status,
-    headers: response.headers,
-    url,
-    body,
-    text: readText,
-    json(): unknown {
-      const source = readText();
-      try {
-        return JSON.parse(source);
-      } catch (error) {
-        const what =
-          source.trim() === "" ? "an empty body" : `not JSON: ${summariseBody(redactor.text(source))}`;
-        // the parser's message quotes the body: keep it, redacted
-        const cause = error instanceof Error ? new SyntaxError(redactor.text(error.message)) : error;
-        throw new MPTHttpError(
-          response.status,
-          `Expected a JSON response body but got ${what}`,
-          redactor.text(source),
-          { cause, headers: redactor.headers(response.headers) },
-        );
-      }
-    },
-  };
+  return new BufferedResponse(wire, url, body, redactor);
 }
 
 /** How a stream's reads are bounded and described. */
@@ -110,61 +130,38 @@ export interface StreamBounds {
 /**
  * A response whose body stays open. Read failures surface as `MPTConnectionError` (or the
  * caller's abort reason), a silence longer than the idle timeout as `MPTTimeoutError`; the
- * attempt signal is released when the body ends, fails or is cancelled.
+ * attempt is released when the body ends, fails or is cancelled.
  */
 export function streamingResponse(
-  response: Response,
+  wire: WireResponse,
   url: string,
   attempt: AttemptSignal,
   bounds: StreamBounds,
 ): StreamResponse {
-  const source = response.body;
-  const base = { status: response.status, headers: response.headers, url, maxLineBytes: bounds.maxLineBytes };
-  if (!source) {
-    attempt.dispose();
-    const empty = new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
-    return { ...base, body: empty, cancel: async () => {} };
-  }
-  const reader = source.getReader();
-  const idle = () =>
-    new MPTTimeoutError(bounds.method, bounds.path, bounds.idleTimeout, "stream idle: no data received");
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { done, value } = await readWithin(() => reader.read(), bounds.idleTimeout, idle);
-        if (done) {
-          attempt.dispose();
-          controller.close();
-        } else {
-          controller.enqueue(value);
-        }
-      } catch (error) {
-        const aborted = attempt.callerAborted;
-        attempt.dispose();
-        if (error instanceof MPTTimeoutError) reader.cancel(error).catch(() => {});
-        controller.error(
-          aborted
-            ? attempt.signal.reason
-            : error instanceof MPTTimeoutError
-              ? error
-              : new MPTConnectionError(
-                  `${bounds.method} ${bounds.path}: the connection failed while reading the stream (${bounds.redactor.text(describeNetworkFailure(error))})`,
-                  { cause: error },
-                ),
-        );
-      }
-    },
-    async cancel(reason) {
-      attempt.dispose();
-      await reader.cancel(reason).catch(() => {});
-    },
+  const body = wire.stream({
+    idleTimeout: bounds.idleTimeout,
+    onIdle: () =>
+      new MPTTimeoutError(bounds.method, bounds.path, bounds.idleTimeout, "stream idle: no data received"),
+    mapError: (error) =>
+      error instanceof MPTTimeoutError
+        ? error
+        : new MPTConnectionError(
+            `${bounds.method} ${bounds.path}: the connection failed while reading the stream (${bounds.redactor.text(describeNetworkFailure(error))})`,
+            { cause: error },
+          ),
+    done: () => attempt.dispose(),
   });
   return {
-    ...base,
+    status: wire.status,
+    get headers() {
+      return wire.headers;
+    },
+    url,
+    maxLineBytes: bounds.maxLineBytes,
     body,
     async cancel() {
       attempt.dispose();
-      await reader.cancel().catch(() => {});
+      await wire.discard();
     },
   };
 }

@@ -2,10 +2,18 @@
 import type { Authentication } from "../auth/types.js";
 import { MPTError } from "../errors.js";
 import { resolveBaseUrl } from "./base-url.js";
+import { fetchWire } from "./fetch-wire.js";
+import { addHeaders } from "./headers.js";
 import { type LogLevel, redactingLogger, resolveLogger } from "./logging.js";
+import type { NodeTlsOptions } from "./node/options.js";
+import { isNodeRuntime, nodeWire } from "./node/wire.js";
 import { Redactor } from "./redact.js";
 import type { FetchFunction, Logger } from "./types.js";
 import { DEFAULT_USER_AGENT, isBrowserLike } from "./version.js";
+import type { Wire } from "./wire.js";
+import { fetchOverWire } from "./wire-fetch.js";
+
+export type { NodeTlsOptions } from "./node/options.js";
 
 /** Options of `createTransport` (and, but for `baseUrl`/`authentication`/`timeout`, of `new MPTClient`). */
 export interface TransportOptions {
@@ -34,8 +42,24 @@ export interface TransportOptions {
   maxResponseBytes?: number | undefined;
   /** Largest JSONL record of `stream()` in bytes. Default 16 MiB. */
   maxLineBytes?: number | undefined;
-  /** Fetch implementation; defaults to the global `fetch`. */
+  /**
+   * Fetch implementation (e.g. one with undici's `ProxyAgent`, or an in-process handler). Passing
+   * it selects the fetch transport. Default: the global `fetch`, used when the fetch transport is.
+   */
   fetch?: FetchFunction | undefined;
+  /**
+   * `"node"`: node:http / node:https with keep-alive agents (the default on Node); `"fetch"`: the
+   * `fetch` option or the global fetch (the default everywhere else and when `fetch` is given).
+   */
+  transport?: "fetch" | "node" | undefined;
+  /**
+   * Node transport only: the `http.Agent` / `https.Agent` every request goes through, e.g. a
+   * proxy agent (`new HttpsProxyAgent(url)` from `https-proxy-agent`) or one with your own socket
+   * limits. It must handle the schemes you call. Default: keep-alive agents owned by the client.
+   */
+  agent?: object | undefined;
+  /** Node transport only: TLS options of the client's own https agent (`ca`, `cert`, `key`, ...). */
+  tls?: NodeTlsOptions | undefined;
   /** Headers sent with every request (per-request headers win). */
   headers?: Record<string, string> | undefined;
   /** Receives the log lines (redacted); default: stderr when `logLevel` / `MPT_LOG` turn logging on. */
@@ -73,13 +97,12 @@ export interface TransportConfig {
   maxRetryDelay: number;
   retryBaseDelay: number;
   maxBackoffDelay: number;
+  /** For authentication providers (token requests): over the Node transport when that is used. */
   fetch: FetchFunction;
-  /**
-   * The fetch is the platform's own (spec-compliant): an abort of the request signal errors the
-   * response body too, so reading a body needs no race against the signal.
-   */
-  platformFetch: boolean;
-  headers: Headers;
+  /** Moves the bytes of each hop: fetch or node:http. */
+  wire: Wire;
+  /** Lower-case names. */
+  headers: Record<string, string>;
   /** The user's logger behind `redactor`. */
   logger: Logger | undefined;
   /** Masks the credential values this client knows (provider's and `Authorization` headers). */
@@ -119,33 +142,46 @@ function defaultFetch(): FetchFunction {
   return (input, init) => globalThis.fetch(input, init);
 }
 
-/** Builds headers from `record`, turning an invalid name or value into an MPTError naming the header. */
-export function toHeaders(record: Record<string, string> | undefined, into = new Headers()): Headers {
-  for (const [name, value] of Object.entries(record ?? {})) {
-    try {
-      into.set(name, value);
-    } catch (error) {
-      throw new MPTError(`Invalid HTTP header ${JSON.stringify(name)}: its name or value is not allowed`, {
-        cause: error,
-      });
-    }
+function chooseWire(options: TransportOptions): Wire {
+  const { transport } = options;
+  if (transport !== undefined && transport !== "fetch" && transport !== "node") {
+    throw new MPTError(
+      `Invalid transport option transport: ${JSON.stringify(transport)}; use "fetch", "node" or leave it out`,
+    );
   }
-  return into;
+  if (transport === "node" && options.fetch !== undefined) {
+    throw new MPTError(
+      'Invalid transport options: transport "node" does not use the `fetch` option; drop one of them',
+    );
+  }
+  const nodeOnly = options.agent !== undefined ? "agent" : options.tls !== undefined ? "tls" : undefined;
+  const useNode =
+    transport === "node" || (transport === undefined && options.fetch === undefined && isNodeRuntime());
+  if (!useNode) {
+    if (nodeOnly !== undefined) {
+      throw new MPTError(
+        `Invalid transport option ${nodeOnly}: it applies to the Node transport only; with fetch, pass a fetch that uses your proxy or TLS settings (e.g. undici's fetch with a ProxyAgent dispatcher)`,
+      );
+    }
+    return fetchWire(options.fetch ?? defaultFetch());
+  }
+  return nodeWire({ agent: options.agent, tls: options.tls });
 }
 
 /** Validates options and fills defaults. */
 export function normaliseTransportOptions(options: TransportOptions): TransportConfig {
   const retries = retryCount(options.retries, TRANSPORT_DEFAULTS.retries);
   const maxRetryDelay = nonNegative("maxRetryDelay", options.maxRetryDelay, TRANSPORT_DEFAULTS.maxRetryDelay);
-  const headers = new Headers();
+  const wire = chooseWire(options);
+  const headers: Record<string, string> = { ...wire.defaultHeaders };
   const userAgent = options.userAgent ?? (isBrowserLike() ? undefined : DEFAULT_USER_AGENT);
-  if (userAgent !== undefined) toHeaders({ "user-agent": userAgent }, headers);
-  toHeaders(options.headers, headers);
+  if (userAgent !== undefined) addHeaders({ "user-agent": userAgent }, headers);
+  addHeaders(options.headers, headers);
   const authentication = options.authentication;
   const redactor = new Redactor(() => [
     ...(authentication?.secretValues?.() ?? []),
-    headers.get("authorization"),
-    headers.get("proxy-authorization"),
+    headers.authorization,
+    headers["proxy-authorization"],
   ]);
   return {
     baseUrl: resolveBaseUrl(options.baseUrl, undefined),
@@ -168,8 +204,8 @@ export function normaliseTransportOptions(options: TransportOptions): TransportC
     maxRetryDelay,
     retryBaseDelay: nonNegative("retryBaseDelay", options.retryBaseDelay, TRANSPORT_DEFAULTS.retryBaseDelay),
     maxBackoffDelay: Math.min(TRANSPORT_DEFAULTS.maxBackoffDelay, maxRetryDelay),
-    fetch: options.fetch ?? defaultFetch(),
-    platformFetch: options.fetch === undefined,
+    fetch: wire.name === "node" ? fetchOverWire(wire) : (options.fetch ?? defaultFetch()),
+    wire,
     headers,
     logger: redactingLogger(resolveLogger(options.logger, options.logLevel), redactor),
     redactor,

@@ -22,9 +22,10 @@ import {
   runAttempt,
 } from "./attempt.js";
 import { backoffDelay } from "./backoff.js";
+import { addHeaders } from "./headers.js";
 import { logDebug, logInfo, redactQuery } from "./logging.js";
 import { prepareBody } from "./request-body.js";
-import { bufferedResponse, readBody, streamingResponse } from "./response.js";
+import { bufferedResponse, streamingResponse } from "./response.js";
 import {
   normaliseTransportOptions,
   positive,
@@ -32,7 +33,6 @@ import {
   TRANSPORT_DEFAULTS,
   type TransportConfig,
   type TransportOptions,
-  toHeaders,
 } from "./transport-options.js";
 import type { HttpRequest, HttpResponse, HttpTransport, StreamResponse } from "./types.js";
 
@@ -51,7 +51,7 @@ function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequ
   if (req.body !== undefined && (req.method === "GET" || req.method === "HEAD")) {
     throw new MPTError(`${description}: a ${req.method} request cannot carry a body`);
   }
-  const headers = toHeaders(req.headers, new Headers(config.headers));
+  const headers = addHeaders(req.headers, { ...config.headers });
   const body = prepareBody(req.body, description);
   const file = req.file === true;
   const limit = positive(
@@ -60,9 +60,12 @@ function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequ
     config.maxResponseBytes,
     "bytes",
   );
-  const explicit = headers.get("authorization");
-  if (body.contentType !== undefined && (body.body instanceof Blob || !headers.has("content-type"))) {
-    headers.set("content-type", body.contentType);
+  const explicit = headers.authorization;
+  if (
+    body.contentType !== undefined &&
+    (body.body instanceof Blob || headers["content-type"] === undefined)
+  ) {
+    headers["content-type"] = body.contentType;
   }
   const query = req.query ? `?${req.query.replace(/^\?/, "")}` : "";
   return {
@@ -72,9 +75,9 @@ function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequ
     headers,
     body: body.body,
     description,
-    explicitAuthorization: explicit !== null,
+    explicitAuthorization: headers.authorization !== undefined,
     signal: req.signal,
-    redactor: explicit === null ? config.redactor : config.redactor.with([explicit]),
+    redactor: explicit === undefined ? config.redactor : config.redactor.with([explicit]),
     maxResponseBytes:
       file && req.maxResponseBytes === undefined
         ? Math.max(limit, TRANSPORT_DEFAULTS.maxDownloadBytes)
@@ -183,13 +186,14 @@ function isStreamingRequest(req: HttpRequest): boolean {
 export function createTransport(options: TransportOptions): HttpTransport {
   const config = normaliseTransportOptions(options);
   return {
+    kind: config.wire.name,
     request(req: HttpRequest): Promise<HttpResponse> {
       return execute(config, req, {
         phase: "request",
         timeout: req.timeout ?? config.timeout,
         holdsSignal: false,
-        async finish(response, url, signal, request) {
-          const body = await readBody(response, signal.signal, bodyLimit(request, response.status));
+        async finish(response, url, _signal, request) {
+          const body = await response.bytes(bodyLimit(request, response.status));
           return bufferedResponse(response, url, body, request.redactor);
         },
         refine: (error) => error,

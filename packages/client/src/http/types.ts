@@ -97,6 +97,8 @@ export interface StreamResponse {
 
 /** What the service engine calls: JSON requests, streams and raw responses, with retries and auth. */
 export interface HttpTransport {
+  /** Which transport moves the bytes: `"node"` (node:http/https) or `"fetch"`. */
+  readonly kind?: "node" | "fetch";
   /** Sends a request and reads the whole body; non-2xx answers throw the mapped error. */
   request(req: HttpRequest): Promise<HttpResponse>;
   /** Sends a request and resolves when headers arrive; non-2xx answers throw the mapped error. */

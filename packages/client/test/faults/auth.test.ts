@@ -7,16 +7,19 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ExtensionFrameworkAuthentication, MPTAPIError } from "mpt-api-client";
+import { eachTransport, type TransportName } from "../support/transports.js";
 import { clientOf, recordingFetch, TOKEN_PATH, timedRejection, useSandbox } from "./support.js";
 
 const sb = useSandbox();
 
-function extensionClient() {
+/** A client whose token requests and API requests are recorded (fetch transport) or not (node). */
+function extensionClient(kind: TransportName = "fetch") {
   const { fetch, wire } = recordingFetch();
   const authentication = new ExtensionFrameworkAuthentication({ secret: sb.tokens.extension });
   // a generous time budget: under a loaded machine 200 concurrent calls must not time out and
   // be retried (these tests count requests, not time)
-  return { client: clientOf(sb, { authentication, fetch, retries: 2, timeout: 60_000 }), wire };
+  const transport = kind === "fetch" ? { fetch } : { transport: kind };
+  return { client: clientOf(sb, { authentication, retries: 2, timeout: 60_000, ...transport }), wire };
 }
 
 test("a token revoked during an iteration is refreshed once and the iteration continues", async () => {
@@ -44,18 +47,6 @@ test("a token revoked during an iteration is refreshed once and the iteration co
   );
 });
 
-test("200 concurrent requests cause exactly one token request", async () => {
-  const { client } = extensionClient();
-  const [first] = (await clientOf(sb).catalog.products.fetchPage({ limit: 1 })).resources;
-  assert.ok(first);
-  sb.counters.reset();
-  const results = await Promise.all(Array.from({ length: 200 }, () => client.catalog.products.get(first.id)));
-  assert.equal(results.length, 200);
-  assert.ok(results.every((p) => p.id === first.id));
-  assert.equal(sb.counters.requests(TOKEN_PATH), 1);
-  assert.equal(sb.counters.requests("GET /public/v1/catalog/products/{id}"), 200);
-});
-
 test("200 concurrent requests refused with 401 share one refresh", async () => {
   const { client, wire } = extensionClient();
   const [first] = (await clientOf(sb).catalog.products.fetchPage({ limit: 1 })).resources;
@@ -68,11 +59,28 @@ test("200 concurrent requests refused with 401 share one refresh", async () => {
   assert.equal(sb.counters.requests(TOKEN_PATH), 1, "one refresh for all of them");
 });
 
-test("a refresh whose new token is refused too ends in the 401, without a loop", async () => {
-  const { client } = extensionClient();
-  sb.faults.set({ kind: "status", status: 401, service: "catalog.products" });
-  const { error } = await timedRejection(() => client.catalog.products.fetchPage({ limit: 1 }));
-  assert.ok(error instanceof MPTAPIError && error.statusCode === 401, String(error));
-  assert.equal(sb.counters.requests("GET /public/v1/catalog/products"), 2, "the request and one replay");
-  assert.equal(sb.counters.requests(TOKEN_PATH), 2, "the first token and one refresh");
+// the recorded tokens above need the fetch transport; these run on both
+eachTransport((kind) => {
+  test("200 concurrent requests cause exactly one token request", async () => {
+    const { client } = extensionClient(kind);
+    const [first] = (await clientOf(sb).catalog.products.fetchPage({ limit: 1 })).resources;
+    assert.ok(first);
+    sb.counters.reset();
+    const results = await Promise.all(
+      Array.from({ length: 200 }, () => client.catalog.products.get(first.id)),
+    );
+    assert.equal(results.length, 200);
+    assert.ok(results.every((p) => p.id === first.id));
+    assert.equal(sb.counters.requests(TOKEN_PATH), 1);
+    assert.equal(sb.counters.requests("GET /public/v1/catalog/products/{id}"), 200);
+  });
+
+  test("a refresh whose new token is refused too ends in the 401, without a loop", async () => {
+    const { client } = extensionClient(kind);
+    sb.faults.set({ kind: "status", status: 401, service: "catalog.products" });
+    const { error } = await timedRejection(() => client.catalog.products.fetchPage({ limit: 1 }));
+    assert.ok(error instanceof MPTAPIError && error.statusCode === 401, String(error));
+    assert.equal(sb.counters.requests("GET /public/v1/catalog/products"), 2, "the request and one replay");
+    assert.equal(sb.counters.requests(TOKEN_PATH), 2, "the first token and one refresh");
+  });
 });

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { MPTConnectionError, MPTStreamError } from "mpt-api-client";
+import { eachTransport } from "../support/transports.js";
 import { clientOf, type LoopbackServer, loopback, timedRejection, useSandbox } from "./support.js";
 
 const sb = useSandbox();
@@ -22,83 +23,85 @@ async function drain(iterable: AsyncIterable<unknown>): Promise<{ seen: number; 
   return { seen, error };
 }
 
-test("a streaming read cut inside a record (truncate fault) raises MPTStreamError naming the line", async () => {
-  const client = clientOf(sb);
-  // where does line 6 start in the sandbox's answer?
-  const raw = await fetch(`${sb.url}/public/v1/commerce/orders`, {
-    headers: {
-      authorization: `Bearer ${sb.tokens.operations}`,
-      accept: "application/jsonl",
-      "mpt-streaming": "true",
-    },
+eachTransport((kind) => {
+  test("a streaming read cut inside a record (truncate fault) raises MPTStreamError naming the line", async () => {
+    const client = clientOf(sb, { transport: kind });
+    // where does line 6 start in the sandbox's answer?
+    const raw = await fetch(`${sb.url}/public/v1/commerce/orders`, {
+      headers: {
+        authorization: `Bearer ${sb.tokens.operations}`,
+        accept: "application/jsonl",
+        "mpt-streaming": "true",
+      },
+    });
+    const bytes = new Uint8Array(await raw.arrayBuffer());
+    let newlines = 0;
+    let cut = 0;
+    while (newlines < 5) if (bytes[cut++] === 0x0a) newlines++;
+    sb.faults.set({ kind: "truncate", afterBytes: cut + 10, service: "commerce.orders" });
+    const { seen, error } = await drain(client.commerce.orders.stream());
+    sb.faults.clear();
+    assert.ok(error instanceof MPTStreamError, String(error));
+    assert.equal(error.line, 6);
+    assert.match(
+      error.message,
+      /GET \/public\/v1\/commerce\/orders: the stream ended inside a record at line 6/,
+    );
+    assert.equal(seen, 5, "the five complete records were delivered first");
   });
-  const bytes = new Uint8Array(await raw.arrayBuffer());
-  let newlines = 0;
-  let cut = 0;
-  while (newlines < 5) if (bytes[cut++] === 0x0a) newlines++;
-  sb.faults.set({ kind: "truncate", afterBytes: cut + 10, service: "commerce.orders" });
-  const { seen, error } = await drain(client.commerce.orders.stream());
-  sb.faults.clear();
-  assert.ok(error instanceof MPTStreamError, String(error));
-  assert.equal(error.line, 6);
-  assert.match(
-    error.message,
-    /GET \/public\/v1\/commerce\/orders: the stream ended inside a record at line 6/,
-  );
-  assert.equal(seen, 5, "the five complete records were delivered first");
-});
 
-let server: LoopbackServer;
-before(async () => {
-  server = await loopback((req, res) => {
-    const path = req.url?.split("?")[0] ?? "";
-    const payload = body(200);
-    const half = body(100);
-    if (path.endsWith("/STM-SHORT/charges")) {
-      // promises the whole body, sends half (ending on a line boundary), then closes
-      res.writeHead(200, {
-        "content-type": "application/jsonl",
-        "content-length": Buffer.byteLength(payload),
-      });
-      res.write(half);
-      setTimeout(() => res.socket?.destroy(), 20);
-    } else if (path.endsWith("/STM-CHUNKED/charges")) {
-      // chunked: half the lines, then the connection dies before the final chunk
-      res.writeHead(200, { "content-type": "application/jsonl" });
-      res.write(half);
-      setTimeout(() => res.socket?.destroy(), 20);
-    } else if (path.endsWith("/STM-WHOLE/charges")) {
-      res.writeHead(200, { "content-type": "application/jsonl" });
-      res.end(`\r\n${payload.replaceAll("\n", "\r\n")}\n   \n`);
-    } else {
-      res.writeHead(404).end();
-    }
+  let server: LoopbackServer;
+  before(async () => {
+    server = await loopback((req, res) => {
+      const path = req.url?.split("?")[0] ?? "";
+      const payload = body(200);
+      const half = body(100);
+      if (path.endsWith("/STM-SHORT/charges")) {
+        // promises the whole body, sends half (ending on a line boundary), then closes
+        res.writeHead(200, {
+          "content-type": "application/jsonl",
+          "content-length": Buffer.byteLength(payload),
+        });
+        res.write(half);
+        setTimeout(() => res.socket?.destroy(), 20);
+      } else if (path.endsWith("/STM-CHUNKED/charges")) {
+        // chunked: half the lines, then the connection dies before the final chunk
+        res.writeHead(200, { "content-type": "application/jsonl" });
+        res.write(half);
+        setTimeout(() => res.socket?.destroy(), 20);
+      } else if (path.endsWith("/STM-WHOLE/charges")) {
+        res.writeHead(200, { "content-type": "application/jsonl" });
+        res.end(`\r\n${payload.replaceAll("\n", "\r\n")}\n   \n`);
+      } else {
+        res.writeHead(404).end();
+      }
+    });
   });
-});
-after(() => server.close());
+  after(() => server.close());
 
-function chargesOf(statement: string) {
-  return clientOf(server, { retries: 0 }).billing.statements.charges(statement);
-}
-
-test("a body shorter than its Content-Length raises, even when it stops at a line boundary", async () => {
-  const { seen, error } = await drain(chargesOf("STM-SHORT").stream());
-  assert.ok(error instanceof MPTConnectionError, String(error));
-  assert.match(error.message, /GET \/public\/v1\/billing\/statements\/STM-SHORT\/charges/);
-  assert.equal(seen, 100);
-});
-
-test("a chunked body whose connection dies before the last chunk raises", async () => {
-  const { seen, error } = await drain(chargesOf("STM-CHUNKED").stream());
-  assert.ok(error instanceof MPTConnectionError, String(error));
-  assert.equal(seen, 100);
-});
-
-test("a complete body with CRLF line ends and blank lines yields every record", async () => {
-  let seen = 0;
-  for await (const charge of chargesOf("STM-WHOLE").stream()) {
-    seen++;
-    assert.equal(charge.id, `CHG-${seen}`);
+  function chargesOf(statement: string) {
+    return clientOf(server, { transport: kind, retries: 0 }).billing.statements.charges(statement);
   }
-  assert.equal(seen, 200);
+
+  test("a body shorter than its Content-Length raises, even when it stops at a line boundary", async () => {
+    const { seen, error } = await drain(chargesOf("STM-SHORT").stream());
+    assert.ok(error instanceof MPTConnectionError, String(error));
+    assert.match(error.message, /GET \/public\/v1\/billing\/statements\/STM-SHORT\/charges/);
+    assert.equal(seen, 100);
+  });
+
+  test("a chunked body whose connection dies before the last chunk raises", async () => {
+    const { seen, error } = await drain(chargesOf("STM-CHUNKED").stream());
+    assert.ok(error instanceof MPTConnectionError, String(error));
+    assert.equal(seen, 100);
+  });
+
+  test("a complete body with CRLF line ends and blank lines yields every record", async () => {
+    let seen = 0;
+    for await (const charge of chargesOf("STM-WHOLE").stream()) {
+      seen++;
+      assert.equal(charge.id, `CHG-${seen}`);
+    }
+    assert.equal(seen, 200);
+  });
 });

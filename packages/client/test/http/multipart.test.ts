@@ -7,6 +7,7 @@ import { after, describe, test } from "node:test";
 import { MPTError } from "../../src/errors.js";
 import { encodeMultipart } from "../../src/http/multipart.js";
 import { createTransport } from "../../src/http/transport.js";
+import { eachTransport } from "../support/transports.js";
 import { parseMultipart, sendJson, startServer } from "./support.js";
 
 async function parse(parts: Parameters<typeof encodeMultipart>[0]) {
@@ -81,49 +82,51 @@ describe("encodeMultipart", () => {
   });
 });
 
-describe("multipart on the wire", () => {
-  const dir = mkdtempSync(join(tmpdir(), "mpt-multipart-"));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+eachTransport((kind) => {
+  describe("multipart on the wire", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mpt-multipart-"));
+    after(() => rmSync(dir, { recursive: true, force: true }));
 
-  test("the server receives the JSON part and a file Blob from disk, byte for byte", async () => {
-    const bytes = Buffer.alloc(3 * 1024 * 1024);
-    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) % 251;
-    const path = join(dir, "journal.jsonl");
-    writeFileSync(path, bytes);
-    const file = await openAsBlob(path, { type: "application/jsonl" });
-    const server = await startServer((_req, res) => sendJson(res, 201, { id: "JRN-1" }));
-    try {
-      const transport = createTransport({ baseUrl: server.url, retries: 0 });
-      const response = await transport.request({
-        method: "POST",
-        path: "/public/v1/billing/journals/JRN-1/upload",
-        body: {
-          kind: "multipart",
-          parts: [
-            { name: "journal", contentType: "application/json", data: JSON.stringify({ name: "Ünïcode" }) },
-            { name: "file", filename: "charges €.jsonl", data: file },
+    test("the server receives the JSON part and a file Blob from disk, byte for byte", async () => {
+      const bytes = Buffer.alloc(3 * 1024 * 1024);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) % 251;
+      const path = join(dir, "journal.jsonl");
+      writeFileSync(path, bytes);
+      const file = await openAsBlob(path, { type: "application/jsonl" });
+      const server = await startServer((_req, res) => sendJson(res, 201, { id: "JRN-1" }));
+      try {
+        const transport = createTransport({ baseUrl: server.url, retries: 0, transport: kind });
+        const response = await transport.request({
+          method: "POST",
+          path: "/public/v1/billing/journals/JRN-1/upload",
+          body: {
+            kind: "multipart",
+            parts: [
+              { name: "journal", contentType: "application/json", data: JSON.stringify({ name: "Ünïcode" }) },
+              { name: "file", filename: "charges €.jsonl", data: file },
+            ],
+          },
+        });
+        assert.equal(response.status, 201);
+        const [received] = server.received;
+        assert.ok(received);
+        const contentType = received.headers["content-type"] ?? "";
+        assert.match(contentType, /^multipart\/form-data; boundary=/);
+        assert.equal(Number(received.headers["content-length"]), received.body.length);
+        const parts = parseMultipart(received.body, contentType);
+        assert.deepEqual(
+          parts.map((p) => [p.name, p.filename, p.contentType]),
+          [
+            ["journal", undefined, "application/json"],
+            ["file", "charges €.jsonl", "application/jsonl"],
           ],
-        },
-      });
-      assert.equal(response.status, 201);
-      const [received] = server.received;
-      assert.ok(received);
-      const contentType = received.headers["content-type"] ?? "";
-      assert.match(contentType, /^multipart\/form-data; boundary=/);
-      assert.equal(Number(received.headers["content-length"]), received.body.length);
-      const parts = parseMultipart(received.body, contentType);
-      assert.deepEqual(
-        parts.map((p) => [p.name, p.filename, p.contentType]),
-        [
-          ["journal", undefined, "application/json"],
-          ["file", "charges €.jsonl", "application/jsonl"],
-        ],
-      );
-      assert.equal(parts[0]?.data.toString("utf8"), '{"name":"Ünïcode"}');
-      assert.equal(parts[1]?.filenameStar, "UTF-8''charges%20%E2%82%AC.jsonl");
-      assert.ok(parts[1]?.data.equals(bytes), "file bytes differ");
-    } finally {
-      await server.close();
-    }
+        );
+        assert.equal(parts[0]?.data.toString("utf8"), '{"name":"Ünïcode"}');
+        assert.equal(parts[1]?.filenameStar, "UTF-8''charges%20%E2%82%AC.jsonl");
+        assert.ok(parts[1]?.data.equals(bytes), "file bytes differ");
+      } finally {
+        await server.close();
+      }
+    });
   });
 });

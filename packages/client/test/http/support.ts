@@ -63,6 +63,19 @@ export async function startServer(handler: Handler): Promise<TestServer> {
   };
 }
 
+/** Runs `run` against a server started with `handler`, closing it afterwards. */
+export async function withServer(
+  handler: Handler,
+  run: (server: TestServer) => Promise<void>,
+): Promise<void> {
+  const server = await startServer(handler);
+  try {
+    await run(server);
+  } finally {
+    await server.close();
+  }
+}
+
 /** Sends a JSON answer. */
 export function sendJson(
   res: http.ServerResponse,

@@ -1,0 +1,162 @@
+/**
+ * The Node transport: each hop through node:http / node:https with keep-alive agents owned by the
+ * client (or the caller's `agent`). Cancellation (time budget, caller's signal) destroys the
+ * request through the attempt's cancel hook, so no AbortController is made per request.
+ *
+ * Stale keep-alive sockets (the server closed an idle connection): a request that fails on a
+ * reused socket before its answer began is sent again at once on another connection, without
+ * counting as a retry, when that is safe: always for idempotent methods, and for POST/PATCH only
+ * when no byte of it was handed to the socket. Otherwise the failure goes to the retry policy,
+ * which never sends a POST twice. Idle sockets are closed after 4 s, before the 5 s keep-alive
+ * timeout common on servers, and reused last-in first-out, which makes stale sockets rare.
+ */
+import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from "node:http";
+import type { Socket } from "node:net";
+import { markUnsent } from "../network-errors.js";
+import { isRetryableNetworkFailure } from "../retry-policy.js";
+import type { Wire, WireRequest, WireResponse } from "../wire.js";
+import { type NodeBuiltins, nodeBuiltins } from "./builtins.js";
+import { ACCEPT_ENCODING, decodedBody } from "./decompress.js";
+import type { NodeWireOptions } from "./options.js";
+import { NodeResponse } from "./response.js";
+import { writeBody } from "./upload.js";
+
+export { isNodeRuntime } from "./builtins.js";
+
+/** Idle keep-alive sockets are closed after this long, before common servers' 5 s. */
+const FREE_SOCKET_TIMEOUT = 4_000;
+/** Immediate re-sends of a request that failed on stale sockets (then the retry policy decides). */
+const STALE_RESENDS = 3;
+
+interface Origin {
+  protocol: string;
+  hostname: string;
+  port: string;
+}
+
+/** `url` split into its origin (parsed once per origin) and the path with query. */
+function splitUrl(url: string, origins: Map<string, Origin>): { origin: Origin; path: string } {
+  const slash = url.indexOf("/", url.indexOf("//") + 2);
+  const key = slash < 0 ? url : url.slice(0, slash);
+  let origin = origins.get(key);
+  if (!origin) {
+    const parsed = new URL(key);
+    const hostname = parsed.hostname.startsWith("[") ? parsed.hostname.slice(1, -1) : parsed.hostname;
+    origin = { protocol: parsed.protocol, hostname, port: parsed.port };
+    if (origins.size > 64) origins.clear();
+    origins.set(key, origin);
+  }
+  return { origin, path: slash < 0 ? "/" : url.slice(slash) };
+}
+
+/** Bytes the socket handed to the system so far (queued bytes not counted). */
+function dispatched(socket: Socket): number {
+  const value = (socket as unknown as { _bytesDispatched?: unknown })._bytesDispatched;
+  return typeof value === "number" ? value : (socket.bytesWritten ?? 0);
+}
+
+/** The headers of one hop: as given, plus `Content-Length` where fetch would add it. */
+function requestHeaders(request: WireRequest): Record<string, string> {
+  const body = request.body;
+  // as fetch: a Blob's size, and 0 for a bodiless POST or PUT
+  if (body instanceof Blob) return { ...request.headers, "content-length": String(body.size) };
+  if (body === undefined && (request.method === "POST" || request.method === "PUT")) {
+    return { ...request.headers, "content-length": "0" };
+  }
+  return request.headers;
+}
+
+/** What fetch sends by default and node:http does not. */
+const DEFAULT_HEADERS = { accept: "*/*", "accept-encoding": ACCEPT_ENCODING };
+
+/** Builds the Node transport; its modules are loaded here, not when the bundle loads. */
+export function nodeWire(options: NodeWireOptions): Wire {
+  const node = nodeBuiltins();
+  const origins = new Map<string, Origin>();
+  let httpAgent: Agent | undefined;
+  let httpsAgent: Agent | undefined;
+  const agentFor = (protocol: string): Agent => {
+    if (options.agent !== undefined) return options.agent as Agent;
+    // as undici: every idle socket is kept (until FREE_SOCKET_TIMEOUT), not only 256 of them
+    const common = {
+      keepAlive: true,
+      scheduling: "lifo" as const,
+      timeout: FREE_SOCKET_TIMEOUT,
+      maxFreeSockets: Number.POSITIVE_INFINITY,
+    };
+    if (protocol === "https:") {
+      httpsAgent ??= new node.https.Agent({ ...common, ...(options.tls as object | undefined) });
+      return httpsAgent;
+    }
+    httpAgent ??= new node.http.Agent(common);
+    return httpAgent;
+  };
+  const send = (request: WireRequest, resends: number): Promise<WireResponse> =>
+    sendOnce(node, request, agentFor, origins).catch((error: unknown) => {
+      if ((error as { staleSocket?: boolean }).staleSocket && resends > 0 && !request.attempt.cancelled) {
+        return send(request, resends - 1);
+      }
+      throw error;
+    });
+  return { name: "node", defaultHeaders: DEFAULT_HEADERS, send: (request) => send(request, STALE_RESENDS) };
+}
+
+function sendOnce(
+  node: NodeBuiltins,
+  request: WireRequest,
+  agentFor: (protocol: string) => Agent,
+  origins: Map<string, Origin>,
+): Promise<WireResponse> {
+  const { origin, path } = splitUrl(request.url, origins);
+  if (origin.protocol !== "http:" && origin.protocol !== "https:") {
+    return Promise.reject(new TypeError(`unsupported URL scheme ${origin.protocol}`));
+  }
+  const attempt = request.attempt;
+  const init: RequestOptions = {
+    protocol: origin.protocol,
+    hostname: origin.hostname,
+    path,
+    method: request.method,
+    headers: requestHeaders(request),
+    agent: agentFor(origin.protocol),
+  };
+  if (origin.port !== "") init.port = origin.port;
+  return new Promise<WireResponse>((resolve, reject) => {
+    let req: ClientRequest;
+    try {
+      req = (origin.protocol === "https:" ? node.https : node.http).request(init);
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    let res: IncomingMessage | undefined;
+    let socket: Socket | undefined;
+    let before = 0;
+    attempt.onCancel(() => {
+      req.destroy();
+      res?.destroy();
+    });
+    req.once("socket", (assigned: Socket) => {
+      socket = assigned;
+      before = dispatched(assigned);
+    });
+    req.once("response", (message: IncomingMessage) => {
+      res = message;
+      resolve(new NodeResponse(message, decodedBody(node, message), attempt));
+    });
+    req.on("error", (error: Error) => {
+      if (res) return; // the body reader sees the failure
+      if (attempt.cancelled) {
+        reject(attempt.reason);
+        return;
+      }
+      const unsent = socket !== undefined && dispatched(socket) === before;
+      // a kept-alive socket the server had closed: send again at once on another connection
+      if (req.reusedSocket && isRetryableNetworkFailure(request.method, unsent)) {
+        (error as { staleSocket?: boolean }).staleSocket = true;
+      }
+      reject(unsent ? markUnsent(error) : error);
+    });
+    writeBody(req, request.body);
+  });
+}
