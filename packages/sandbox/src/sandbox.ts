@@ -20,6 +20,7 @@ import { handleAction } from "./handlers/actions.js";
 import { handleGet, handleList } from "./handlers/read.js";
 import { handleCreate, handleDelete, handleUpdate } from "./handlers/write.js";
 import type { JsonObject } from "./json.js";
+import { DataDir, fixturesDigest } from "./persistence.js";
 import { Prng } from "./prng.js";
 import { notFound, problemResponse, SandboxError } from "./problem.js";
 import { matchRoute, type RouteMatch } from "./router.js";
@@ -50,6 +51,14 @@ export interface SandboxOptions {
    * an invalid document throws a `FixtureError` naming every problem.
    */
   fixtures?: string | FixturesDocument;
+  /**
+   * Durable state: a directory where every acknowledged write is journalled (fsync before the
+   * answer) and compacted into a snapshot; a restart with the same directory (and the same seed,
+   * scale and fixtures) continues from there. Default: memory only.
+   */
+  dataDir?: string;
+  /** Journal entries between two snapshots of `dataDir`. Default 1000. */
+  compactEvery?: number;
 }
 
 export interface SandboxTokens {
@@ -86,6 +95,8 @@ export interface Sandbox {
   reset(): void;
   /** The current state as a fixtures document that loads back to the same state. */
   export(): FixturesDocument;
+  /** Flushes and releases the data dir's journal (nothing to do in memory). */
+  close(): void;
   /** Internal store (advanced use and tests). */
   readonly store: Store;
 }
@@ -124,6 +135,22 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return { store, personas };
   };
   let { store, personas } = build();
+  const durable =
+    options.dataDir === undefined
+      ? undefined
+      : DataDir.open(
+          {
+            dir: options.dataDir,
+            base: {
+              seed: resolved.seed,
+              scale: resolved.scale,
+              fixtures: fixtures === undefined ? null : fixturesDigest(fixtures),
+            },
+            compactEvery: options.compactEvery ?? 1000,
+          },
+          store,
+          pending,
+        );
   const ctx: SandboxContext = {
     store,
     auth: new Auth(store, `mpt-sandbox:${resolved.seed}:jwt`, now),
@@ -181,7 +208,21 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
   }
 
+  /** Answers a request once its writes are on disk (with a data dir). */
   async function respond(req: Request): Promise<Response> {
+    const response = await answer(req);
+    if (!durable) return response;
+    try {
+      durable.flush();
+    } catch (error) {
+      await response.body?.cancel();
+      const message = error instanceof Error ? error.message : String(error);
+      return problemResponse({ status: 500, detail: `mpt-sandbox could not write its journal: ${message}` });
+    }
+    return response;
+  }
+
+  async function answer(req: Request): Promise<Response> {
     const url = new URL(req.url);
     try {
       if (url.pathname.startsWith(ADMIN_PREFIX)) return await handleAdmin(ctx, hooks, req, url);
@@ -241,7 +282,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       ctx.store = store;
       ctx.auth = new Auth(store, `mpt-sandbox:${resolved.seed}:jwt`, now);
       pending.clear();
+      durable?.rebind(store);
     },
+    close: () => durable?.close(),
     export: () => exportFixtures(store, personas),
     get store() {
       return store;

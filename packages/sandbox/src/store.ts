@@ -17,6 +17,21 @@ export interface VirtualSource {
   make(index: number): JsonObject;
 }
 
+/** One write to the store, as the durable journal records it (each one sets a value: replaying is idempotent). */
+export type StoreChange =
+  | { op: "put"; key: string; record: JsonObject }
+  | { op: "delete"; key: string; id: string }
+  | { op: "file"; owner: string; file: StoredFile | null }
+  | { op: "sequence"; name: string; value: number };
+
+export type ChangeListener = (change: StoreChange) => void;
+
+/** What a collection holds beyond its virtual sources (a durable snapshot's part). */
+export interface CollectionDump {
+  records: JsonObject[];
+  removed: string[];
+}
+
 export class Collection {
   private readonly own = new Map<string, JsonObject>();
   private readonly patched = new Map<string, JsonObject>();
@@ -28,7 +43,10 @@ export class Collection {
   /** Property paths and types seen in this collection's records. */
   readonly fields = new FieldIndex();
 
-  constructor(readonly key: string) {}
+  constructor(
+    readonly key: string,
+    private readonly listen: () => ChangeListener | undefined = () => undefined,
+  ) {}
 
   addSource(source: VirtualSource): void {
     this.sources.push(source);
@@ -70,18 +88,39 @@ export class Collection {
     if (this.isVirtual(id)) this.patched.set(id, record);
     else this.own.set(id, record);
     this.version++;
+    this.listen()?.({ op: "put", key: this.key, record });
   }
 
   delete(id: string): boolean {
     if (!this.has(id)) return false;
-    if (this.own.delete(id)) {
-      this.version++;
-      return true;
+    if (!this.own.delete(id)) {
+      this.patched.delete(id);
+      this.removed.add(id);
     }
-    this.patched.delete(id);
-    this.removed.add(id);
     this.version++;
+    this.listen()?.({ op: "delete", key: this.key, id });
     return true;
+  }
+
+  /** Stored and written records plus removed virtual ids (see `restore`). */
+  dump(): CollectionDump {
+    return { records: this.ownRecords(), removed: [...this.removed] };
+  }
+
+  /** Replaces everything but the virtual sources with a dump (loading a durable snapshot). */
+  restore(dump: CollectionDump): void {
+    this.own.clear();
+    this.patched.clear();
+    this.removed.clear();
+    for (const id of dump.removed) this.removed.add(id);
+    for (const record of dump.records) {
+      const id = record["id"];
+      if (typeof id !== "string") throw new Error(`record without id in ${this.key}`);
+      this.fields.add(record);
+      if (this.isVirtual(id)) this.patched.set(id, record);
+      else this.own.set(id, record);
+    }
+    this.version++;
   }
 
   get size(): number {
@@ -171,21 +210,55 @@ export interface StoredFile {
   bytes: Uint8Array<ArrayBuffer>;
 }
 
+/** The files map; writes are reported to the store's change listener. */
+class FileMap extends Map<string, StoredFile> {
+  constructor(private readonly listen: () => ChangeListener | undefined) {
+    super();
+  }
+  override set(owner: string, file: StoredFile): this {
+    super.set(owner, file);
+    this.listen()?.({ op: "file", owner, file });
+    return this;
+  }
+  override delete(owner: string): boolean {
+    const removed = super.delete(owner);
+    if (removed) this.listen()?.({ op: "file", owner, file: null });
+    return removed;
+  }
+}
+
 export class Store {
   private readonly collections = new Map<string, Collection>();
+  private listener: ChangeListener | undefined;
+  private readonly listen = () => this.listener;
   /** Files by owner: a record id (document, attachment...) or `<id>/icon`, `<id>/image`. */
-  readonly files = new Map<string, StoredFile>();
+  readonly files: Map<string, StoredFile> = new FileMap(this.listen);
   private readonly sequences = new Map<string, number>();
 
   constructor(readonly rng: Prng) {}
 
+  /** Reports every later write (the durable journal); `undefined` stops reporting. */
+  onChange(listener: ChangeListener | undefined): void {
+    this.listener = listener;
+  }
+
   collection(key: string): Collection {
     let c = this.collections.get(key);
     if (!c) {
-      c = new Collection(key);
+      c = new Collection(key, this.listen);
       this.collections.set(key, c);
     }
     return c;
+  }
+
+  /** Child sequence counters by `<store>|<parent id>` (a durable snapshot's part). */
+  sequenceEntries(): Array<[string, number]> {
+    return [...this.sequences];
+  }
+
+  /** Sets a sequence counter by its `sequenceEntries` name (loading a durable snapshot). */
+  setSequence(name: string, value: number): void {
+    this.sequences.set(name, value);
   }
 
   keys(): string[] {
@@ -197,12 +270,16 @@ export class Store {
     const k = `${key}|${parentId}`;
     const n = (this.sequences.get(k) ?? 0) + 1;
     this.sequences.set(k, n);
+    this.listener?.({ op: "sequence", name: k, value: n });
     return n;
   }
 
   /** Tells the sequence counter that `seq` is taken (seeded and fixture records). */
   noteSequence(key: string, parentId: string, seq: number): void {
     const k = `${key}|${parentId}`;
-    if ((this.sequences.get(k) ?? 0) < seq) this.sequences.set(k, seq);
+    if ((this.sequences.get(k) ?? 0) < seq) {
+      this.sequences.set(k, seq);
+      this.listener?.({ op: "sequence", name: k, value: seq });
+    }
   }
 }

@@ -12,8 +12,9 @@ export interface Answer {
 
 export class Harness {
   readonly sandbox: Sandbox;
-  constructor(options: SandboxOptions = {}) {
-    this.sandbox = createSandbox(options);
+  /** A new sandbox made with `options`, or `existing` when given. */
+  constructor(options: SandboxOptions = {}, existing?: Sandbox) {
+    this.sandbox = existing ?? createSandbox(options);
   }
 
   async call(
