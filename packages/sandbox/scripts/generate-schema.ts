@@ -1,11 +1,11 @@
 /**
- * Writes src/schema/generated.ts: the property graph of the OpenAPI spec (field -> type or
+ * Writes src/domain/schema/generated.ts: the property graph of the OpenAPI spec (field -> type or
  * referenced schema) for the schemas the sandbox's stores answer with, so a property path is
  * valid when the spec has it even if no loaded record does.
  * Usage: node --import tsx packages/sandbox/scripts/generate-schema.ts [path/to/mpt-openapi.json]
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { ROUTES } from "../src/routes.js";
+import { ROUTES } from "../src/domain/routes.js";
 
 interface Schema {
   $ref?: string;
@@ -116,6 +116,6 @@ export const SCHEMA_ROOTS: Readonly<Record<string, string>> = ${JSON.stringify(s
 /** Schema -> field -> code. */
 export const SCHEMAS: Readonly<Record<string, Readonly<Record<string, string>>>> = ${JSON.stringify(sorted(graph))};
 `;
-const target = new URL("../src/schema/generated.ts", import.meta.url).pathname;
+const target = new URL("../src/domain/schema/generated.ts", import.meta.url).pathname;
 writeFileSync(target, out);
 console.log(`wrote ${target}: ${Object.keys(roots).length} stores, ${Object.keys(graph).length} schemas`);

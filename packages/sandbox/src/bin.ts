@@ -5,7 +5,7 @@
  *                    [--data-dir DIR]
  */
 import { parseArgs } from "node:util";
-import { startSandbox } from "./server.js";
+import { startSandbox } from "./http/server.js";
 
 const USAGE = `Usage: mpt-sandbox [options]
 

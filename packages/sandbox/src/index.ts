@@ -1,18 +1,21 @@
 /**
  * Public entry point of `mpt-sandbox`: a local emulator of the MPT REST API.
  */
-export type { CountersSnapshot } from "./counters.js";
-export { Counters } from "./counters.js";
-export type { FaultAction, FaultMatch, FaultSpec } from "./faults.js";
-export { Faults } from "./faults.js";
+
 export {
   exportFixtures,
   FixtureError,
   type FixturesDocument,
   type FixtureToken,
   validateFixtures,
-} from "./fixtures.js";
-export { NESTED, ROUTES, type ServiceRoute, STORE_KEYS } from "./routes.js";
+} from "./data/fixtures.js";
+export { MACHINES } from "./domain/machines/index.js";
+export { NESTED, ROUTES, type ServiceRoute, STORE_KEYS } from "./domain/routes.js";
+export type { CountersSnapshot } from "./http/counters.js";
+export { Counters } from "./http/counters.js";
+export type { FaultAction, FaultMatch, FaultSpec } from "./http/faults.js";
+export { Faults } from "./http/faults.js";
+export { type RunningSandbox, type StartOptions, startSandbox } from "./http/server.js";
 export {
   createSandbox,
   createSandboxHandler,
@@ -24,5 +27,3 @@ export {
   type SandboxOptions,
   type SandboxTokens,
 } from "./sandbox.js";
-export { type RunningSandbox, type StartOptions, startSandbox } from "./server.js";
-export { MACHINES } from "./state-machines/index.js";

@@ -3,30 +3,31 @@
  * in-process `fetch` (follows redirects like fetch does), the personas' tokens, faults,
  * counters, reset and export. `startSandbox` (server.ts) serves it on loopback.
  */
-import { ADMIN_PREFIX, type AdminHooks, handleAdmin } from "./admin.js";
-import { Auth } from "./auth.js";
-import type { PendingTransition, RequestContext, ResolvedOptions, SandboxContext } from "./context.js";
-import { Counters } from "./counters.js";
-import { type FaultSpec, Faults, sleep } from "./faults.js";
-import { blobRedirect } from "./files.js";
+
 import {
   exportFixtures,
   type FixturesDocument,
   type LoadedPersonas,
   loadFixtures,
   readFixtures,
-} from "./fixtures.js";
-import { handleAction } from "./handlers/actions.js";
-import { handleGet, handleList } from "./handlers/read.js";
-import { handleCreate, handleDelete, handleUpdate } from "./handlers/write.js";
-import type { JsonObject } from "./json.js";
-import { DataDir, fixturesDigest } from "./persistence.js";
-import { Prng } from "./prng.js";
-import { notFound, problemResponse, SandboxError } from "./problem.js";
-import { matchRoute, type RouteMatch } from "./router.js";
-import { seedMarketplace } from "./seed/index.js";
-import { Store } from "./store.js";
-import { findInView, openView } from "./view.js";
+} from "./data/fixtures.js";
+import { DataDir, fixturesDigest } from "./data/persistence.js";
+import { seedMarketplace } from "./data/seed/index.js";
+import { Store } from "./domain/store.js";
+import { findInView, openView } from "./domain/view.js";
+import { Auth } from "./http/auth.js";
+import type { PendingTransition, RequestContext, ResolvedOptions, SandboxContext } from "./http/context.js";
+import { ADMIN_PREFIX, type AdminHooks, handleAdmin } from "./http/control-plane.js";
+import { Counters } from "./http/counters.js";
+import { type FaultSpec, Faults, sleep } from "./http/faults.js";
+import { blobRedirect } from "./http/files.js";
+import { handleAction } from "./http/handlers/actions.js";
+import { handleGet, handleList } from "./http/handlers/read.js";
+import { handleCreate, handleDelete, handleUpdate } from "./http/handlers/write.js";
+import { matchRoute, type RouteMatch } from "./http/router.js";
+import type { JsonObject } from "./shared/json.js";
+import { Prng } from "./shared/prng.js";
+import { notFound, problemResponse, SandboxError } from "./shared/problem.js";
 
 export interface SandboxOptions {
   /** Seed of the built-in marketplace (same seed, same data). Default `"mpt-sandbox"`. */

@@ -6,8 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { ROUTES } from "../src/domain/routes.js";
 import type { FixturesDocument } from "../src/index.js";
-import { ROUTES } from "../src/routes.js";
 import { Harness } from "./helpers.js";
 
 const PRODUCT_ROUTES = ROUTES.filter((r) => r.template.startsWith("catalog/products/{productId}/"));

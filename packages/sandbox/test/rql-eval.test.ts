@@ -2,10 +2,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseRQL } from "mpt-api-client";
-import type { JsonObject } from "../src/json.js";
-import { SandboxError } from "../src/problem.js";
-import { compileFilter } from "../src/rql-eval.js";
-import { Collection } from "../src/store.js";
+import { Collection } from "../src/domain/store.js";
+import { compileFilter } from "../src/query/rql-eval.js";
+import type { JsonObject } from "../src/shared/json.js";
+import { SandboxError } from "../src/shared/problem.js";
 
 const DATA: JsonObject[] = [
   {

@@ -5,8 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { ROUTES } from "../src/domain/routes.js";
 import type { FixturesDocument } from "../src/index.js";
-import { ROUTES } from "../src/routes.js";
 import { Harness } from "./helpers.js";
 
 const ACME = "ACC-1111-1111";

@@ -1,0 +1,329 @@
+/**
+ * Fixtures (issue 7): a user's own data set as a JSON document (accounts, persona tokens,
+ * records per store, files), validated as a whole before anything is loaded, loaded on an empty
+ * store (`seed: "none"`, the default) or on top of the built-in marketplace (`seed: "default"`),
+ * and the inverse: `exportFixtures` writes the current state as a document that loads back to it.
+ */
+import { readFileSync } from "node:fs";
+import { type IdRule, idRule } from "../domain/collections.js";
+import { allocateId } from "../domain/id-allocation.js";
+import { digitGroups, sequenceOf } from "../domain/ids.js";
+import { missingRefs } from "../domain/references.js";
+import { parentRefs, ROUTES, STORE_KEYS } from "../domain/routes.js";
+import type { Store } from "../domain/store.js";
+import { fromBase64, toBase64 } from "../http/files.js";
+import { isObject, type JsonObject, type JsonValue, valueAt, valuesAt } from "../shared/json.js";
+
+export interface FixtureToken {
+  /** Bearer string; generated (`idt:TKN-…:<secret>`) when absent. */
+  token?: string;
+  /** Account the token belongs to; default: the first fixture account of the persona's type. */
+  accountId?: string;
+}
+
+export interface FixturesDocument {
+  /** `none` (default): only these data; `default`: the built-in marketplace first. */
+  seed?: "none" | "default";
+  /** Records of `accounts/accounts` (`{ id, name, type }` at least). */
+  accounts?: JsonObject[];
+  tokens?: {
+    vendor?: FixtureToken;
+    client?: FixtureToken;
+    operations?: FixtureToken;
+    extension?: { secret?: string; extensionId?: string };
+  };
+  /** Records by store key (`catalog/products`, `catalog/items`, …); see the README's store table. */
+  objects?: Record<string, JsonObject[]>;
+  /** Files by owner: a record id (document, attachment…) or `<id>/icon`. */
+  files?: Record<string, { filename: string; contentType: string; base64: string }>;
+}
+
+export class FixtureError extends Error {
+  override name = "FixtureError";
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid fixtures (nothing was loaded):\n  - ${problems.join("\n  - ")}`);
+  }
+}
+
+export interface LoadedPersonas {
+  tokens: { vendor: string; client: string; operations: string; extension: string };
+  accounts: { vendor: string; client: string; operations: string };
+  extensionId: string;
+}
+
+const PERSONA_TYPES = { vendor: "Vendor", client: "Client", operations: "Operations" } as const;
+type Persona = keyof typeof PERSONA_TYPES;
+
+/** Reads a fixtures document from a path or takes the object. */
+export function readFixtures(source: string | FixturesDocument): FixturesDocument {
+  if (typeof source !== "string") return source;
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(source, "utf8"));
+  } catch (error) {
+    throw new FixtureError([`${source}: ${(error as Error).message}`]);
+  }
+  if (!isObject(value)) throw new FixtureError([`${source}: the document must be a JSON object`]);
+  return value as unknown as FixturesDocument;
+}
+
+function isParentRule(rule: IdRule): rule is Extract<IdRule, { parent: readonly string[] }> {
+  return "parent" in rule;
+}
+
+/** Everything wrong with a document, against the records it brings and those already in `store`. */
+export function validateFixtures(doc: FixturesDocument, store: Store): string[] {
+  const problems: string[] = [];
+  if (!isObject(doc as unknown as JsonValue)) return ["the document must be a JSON object"];
+  if (doc.seed !== undefined && doc.seed !== "none" && doc.seed !== "default") {
+    problems.push(`seed: expected "none" or "default", got ${JSON.stringify(doc.seed)}`);
+  }
+  const objects: Record<string, unknown> = { ...(doc.objects ?? {}) };
+  if (doc.accounts !== undefined) {
+    if (!Array.isArray(doc.accounts)) problems.push("accounts: expected a list of account records");
+    else
+      objects["accounts/accounts"] = [
+        ...doc.accounts,
+        ...((objects["accounts/accounts"] as unknown[]) ?? []),
+      ];
+  }
+  const known = new Set(STORE_KEYS);
+  const ids = new Map<string, Set<string>>();
+  for (const [key, records] of Object.entries(objects)) {
+    if (!known.has(key)) {
+      problems.push(`objects["${key}"]: unknown collection (known: ${STORE_KEYS.join(", ")})`);
+      continue;
+    }
+    if (!Array.isArray(records)) {
+      problems.push(`objects["${key}"]: expected a list of records`);
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const [index, record] of (records as unknown[]).entries()) {
+      const where = key === "accounts/accounts" ? `accounts[${index}]` : `objects["${key}"][${index}]`;
+      if (!isObject(record as JsonValue)) {
+        problems.push(`${where}: a record must be an object`);
+        continue;
+      }
+      const id = (record as JsonObject)["id"];
+      if (typeof id !== "string" || id === "") {
+        problems.push(`${where}: record without "id"`);
+        continue;
+      }
+      if (seen.has(id)) problems.push(`${where}: duplicate id ${id}`);
+      seen.add(id);
+      if (key === "accounts/accounts") {
+        const type = (record as JsonObject)["type"];
+        if (type !== "Vendor" && type !== "Client" && type !== "Operations") {
+          problems.push(`${where}: account ${id} needs "type" Vendor, Client or Operations`);
+        }
+      }
+    }
+    ids.set(key, seen);
+  }
+  const exists = (store_: string, id: string) =>
+    ids.get(store_)?.has(id) === true || store.collection(store_).has(id);
+  for (const [key, records] of Object.entries(objects)) {
+    if (!known.has(key) || !Array.isArray(records)) continue;
+    const refs = parentRefs(key);
+    const alsoTopLevel = ROUTES.some((route) => route.store === key && route.refs.length === 0);
+    records.forEach((record: unknown, index) => {
+      if (!isObject(record as JsonValue)) return;
+      const r = record as JsonObject;
+      const where = key === "accounts/accounts" ? `accounts[${index}]` : `objects["${key}"][${index}]`;
+      for (const missing of missingRefs(key, r, exists)) {
+        problems.push(`${where}: ${missing.path} refers to missing ${missing.store} ${missing.id}`);
+      }
+      // A record only reachable under its parents must name one.
+      if (refs.length > 0 && !alsoTopLevel && !refs.some((ref) => valuesAt(r, ref.path).length > 0)) {
+        problems.push(`${where}: needs one of ${refs.map((x) => x.path).join(", ")}`);
+      }
+    });
+  }
+  for (const [owner, file] of Object.entries(doc.files ?? {})) {
+    const where = `files["${owner}"]`;
+    if (!isObject(file as unknown as JsonValue)) {
+      problems.push(`${where}: expected { filename, contentType, base64 }`);
+      continue;
+    }
+    if (typeof file.filename !== "string" || typeof file.contentType !== "string") {
+      problems.push(`${where}: filename and contentType are required`);
+    }
+    try {
+      fromBase64(String(file.base64 ?? "!"));
+    } catch {
+      problems.push(`${where}: bad base64`);
+    }
+    const ownerId = owner.split("/")[0] ?? owner;
+    if (![...ids.values()].some((set) => set.has(ownerId)) && !storeHasAnywhere(store, ownerId)) {
+      problems.push(`${where}: no record with id ${ownerId}`);
+    }
+  }
+  const tokens = doc.tokens ?? {};
+  for (const persona of Object.keys(PERSONA_TYPES) as Persona[]) {
+    const given = tokens[persona];
+    if (given?.accountId && !exists("accounts/accounts", given.accountId)) {
+      problems.push(`tokens.${persona}: account ${given.accountId} not found`);
+    }
+  }
+  if (tokens.extension?.extensionId && !exists("integration/extensions", tokens.extension.extensionId)) {
+    problems.push(`tokens.extension: extension ${tokens.extension.extensionId} not found`);
+  }
+  return problems;
+}
+
+function storeHasAnywhere(store: Store, id: string): boolean {
+  return store.keys().some((k) => store.collection(k).has(id));
+}
+
+function secret(store: Store): string {
+  let out = "";
+  for (let i = 0; i < 8; i++) out += store.rng.int(0x10000).toString(16).padStart(4, "0");
+  return out;
+}
+
+/** Puts a record and tells the id sequences about child ids. */
+function putRecord(store: Store, key: string, record: JsonObject): void {
+  store.collection(key).put(record);
+  const rule = idRule(key);
+  if (!isParentRule(rule)) return;
+  const parentId = rule.parent.map((p) => valueAt(record, p)).find((v): v is string => typeof v === "string");
+  const id = record["id"] as string;
+  if (parentId && id.startsWith(`${rule.prefix}-${digitGroups(parentId).join("-")}-`)) {
+    store.noteSequence(key, parentId, sequenceOf(id));
+  }
+}
+
+function tokenRecord(
+  store: Store,
+  bearer: string | undefined,
+  account: JsonObject,
+  extra: JsonObject,
+): string {
+  const collection = store.collection("accounts/api-tokens");
+  const parsed = bearer?.startsWith("idt:") ? bearer.split(":")[1] : undefined;
+  const existing = parsed
+    ? collection.get(parsed)
+    : [...collection.scan()].find((t) => t["token"] === bearer);
+  if (existing && bearer && existing["token"] === bearer) return bearer;
+  const draft: JsonObject = {
+    name: `${String(account["name"])} token`,
+    status: "Active",
+    account: {
+      id: account["id"] as string,
+      name: String(account["name"] ?? ""),
+      type: String(account["type"]),
+    },
+    ...extra,
+  };
+  const id = parsed ?? allocateId(store, "accounts/api-tokens", draft);
+  const token = bearer ?? `idt:${id}:${secret(store)}`;
+  collection.put({ id, ...draft, token });
+  return token;
+}
+
+/** Validates then loads a document into `store`; `base` are the personas of the seed, if any. */
+export function loadFixtures(
+  store: Store,
+  doc: FixturesDocument,
+  base: LoadedPersonas | undefined,
+): LoadedPersonas {
+  const problems = validateFixtures(doc, store);
+  if (problems.length > 0) throw new FixtureError(problems);
+  for (const account of doc.accounts ?? []) putRecord(store, "accounts/accounts", account);
+  for (const [key, records] of Object.entries(doc.objects ?? {}))
+    for (const r of records) putRecord(store, key, r);
+  for (const [owner, file] of Object.entries(doc.files ?? {})) {
+    store.files.set(owner, {
+      filename: file.filename,
+      contentType: file.contentType,
+      bytes: fromBase64(file.base64),
+    });
+  }
+
+  const accounts = store.collection("accounts/accounts");
+  const accountFor = (persona: Persona, given?: string): JsonObject => {
+    if (given) return accounts.get(given) as JsonObject;
+    const baseId = base?.accounts[persona];
+    const fromBase = baseId ? accounts.get(baseId) : undefined;
+    if (fromBase) return fromBase;
+    const first = [...accounts.scan()].find((a) => a["type"] === PERSONA_TYPES[persona]);
+    if (first) return first;
+    const created: JsonObject = {
+      name: `Sandbox ${PERSONA_TYPES[persona]}`,
+      type: PERSONA_TYPES[persona],
+      status: "Active",
+    };
+    const withId = { id: allocateId(store, "accounts/accounts", created), ...created };
+    accounts.put(withId);
+    return withId;
+  };
+  const tokens = doc.tokens ?? {};
+  const result: LoadedPersonas = {
+    tokens: { vendor: "", client: "", operations: "", extension: "" },
+    accounts: { vendor: "", client: "", operations: "" },
+    extensionId: "",
+  };
+  for (const persona of Object.keys(PERSONA_TYPES) as Persona[]) {
+    const given = tokens[persona];
+    const account = accountFor(persona, given?.accountId);
+    result.accounts[persona] = account["id"] as string;
+    result.tokens[persona] =
+      given?.token === undefined && base && base.accounts[persona] === account["id"]
+        ? base.tokens[persona]
+        : tokenRecord(store, given?.token, account, {});
+  }
+  const extensions = store.collection("integration/extensions");
+  let extension = tokens.extension?.extensionId ? extensions.get(tokens.extension.extensionId) : undefined;
+  if (!extension && base?.extensionId) extension = extensions.get(base.extensionId);
+  extension ??= [...extensions.scan()][0];
+  if (!extension) {
+    const vendor = accounts.get(result.accounts.vendor) as JsonObject;
+    const draft: JsonObject = {
+      name: "Sandbox extension",
+      status: "Published",
+      vendor: { id: vendor["id"] as string, name: String(vendor["name"] ?? "") },
+    };
+    extension = { id: allocateId(store, "integration/extensions", draft), ...draft };
+    extensions.put(extension);
+  }
+  const extensionId = extension["id"] as string;
+  const vendorId = valueAt(extension, "vendor.id");
+  const owner =
+    (typeof vendorId === "string" ? accounts.get(vendorId) : undefined) ??
+    (accounts.get(result.accounts.vendor) as JsonObject);
+  result.extensionId = extensionId;
+  result.tokens.extension =
+    tokens.extension?.secret === undefined && base && base.extensionId === extensionId
+      ? base.tokens.extension
+      : tokenRecord(store, tokens.extension?.secret, owner, {
+          extension: { id: extensionId, name: String(extension["name"] ?? "") },
+        });
+  return result;
+}
+
+/** The current state as a fixtures document (`seed: "none"`) that loads back to the same state. */
+export function exportFixtures(store: Store, personas: LoadedPersonas): FixturesDocument {
+  const objects: Record<string, JsonObject[]> = {};
+  for (const key of store.keys()) {
+    if (key === "accounts/accounts") continue;
+    const records = [...store.collection(key).scan()];
+    if (records.length > 0) objects[key] = records;
+  }
+  const files: NonNullable<FixturesDocument["files"]> = {};
+  for (const [owner, file] of store.files) {
+    files[owner] = { filename: file.filename, contentType: file.contentType, base64: toBase64(file.bytes) };
+  }
+  return {
+    seed: "none",
+    accounts: [...store.collection("accounts/accounts").scan()],
+    tokens: {
+      vendor: { token: personas.tokens.vendor, accountId: personas.accounts.vendor },
+      client: { token: personas.tokens.client, accountId: personas.accounts.client },
+      operations: { token: personas.tokens.operations, accountId: personas.accounts.operations },
+      extension: { secret: personas.tokens.extension, extensionId: personas.extensionId },
+    },
+    objects,
+    files,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Fields the platform fills on create (behaviour notes §10): references expanded to their short
+ * form, owners stamped from the caller's account, an order's product/seller/lines from its
+ * agreement and items, a helpdesk case's chat.
+ */
+import type { Caller } from "../http/auth.js";
+import { isObject, type JsonObject, type JsonValue, valueAt } from "../shared/json.js";
+import { childId } from "./ids.js";
+import { expandRef, expandRefs, lookup, shortRef } from "./references.js";
+import type { Store } from "./store.js";
+import { ownerPaths } from "./visibility.js";
+
+/** Stores whose records name the creating vendor (`vendor`) beyond the ownership table. */
+const VENDOR_STAMPED: ReadonlySet<string> = new Set([
+  "catalog/products",
+  "catalog/listings",
+  "catalog/price-lists",
+  "catalog/authorizations",
+  "program/programs",
+  "integration/extensions",
+]);
+
+function callerRef(store: Store, caller: Caller): JsonObject {
+  const account = store.collection("accounts/accounts").get(caller.accountId);
+  return account
+    ? shortRef(account)
+    : { id: caller.accountId, name: caller.accountName, type: caller.accountType };
+}
+
+function stampOwners(store: Store, key: string, record: JsonObject, caller: Caller): void {
+  const paths = [...ownerPaths(key, caller.accountType)];
+  if (caller.accountType === "Vendor" && VENDOR_STAMPED.has(key)) paths.push("vendor.id");
+  for (const path of paths) {
+    const field = path.split(".")[0] ?? "";
+    if (!path.endsWith(".id") || path.split(".").length !== 2) continue;
+    if (record[field] === undefined) record[field] = callerRef(store, caller);
+  }
+}
+
+const FROM_AGREEMENT = [
+  "product",
+  "seller",
+  "buyer",
+  "licensee",
+  "client",
+  "vendor",
+  "listing",
+  "authorization",
+];
+
+function deriveOrder(store: Store, record: JsonObject): void {
+  const agreementId = valueAt(record, "agreement.id");
+  const agreement = typeof agreementId === "string" ? lookup(store, agreementId) : undefined;
+  if (agreement) {
+    for (const field of FROM_AGREEMENT) {
+      const value = agreement[field];
+      if (record[field] === undefined && value !== undefined) record[field] = value;
+    }
+    record["agreement"] = shortRef(agreement);
+    record["type"] ??= agreement["status"] === "Active" ? "Change" : "Purchase";
+  }
+  record["type"] ??= "Purchase";
+  const lines = record["lines"];
+  if (Array.isArray(lines)) {
+    const parentId = typeof agreementId === "string" ? agreementId : String(record["id"]);
+    record["lines"] = lines.map((line, index): JsonValue => {
+      if (!isObject(line)) return line;
+      const out: JsonObject = { ...line };
+      out["id"] ??= childId("ALI", parentId, index + 1);
+      const item = expandRef(store, out["item"]);
+      if (item !== undefined) out["item"] = item;
+      out["quantity"] ??= 1;
+      return out;
+    });
+  }
+}
+
+const DERIVE: Readonly<Record<string, (store: Store, record: JsonObject) => void>> = {
+  "commerce/orders": deriveOrder,
+  "helpdesk/cases": (_store, record) => {
+    record["awaiting"] ??= false;
+  },
+};
+
+/** Fills derived fields of a new record (mutates and returns it). `record.id` is already set. */
+export function deriveOnCreate(store: Store, key: string, record: JsonObject, caller: Caller): JsonObject {
+  stampOwners(store, key, record, caller);
+  DERIVE[key]?.(store, record);
+  return expandRefs(store, record);
+}

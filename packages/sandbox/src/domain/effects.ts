@@ -1,0 +1,153 @@
+/**
+ * Consequences the platform draws from a create or a transition, beyond the record itself: a
+ * helpdesk case opens its chat; placing an order provisions its agreement; completing it
+ * activates the agreement and creates the subscriptions; failing it drops draft subscriptions.
+ */
+import type { Caller } from "../http/auth.js";
+import type { SandboxContext } from "../http/context.js";
+import { type JsonObject, type JsonValue, valueAt } from "../shared/json.js";
+import { allocateId } from "./id-allocation.js";
+import { stamp, withAudit, withStatus } from "./lifecycle.js";
+import { shortRef } from "./references.js";
+
+type Effect = (ctx: SandboxContext, record: JsonObject, caller: Caller) => JsonObject;
+
+function create(ctx: SandboxContext, key: string, record: JsonObject, caller: Caller): JsonObject {
+  const collection = ctx.store.collection(key);
+  const withId = { ...record, id: allocateId(ctx.store, key, record) };
+  const created = withAudit(withId, ["created"], stamp(ctx, caller));
+  collection.put(created);
+  ctx.counters.created(key);
+  return created;
+}
+
+function updateById(
+  ctx: SandboxContext,
+  key: string,
+  id: string,
+  f: (r: JsonObject) => JsonObject | undefined,
+): void {
+  const collection = ctx.store.collection(key);
+  const current = collection.get(id);
+  if (!current) return;
+  const next = f(current);
+  if (next) collection.put(next);
+}
+
+const openCaseChat: Effect = (ctx, record, caller) => {
+  const chat = create(
+    ctx,
+    "helpdesk/chats",
+    { name: String(record["title"] ?? record["id"]), type: "Case", case: { id: record["id"] as string } },
+    caller,
+  );
+  const chatRef = { id: chat["id"] as string };
+  create(
+    ctx,
+    "helpdesk/chats/participants",
+    { chat: chatRef, account: { id: caller.accountId, name: caller.accountName } },
+    caller,
+  );
+  create(
+    ctx,
+    "helpdesk/messages",
+    { chat: chatRef, content: String(record["description"] ?? "Case opened"), visibility: "Public" },
+    caller,
+  );
+  return { ...record, chat: shortRef(chat) };
+};
+
+function agreementOf(record: JsonObject): string | undefined {
+  const id = valueAt(record, "agreement.id");
+  return typeof id === "string" ? id : undefined;
+}
+
+const placeOrder: Effect = (ctx, record, caller) => {
+  const agreementId = agreementOf(record);
+  if (agreementId) {
+    updateById(ctx, "commerce/agreements", agreementId, (a) =>
+      a["status"] === "Draft"
+        ? withStatus(ctx, a, "Provisioning", caller)
+        : a["status"] === "Active"
+          ? withStatus(ctx, a, "Updating", caller)
+          : undefined,
+    );
+  }
+  return record;
+};
+
+const completeOrder: Effect = (ctx, record, caller) => {
+  const agreementId = agreementOf(record);
+  if (agreementId) {
+    updateById(ctx, "commerce/agreements", agreementId, (a) =>
+      a["status"] === "Active" ? undefined : withStatus(ctx, a, "Active", caller),
+    );
+  }
+  const subscriptions = ctx.store.collection("commerce/subscriptions");
+  const orderId = record["id"] as string;
+  let existing = 0;
+  for (const s of subscriptions.scan()) {
+    if (valueAt(s, "order.id") !== orderId) continue;
+    existing++;
+    if (s["status"] === "Draft") subscriptions.put(withStatus(ctx, s, "Active", caller));
+  }
+  const lines = record["lines"];
+  if (existing === 0 && Array.isArray(lines) && record["type"] !== "Termination") {
+    lines.forEach((line: JsonValue, index) => {
+      const item = valueAt(line, "item");
+      create(
+        ctx,
+        "commerce/subscriptions",
+        {
+          name: `Subscription for ${String(valueAt(line, "item.name") ?? "item")}`,
+          status: "Active",
+          order: { id: orderId },
+          agreement: (record["agreement"] ?? null) as JsonValue,
+          product: (record["product"] ?? null) as JsonValue,
+          client: (record["client"] ?? null) as JsonValue,
+          vendor: (record["vendor"] ?? null) as JsonValue,
+          seller: (record["seller"] ?? null) as JsonValue,
+          buyer: (record["buyer"] ?? null) as JsonValue,
+          lines: [
+            { id: `${orderId}-${index + 1}`, item: item ?? null, quantity: valueAt(line, "quantity") ?? 1 },
+          ],
+          autoRenew: true,
+          startDate: new Date(ctx.now()).toISOString(),
+        },
+        caller,
+      );
+    });
+  }
+  return record;
+};
+
+const failOrder: Effect = (ctx, record) => {
+  const subscriptions = ctx.store.collection("commerce/subscriptions");
+  for (const s of subscriptions.scan()) {
+    if (valueAt(s, "order.id") === record["id"] && s["status"] === "Draft")
+      subscriptions.delete(s["id"] as string);
+  }
+  const agreementId = agreementOf(record);
+  if (agreementId) {
+    updateById(ctx, "commerce/agreements", agreementId, (a) =>
+      a["status"] === "Provisioning"
+        ? withStatus(ctx, a, "Failed")
+        : a["status"] === "Updating"
+          ? withStatus(ctx, a, "Active")
+          : undefined,
+    );
+  }
+  return record;
+};
+
+/** Effects after a create, by store. */
+export const ON_CREATE: Readonly<Record<string, Effect>> = {
+  "helpdesk/cases": openCaseChat,
+};
+
+/** Effects after an action, by `store.action`. */
+export const ON_ACTION: Readonly<Record<string, Effect>> = {
+  "commerce/orders.process": placeOrder,
+  "commerce/orders.complete": completeOrder,
+  "commerce/orders.fail": failOrder,
+};

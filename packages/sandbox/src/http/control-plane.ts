@@ -1,0 +1,105 @@
+/**
+ * The sandbox's own routes under `/_sandbox/` (no authentication): health, counters, faults,
+ * token revocation, reset and export, and the blob routes that downloads redirect to.
+ */
+
+import { isObject, type JsonObject, type JsonValue } from "../shared/json.js";
+import { badRequest, notFound, SandboxError } from "../shared/problem.js";
+import type { Caller } from "./auth.js";
+import type { SandboxContext } from "./context.js";
+import { json, noContent } from "./envelope.js";
+import type { FaultSpec } from "./faults.js";
+import { BLOB_PREFIX, readJson, serveBlob } from "./files.js";
+import { handleJsonlBlob } from "./handlers/read.js";
+import { matchRoute } from "./router.js";
+
+export const ADMIN_PREFIX = "/_sandbox/";
+
+export interface AdminHooks {
+  tokens(): JsonObject;
+  revoke(tokenOrPersona: string): void;
+  unrevoke(tokenOrPersona?: string): void;
+  reset(): void;
+  exportState(): JsonObject;
+}
+
+const SYSTEM: Caller = {
+  accountId: "SYSTEM",
+  accountType: "Operations",
+  accountName: "mpt-sandbox",
+  kind: "api-token",
+};
+
+function faultList(body: unknown): FaultSpec[] {
+  const list = Array.isArray(body) ? body : body === undefined ? [] : [body];
+  for (const f of list) {
+    if (!isObject(f) || typeof f["kind"] !== "string") throw badRequest("A fault needs a `kind`.");
+  }
+  return list as FaultSpec[];
+}
+
+export async function handleAdmin(
+  ctx: SandboxContext,
+  hooks: AdminHooks,
+  req: Request,
+  url: URL,
+): Promise<Response> {
+  const path = url.pathname.slice(ADMIN_PREFIX.length);
+  const method = req.method;
+  if (path.startsWith("blobs/files/") && method === "GET") {
+    const owner = decodeURIComponent(path.slice("blobs/files/".length));
+    const blob = serveBlob(ctx.store, owner);
+    if (!blob) throw notFound(`No blob '${owner}'.`);
+    return blob;
+  }
+  if (path.startsWith("blobs/jsonl/") && method === "GET") {
+    const apiPath = `/public/v1/${url.pathname.slice(`${BLOB_PREFIX}jsonl/`.length)}`;
+    const match = matchRoute("GET", apiPath);
+    if (!match) throw notFound();
+    return handleJsonlBlob({
+      sandbox: ctx,
+      req,
+      url,
+      caller: SYSTEM,
+      route: match.route,
+      params: match.params,
+    });
+  }
+  switch (`${method} ${path}`) {
+    case "GET health":
+      return json({ status: "ok" });
+    case "GET counters":
+      return json(ctx.counters.snapshot() as unknown as JsonValue);
+    case "DELETE counters":
+      ctx.counters.reset();
+      return noContent();
+    case "GET faults":
+      return json(ctx.faults.list() as unknown as JsonValue);
+    case "POST faults":
+      return json({ ids: ctx.faults.add(faultList(await readJson(req))) }, 201);
+    case "PUT faults":
+      return json({ ids: ctx.faults.set(faultList(await readJson(req))) });
+    case "DELETE faults":
+      ctx.faults.clear(url.searchParams.get("id") ?? undefined);
+      return noContent();
+    case "GET tokens":
+      return json(hooks.tokens());
+    case "POST tokens/revoke":
+    case "POST tokens/unrevoke": {
+      const body = await readJson(req);
+      const target = isObject(body) ? (body["token"] ?? body["persona"]) : undefined;
+      if (path === "tokens/revoke") {
+        if (typeof target !== "string") throw badRequest("Give { token } or { persona }.");
+        hooks.revoke(target);
+      } else hooks.unrevoke(typeof target === "string" ? target : undefined);
+      return noContent();
+    }
+    case "POST reset":
+      hooks.reset();
+      return noContent();
+    case "GET export":
+      return json(hooks.exportState());
+    default:
+      throw new SandboxError({ status: 404, detail: `No sandbox route ${method} ${url.pathname}.` });
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Writes: create (201, JSON or multipart with the row's data and file parts), update (PUT,
+ * partial merge, 200), delete (204; soft for product parameters; only from the statuses the
+ * state machine allows).
+ */
+import { checkAccess } from "../../domain/access.js";
+import { REQUIRED, SOFT_DELETE } from "../../domain/collections.js";
+import { deriveOnCreate } from "../../domain/derive.js";
+import { ON_CREATE } from "../../domain/effects.js";
+import { allocateId } from "../../domain/id-allocation.js";
+import { deleteWithParts, requireReferences } from "../../domain/integrity.js";
+import { stamp, withAudit, withStatus } from "../../domain/lifecycle.js";
+import { machineOf } from "../../domain/machines/index.js";
+import { API_PREFIX } from "../../domain/routes.js";
+import type { StoredFile } from "../../domain/store.js";
+import { findInView, modelName, openView } from "../../domain/view.js";
+import { deepMerge, type JsonObject, setAt, valueAt, valuesAt } from "../../shared/json.js";
+import { badRequest, SandboxError, validationError } from "../../shared/problem.js";
+import type { RequestContext } from "../context.js";
+import { json, noContent } from "../envelope.js";
+import { readBody, withFileMetadata } from "../files.js";
+import { createLink, deleteLink } from "./membership.js";
+
+const READ_ONLY_FIELDS = ["id", "audit", "$meta"];
+
+function sanitize(data: JsonObject, keepStatus: boolean): JsonObject {
+  const out: JsonObject = { ...data };
+  for (const f of READ_ONLY_FIELDS) delete out[f];
+  if (!keepStatus) delete out["status"];
+  return out;
+}
+
+function requireFields(store: string, record: JsonObject): void {
+  const errors: Record<string, string[]> = {};
+  for (const path of REQUIRED[store] ?? []) {
+    const value = valueAt(record, path);
+    if (value === undefined || value === null || value === "") {
+      const name = path.replace(/\.id$/, "");
+      errors[name] = [`The ${name.charAt(0).toUpperCase()}${name.slice(1)} field is required.`];
+    }
+  }
+  if (Object.keys(errors).length > 0) throw validationError(errors);
+}
+
+/** Sets a parent reference; a path through a list field (`accounts.id`) adds to the list. */
+function stampParent(record: JsonObject, path: string, id: string): void {
+  if (valuesAt(record, path).includes(id)) return;
+  const [field, ...rest] = path.split(".");
+  if (!field) return;
+  const current = record[field];
+  if (Array.isArray(current) || (field.endsWith("s") && current === undefined && rest.length === 1)) {
+    const list = Array.isArray(current) ? [...current] : [];
+    list.push({ [rest.join(".")]: id });
+    record[field] = list;
+    return;
+  }
+  setAt(record, path, id);
+}
+
+/**
+ * Stores an uploaded file. `icon`/`logo` parts become the record's icon (served at `{id}/icon`);
+ * other file parts make a file-backed record (`filename`, `size`, `contentType`).
+ */
+export function attachFile(
+  rc: RequestContext,
+  record: JsonObject,
+  file: StoredFile | undefined,
+  collectionPath: string,
+): JsonObject {
+  if (!file) return record;
+  const upload = rc.route.def.upload;
+  const id = record["id"] as string;
+  if (upload && (upload.fileKey === "icon" || upload.fileKey === "logo")) {
+    rc.sandbox.store.files.set(`${id}/icon`, file);
+    return { ...record, icon: `/v1/${collectionPath.slice(API_PREFIX.length)}/${id}/icon` };
+  }
+  rc.sandbox.store.files.set(id, file);
+  return withFileMetadata(record, file);
+}
+
+function parentPath(pathname: string): string {
+  return pathname.replace(/\/[^/]*$/, "");
+}
+
+export async function handleCreate(rc: RequestContext): Promise<Response> {
+  const { route, sandbox, caller } = rc;
+  checkAccess(route.store, "create", caller.accountType);
+  if (route.link) return createLink(rc);
+  const view = openView(rc);
+  const upload = route.def.upload;
+  const body = await readBody(rc.req, upload?.on.includes("create") ? upload.dataKey : undefined);
+  const machine = machineOf(route.store);
+  let record = sanitize(body.data, true);
+  for (const ref of route.refs) stampParent(record, ref.path, rc.params[ref.param] ?? "");
+  requireFields(route.store, record);
+  requireReferences(rc, route.store, record);
+
+  const requested = record["status"];
+  delete record["status"];
+  if (machine?.initial) {
+    const allowed = machine.createStatuses ?? [machine.initial];
+    record["status"] =
+      typeof requested === "string" && allowed.includes(requested) ? requested : machine.initial;
+  } else if (typeof requested === "string") {
+    record["status"] = requested;
+  }
+  record = { id: allocateId(sandbox.store, route.store, record), ...record };
+  record = deriveOnCreate(sandbox.store, route.store, record, caller);
+  record = withAudit(record, ["created", "updated"], stamp(sandbox, caller));
+  record = attachFile(rc, record, upload ? body.files.get(upload.fileKey) : undefined, rc.url.pathname);
+  const effect = ON_CREATE[route.store];
+  view.collection.put(record);
+  sandbox.counters.created(route.store);
+  if (effect) {
+    record = effect(sandbox, record, caller);
+    view.collection.put(record);
+  }
+  return json(record, 201);
+}
+
+export async function handleUpdate(rc: RequestContext, id: string): Promise<Response> {
+  const { route, sandbox, caller } = rc;
+  checkAccess(route.store, "update", caller.accountType);
+  const view = openView(rc);
+  const current = findInView(view, id);
+  const upload = route.def.upload;
+  const body = await readBody(rc.req, upload?.on.includes("update") ? upload.dataKey : undefined);
+  const machine = machineOf(route.store);
+  const keepStatus = !machine || Object.keys(machine.actions).length === 0;
+  const name = body.data["name"];
+  if (name !== undefined && (typeof name !== "string" || name.trim() === "")) {
+    throw badRequest("Name cannot be empty.");
+  }
+  const patch = sanitize(body.data, keepStatus);
+  requireReferences(rc, route.store, patch);
+  let record = deepMerge(current, patch);
+  record = withAudit(record, ["updated"], stamp(sandbox, caller));
+  const file = upload ? body.files.get(upload.fileKey) : undefined;
+  record = attachFile(rc, record, file, parentPath(rc.url.pathname));
+  view.collection.put(record);
+  return json(record);
+}
+
+export function handleDelete(rc: RequestContext, id: string): Response {
+  const { route, sandbox, caller } = rc;
+  checkAccess(route.store, "delete", caller.accountType);
+  if (route.link) return deleteLink(rc, id);
+  const view = openView(rc);
+  const current = findInView(view, id, true);
+  const from = machineOf(route.store)?.deleteFrom;
+  const status = current["status"];
+  if (from && typeof status === "string" && !from.includes(status)) {
+    throw new SandboxError({
+      status: 409,
+      title: "Conflict",
+      detail: `${modelName(route.store)} ${id} cannot be deleted in status '${status}'; allowed from: ${from.join(", ")}.`,
+      errors: [{ message: `Invalid status '${status}' for delete.`, properties: ["status"] }],
+    });
+  }
+  if (SOFT_DELETE.has(route.store)) {
+    view.collection.put(withStatus(sandbox, current, "Deleted", caller));
+  } else {
+    deleteWithParts(sandbox.store, route.store, id);
+  }
+  return noContent();
+}
