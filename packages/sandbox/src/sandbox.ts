@@ -24,6 +24,7 @@ import { blobRedirect } from "./http/files.js";
 import { handleAction } from "./http/handlers/actions.js";
 import { handleGet, handleList } from "./http/handlers/read.js";
 import { handleCreate, handleDelete, handleUpdate } from "./http/handlers/write.js";
+import { RequestJournal } from "./http/request-journal.js";
 import { matchRoute, type RouteMatch } from "./http/router.js";
 import type { JsonObject } from "./shared/json.js";
 import { Prng } from "./shared/prng.js";
@@ -60,6 +61,8 @@ export interface SandboxOptions {
   dataDir?: string;
   /** Journal entries between two snapshots of `dataDir`. Default 1000. */
   compactEvery?: number;
+  /** How many requests `GET /_sandbox/requests` keeps (the newest). Default 1000; 0 keeps none. */
+  requestJournal?: number;
 }
 
 export interface SandboxTokens {
@@ -96,6 +99,8 @@ export interface Sandbox {
   reset(): void;
   /** The current state as a fixtures document that loads back to the same state. */
   export(): FixturesDocument;
+  /** The last requests answered (`GET /_sandbox/requests`): `list(filter?)`, `clear()`. */
+  requests: RequestJournal;
   /** Flushes and releases the data dir's journal (nothing to do in memory). */
   close(): void;
   /** Internal store (advanced use and tests). */
@@ -152,6 +157,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           store,
           pending,
         );
+  const journal = new RequestJournal(options.requestJournal ?? 1000);
   const ctx: SandboxContext = {
     store,
     auth: new Auth(store, `mpt-sandbox:${resolved.seed}:jwt`, now),
@@ -174,7 +180,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     unrevoke: (t) => ctx.auth.unrevoke(t === undefined ? undefined : personaToken(t)),
     reset: () => sandbox.reset(),
     exportState: () => exportFixtures(store, personas) as unknown as JsonObject,
+    requests: journal,
   };
+
+  /** Which persona's credentials a request carries (never the credentials themselves). */
+  function personaOf(req: Request): string | null {
+    const header = req.headers.get("authorization");
+    if (header === null) return null;
+    const value = header.replace(/^Bearer\s+/i, "");
+    for (const [persona, token] of Object.entries(personas.tokens)) if (value === token) return persona;
+    return value.startsWith("eyJ") ? "installation" : "other";
+  }
 
   async function dispatch(req: Request, url: URL, match: RouteMatch | undefined): Promise<Response> {
     if (!match) throw notFound(`No API route for ${req.method} ${url.pathname}.`);
@@ -209,8 +225,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
   }
 
-  /** Answers a request once its writes are on disk (with a data dir). */
+  /** Answers a request, journals it (API routes), and writes its changes to disk (with a data dir). */
   async function respond(req: Request): Promise<Response> {
+    if (new URL(req.url).pathname.startsWith(ADMIN_PREFIX)) return durably(req);
+    const who = { persona: personaOf(req), at: new Date(now()).toISOString() };
+    return journal.around(req, who, () => durably(req));
+  }
+
+  /** Answers a request once its writes are on disk (with a data dir). */
+  async function durably(req: Request): Promise<Response> {
     const response = await answer(req);
     if (!durable) return response;
     try {
@@ -285,6 +308,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       pending.clear();
       durable?.rebind(store);
     },
+    requests: journal,
     close: () => durable?.close(),
     export: () => exportFixtures(store, personas),
     get store() {
