@@ -61,6 +61,11 @@ export interface SandboxOptions {
   dataDir?: string;
   /** Journal entries between two snapshots of `dataDir`. Default 1000. */
   compactEvery?: number;
+  /**
+   * Check request bodies against the OpenAPI spec (types, enums, formats, required fields) and
+   * drop unknown fields, as the platform does. `false` stores what is sent. Default true.
+   */
+  validate?: boolean;
   /** How many requests `GET /_sandbox/requests` keeps (the newest). Default 1000; 0 keeps none. */
   requestJournal?: number;
 }
@@ -117,6 +122,7 @@ function resolve(options: SandboxOptions): ResolvedOptions {
     maxLimit: options.maxLimit ?? 1000,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
     settleMs: options.settleMs ?? 0,
+    validate: options.validate ?? true,
   };
 }
 
@@ -203,7 +209,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         headers: { allow: match.allowed.join(", ") },
       });
     }
-    const rc: RequestContext = { sandbox: ctx, req, url, caller, route: match.route, params: match.params };
+    const rc: RequestContext = {
+      sandbox: ctx,
+      req,
+      url,
+      caller,
+      route: match.route,
+      params: match.params,
+      pattern: match.pattern,
+    };
     switch (endpoint.kind) {
       case "list":
         return handleList(rc);

@@ -65,6 +65,7 @@ export async function handleAdmin(
       caller: SYSTEM,
       route: match.route,
       params: match.params,
+      pattern: match.pattern,
     });
   }
   switch (`${method} ${path}`) {

@@ -8,6 +8,7 @@ import type { ActionDef } from "../../domain/catalogue.js";
 import { ON_ACTION } from "../../domain/effects.js";
 import { schedule, stamp, withAudit, withStatus } from "../../domain/lifecycle.js";
 import { machineOf } from "../../domain/machines/index.js";
+import { validateRequest } from "../../domain/validation.js";
 import { findInView, modelName, openView, type View } from "../../domain/view.js";
 import { deepMerge, isObject, type JsonObject } from "../../shared/json.js";
 import { forbidden, notFound, SandboxError } from "../../shared/problem.js";
@@ -46,7 +47,9 @@ function transitionError(
 }
 
 async function readActionBody(rc: RequestContext, action: ActionDef): Promise<Body> {
-  return readBody(rc.req, action.file?.emptyDataPart);
+  const body = await readBody(rc.req, action.file?.emptyDataPart);
+  validateRequest(rc, body.data);
+  return body;
 }
 
 export async function handleAction(rc: RequestContext, call: ActionCall): Promise<Response> {

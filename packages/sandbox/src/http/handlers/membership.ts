@@ -10,6 +10,7 @@ import { requireReferences } from "../../domain/integrity.js";
 import { stamp, withAudit } from "../../domain/lifecycle.js";
 import { shortRef } from "../../domain/references.js";
 import type { StoreRef } from "../../domain/routes.js";
+import { validateRequest } from "../../domain/validation.js";
 import { findInView, modelName, openView, type View } from "../../domain/view.js";
 import { isObject, type JsonObject, type JsonValue, setAt, valueAt } from "../../shared/json.js";
 import { validationError } from "../../shared/problem.js";
@@ -69,7 +70,9 @@ function linkOfRoute(rc: RequestContext): StoreRef {
 export async function createLink(rc: RequestContext): Promise<Response> {
   const link = linkOfRoute(rc);
   const view = openView(rc);
-  const record = linkedRecord(rc, view, link, await readJson(rc.req));
+  const body = await readJson(rc.req);
+  validateRequest(rc, body);
+  const record = linkedRecord(rc, view, link, body);
   addLink(rc, view, link, record);
   return ownerAnswer(rc, view);
 }
@@ -88,6 +91,7 @@ export async function replaceLinks(rc: RequestContext): Promise<Response> {
   const link = linkOfRoute(rc);
   const view = openView(rc);
   const body = await readJson(rc.req);
+  validateRequest(rc, body);
   const field = rc.route.segments.at(-1) ?? "";
   const list = Array.isArray(body) ? body : isObject(body) ? body[field] : undefined;
   if (!Array.isArray(list)) throw validationError({ [field]: [`A list of ${field} ({ id }) is required.`] });

@@ -13,6 +13,7 @@ import { stamp, withAudit, withStatus } from "../../domain/lifecycle.js";
 import { machineOf } from "../../domain/machines/index.js";
 import { API_PREFIX } from "../../domain/routes.js";
 import type { StoredFile } from "../../domain/store.js";
+import { validateRequest } from "../../domain/validation.js";
 import { findInView, modelName, openView } from "../../domain/view.js";
 import { deepMerge, type JsonObject, setAt, valueAt, valuesAt } from "../../shared/json.js";
 import { badRequest, SandboxError, validationError } from "../../shared/problem.js";
@@ -89,6 +90,7 @@ export async function handleCreate(rc: RequestContext): Promise<Response> {
   const view = openView(rc);
   const upload = route.def.upload;
   const body = await readBody(rc.req, upload?.on.includes("create") ? upload.dataKey : undefined);
+  validateRequest(rc, body.data);
   const machine = machineOf(route.store);
   let record = sanitize(body.data, true);
   for (const ref of route.refs) stampParent(record, ref.path, rc.params[ref.param] ?? "");
@@ -131,6 +133,7 @@ export async function handleUpdate(rc: RequestContext, id: string): Promise<Resp
   if (name !== undefined && (typeof name !== "string" || name.trim() === "")) {
     throw badRequest("Name cannot be empty.");
   }
+  validateRequest(rc, body.data);
   const patch = sanitize(body.data, keepStatus);
   requireReferences(rc, route.store, patch);
   let record = deepMerge(current, patch);
