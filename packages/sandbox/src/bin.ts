@@ -3,6 +3,7 @@
  * `mpt-sandbox`: starts the emulator on loopback and prints its URL and the personas' tokens.
  * Usage: mpt-sandbox [--port 8080] [--host 127.0.0.1] [--scale 1] [--seed mpt-sandbox] [--fixtures f.json]
  *                    [--data-dir DIR]
+ *                    [--cors-origin origin]... [--allow-host name]...
  */
 import { parseArgs } from "node:util";
 import { startSandbox } from "./http/server.js";
@@ -16,6 +17,10 @@ const USAGE = `Usage: mpt-sandbox [options]
   --fixtures <file.json>  load your own data (see the README's fixtures section)
   --data-dir <dir>        keep the state on disk there (journal + snapshot); a restart continues it
   --compact-every <n>     journal entries between two snapshots (default: 1000)
+  --cors-origin <origin>  an origin a browser app may call the API from (repeatable;
+                 'http://localhost:*' = any port, '*' = any; default: localhost origins)
+  --allow-host <name>     a Host name the control plane answers for besides localhost and
+                 IP addresses (repeatable), e.g. a Docker service name
   --json         print the URL and tokens as one JSON line
   -h, --help     show this help
 `;
@@ -30,6 +35,8 @@ async function main(): Promise<void> {
       fixtures: { type: "string" },
       "data-dir": { type: "string" },
       "compact-every": { type: "string" },
+      "cors-origin": { type: "string", multiple: true },
+      "allow-host": { type: "string", multiple: true },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -55,6 +62,8 @@ async function main(): Promise<void> {
     ...(values.fixtures !== undefined ? { fixtures: values.fixtures } : {}),
     ...(values["data-dir"] !== undefined ? { dataDir: values["data-dir"] } : {}),
     ...(compactEvery !== undefined ? { compactEvery: Math.max(1, compactEvery) } : {}),
+    ...(values["cors-origin"] !== undefined ? { corsOrigins: values["cors-origin"] } : {}),
+    ...(values["allow-host"] !== undefined ? { allowedHosts: values["allow-host"] } : {}),
   });
   const { tokens } = sandbox;
   if (values.json) {

@@ -14,13 +14,24 @@ import {
 import { DataDir, fixturesDigest } from "./data/persistence.js";
 import { seedMarketplace } from "./data/seed/index.js";
 import { Store } from "./domain/store.js";
+import { checkDefinitions } from "./domain/stores/check.js";
 import { findInView, openView } from "./domain/view.js";
 import { Auth } from "./http/auth.js";
+import { DEFAULT_BODY_LIMIT, EMPTY_BODY, readRequestBody } from "./http/body.js";
+import {
+  type BrowserPolicy,
+  checkBrowserPolicy,
+  checkHost,
+  DEFAULT_CORS_ORIGINS,
+  guardControlPlane,
+  preflight,
+  withCors,
+} from "./http/browser.js";
 import type { PendingTransition, RequestContext, ResolvedOptions, SandboxContext } from "./http/context.js";
 import { ADMIN_PREFIX, type AdminHooks, handleAdmin } from "./http/control-plane.js";
 import { Counters } from "./http/counters.js";
 import { type FaultSpec, Faults, sleep } from "./http/faults.js";
-import { blobRedirect } from "./http/files.js";
+import { BLOB_PREFIX, blobRedirect } from "./http/files.js";
 import { handleAction } from "./http/handlers/actions.js";
 import { handleGet, handleList } from "./http/handlers/read.js";
 import { handleCreate, handleDelete, handleUpdate } from "./http/handlers/write.js";
@@ -45,6 +56,13 @@ export interface SandboxOptions {
   tokenTtlSeconds?: number;
   /** Delay before asynchronous statuses settle (`Validating` -> `Validated`). Default 0: next read. */
   settleMs?: number;
+  /**
+   * Key of the installation tokens (HS256). Default: random per sandbox instance, so no token
+   * signed elsewhere is accepted; give one only for reproducible tokens across runs.
+   */
+  tokenSigningKey?: string;
+  /** Largest request body accepted; larger ones answer 413 before more is read. Default 32 MiB. */
+  maxBodyBytes?: number;
   /** Clock (ms since epoch); tests can move time to expire tokens. Default `Date.now`. */
   now?: () => number;
   /**
@@ -53,6 +71,17 @@ export interface SandboxOptions {
    * an invalid document throws a `FixtureError` naming every problem.
    */
   fixtures?: string | FixturesDocument;
+  /**
+   * Origins a browser app may call the API from (CORS): exact (`http://localhost:5173`), any port
+   * (`http://localhost:*`) or `*`; `[]` turns CORS off. Default: any port of localhost, 127.0.0.1
+   * and [::1]. The control plane (`/_sandbox/*`) never answers CORS.
+   */
+  corsOrigins?: readonly string[];
+  /**
+   * Host names the control plane answers for besides localhost, `*.localhost` and IP addresses
+   * (e.g. a Docker service name). Other `Host`s get 403 (a defence against DNS rebinding).
+   */
+  allowedHosts?: readonly string[];
   /**
    * Durable state: a directory where every acknowledged write is journalled (fsync before the
    * answer) and compacted into a snapshot; a restart with the same directory (and the same seed,
@@ -122,6 +151,7 @@ function resolve(options: SandboxOptions): ResolvedOptions {
     maxLimit: options.maxLimit ?? 1000,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
     settleMs: options.settleMs ?? 0,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_BODY_LIMIT,
     validate: options.validate ?? true,
   };
 }
@@ -129,11 +159,19 @@ function resolve(options: SandboxOptions): ResolvedOptions {
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  checkDefinitions();
+  const signingKey = options.tokenSigningKey ?? randomKey();
   const resolved = resolve(options);
   const now = options.now ?? Date.now;
   const faults = new Faults(options.faults ?? []);
   const counters = new Counters();
   const pending = new Map<string, PendingTransition>();
+  const browser: BrowserPolicy = {
+    corsOrigins: options.corsOrigins ?? DEFAULT_CORS_ORIGINS,
+    allowedHosts: options.allowedHosts ?? [],
+    inProcessHost: new URL(IN_PROCESS_ORIGIN).hostname,
+  };
+  checkBrowserPolicy(browser);
 
   const fixtures = options.fixtures === undefined ? undefined : readFixtures(options.fixtures);
   const build = (): { store: Store; personas: LoadedPersonas } => {
@@ -166,7 +204,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const journal = new RequestJournal(options.requestJournal ?? 1000);
   const ctx: SandboxContext = {
     store,
-    auth: new Auth(store, `mpt-sandbox:${resolved.seed}:jwt`, now),
+    auth: new Auth(store, signingKey, now),
     faults,
     counters,
     options: resolved,
@@ -198,7 +236,19 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return value.startsWith("eyJ") ? "installation" : "other";
   }
 
+  /** Bumped by every reset: a write that started before one fails instead of landing after it. */
+  let epoch = 0;
+
+  function resetConflict(): SandboxError {
+    return new SandboxError({
+      status: 409,
+      title: "Conflict",
+      detail: "The sandbox was reset while this request was in flight; nothing was written. Send it again.",
+    });
+  }
+
   async function dispatch(req: Request, url: URL, match: RouteMatch | undefined): Promise<Response> {
+    const started = epoch;
     if (!match) throw notFound(`No API route for ${req.method} ${url.pathname}.`);
     const caller = await ctx.auth.authenticate(req.headers.get("authorization"));
     const endpoint = match.endpoint;
@@ -218,19 +268,28 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       params: match.params,
       pattern: match.pattern,
     };
+    const writes = endpoint.kind === "create" || endpoint.kind === "update" || endpoint.kind === "delete";
+    const acts = endpoint.kind === "action" && endpoint.action.method !== "GET";
+    // The whole body first; then check and write in one synchronous step against the current store.
+    const body =
+      (writes && endpoint.kind !== "delete") || acts
+        ? await readRequestBody(req, resolved.maxBodyBytes)
+        : EMPTY_BODY;
+    if ((writes || acts) && started !== epoch) throw resetConflict();
+    const write = <T>(step: () => T): T => ctx.store.transaction(step);
     switch (endpoint.kind) {
       case "list":
         return handleList(rc);
       case "create":
-        return handleCreate(rc);
+        return write(() => handleCreate(rc, body));
       case "get":
         return handleGet(rc, endpoint.id);
       case "update":
-        return handleUpdate(rc, endpoint.id);
+        return write(() => handleUpdate(rc, endpoint.id, body));
       case "delete":
-        return handleDelete(rc, endpoint.id);
+        return write(() => handleDelete(rc, endpoint.id));
       case "action":
-        return handleAction(rc, endpoint);
+        return write(() => handleAction(rc, endpoint, body));
       case "blob": {
         findInView(openView(rc), endpoint.id);
         if (!ctx.store.files.has(endpoint.owner)) throw notFound(`No file at ${url.pathname}.`);
@@ -239,16 +298,53 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
   }
 
-  /** Answers a request, journals it (API routes), and writes its changes to disk (with a data dir). */
-  async function respond(req: Request): Promise<Response> {
-    if (new URL(req.url).pathname.startsWith(ADMIN_PREFIX)) return durably(req);
-    const who = { persona: personaOf(req), at: new Date(now()).toISOString() };
-    return journal.around(req, who, () => durably(req));
+  const isOperationsToken = (authorization: string | null): boolean =>
+    authorization === `Bearer ${personas.tokens.operations}`;
+
+  /** The control plane: no CORS; the blob routes downloads redirect to are API data (CORS). */
+  async function respondControl(req: Request, url: URL): Promise<Response> {
+    if (url.pathname.startsWith(BLOB_PREFIX)) {
+      checkHost(url, browser);
+      const answer = preflight(req, browser) ?? (await handleAdmin(ctx, hooks, req, url).catch(toProblem));
+      return withCors(req, answer, browser);
+    }
+    guardControlPlane(req, url, browser, isOperationsToken);
+    return await handleAdmin(ctx, hooks, req, url);
   }
 
-  /** Answers a request once its writes are on disk (with a data dir). */
-  async function durably(req: Request): Promise<Response> {
-    const response = await answer(req);
+  async function respondApi(req: Request, url: URL): Promise<Response> {
+    const cors = preflight(req, browser);
+    if (cors) return cors;
+    const match = matchRoute(req.method, url.pathname);
+    counters.request(`${req.method} ${match?.pattern ?? url.pathname}`);
+    const info = {
+      method: req.method,
+      path: url.pathname,
+      ...(match ? { service: match.route.name, store: match.route.store } : {}),
+    };
+    const plan = faults.plan(info);
+    for (const id of plan.fired) counters.fault(id);
+    if (plan.latencyMs > 0) await sleep(plan.latencyMs);
+    const response = plan.response ?? (await dispatch(req, url, match).catch(toProblem));
+    return plan.wrap ? plan.wrap(response) : response;
+  }
+
+  /** Answers a request, journals it (API routes), and writes its changes to disk (with a data dir). */
+  async function respond(req: Request): Promise<Response> {
+    const url = new URL(req.url);
+    const refused = refuseMalformed(req, url);
+    if (refused) return refused;
+    if (url.pathname.startsWith(ADMIN_PREFIX))
+      return durably(() => respondControl(req, url).catch(toProblem));
+    const who = { persona: personaOf(req), at: new Date(now()).toISOString() };
+    return journal.around(req, who, () =>
+      durably(async () => withCors(req, await respondApi(req, url).catch(toProblem), browser)),
+    );
+  }
+
+  /** Answers once the request's writes are on disk (with a data dir). */
+  async function durably(answer: () => Promise<Response>): Promise<Response> {
+    const response = await answer();
     if (!durable) return response;
     try {
       durable.flush();
@@ -258,27 +354,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return problemResponse({ status: 500, detail: `mpt-sandbox could not write its journal: ${message}` });
     }
     return response;
-  }
-
-  async function answer(req: Request): Promise<Response> {
-    const url = new URL(req.url);
-    try {
-      if (url.pathname.startsWith(ADMIN_PREFIX)) return await handleAdmin(ctx, hooks, req, url);
-      const match = matchRoute(req.method, url.pathname);
-      counters.request(`${req.method} ${match?.pattern ?? url.pathname}`);
-      const info = {
-        method: req.method,
-        path: url.pathname,
-        ...(match ? { service: match.route.name, store: match.route.store } : {}),
-      };
-      const plan = faults.plan(info);
-      for (const id of plan.fired) counters.fault(id);
-      if (plan.latencyMs > 0) await sleep(plan.latencyMs);
-      const response = plan.response ?? (await dispatch(req, url, match).catch(toProblem));
-      return plan.wrap ? plan.wrap(response) : response;
-    } catch (error) {
-      return toProblem(error);
-    }
   }
 
   const fetchImpl: SandboxFetch = async (input, init) => {
@@ -316,9 +391,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     revokeToken: hooks.revoke,
     unrevokeToken: hooks.unrevoke,
     reset() {
+      epoch++;
       ({ store, personas } = build());
       ctx.store = store;
-      ctx.auth = new Auth(store, `mpt-sandbox:${resolved.seed}:jwt`, now);
+      ctx.auth = new Auth(store, signingKey, now);
       pending.clear();
       durable?.rebind(store);
     },
@@ -332,8 +408,39 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   return sandbox;
 }
 
+/** 32 random bytes as hex: the default installation-token key of one instance. */
+function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Methods the sandbox answers; any other gets 405 before authentication or routing. */
+const METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/** A 405 for a method nobody serves, a 400 for a path with a malformed `%` escape. */
+function refuseMalformed(req: Request, url: URL): Response | undefined {
+  if (!METHODS.has(req.method)) {
+    return problemResponse({
+      status: 405,
+      detail: `The sandbox does not answer ${req.method}; use ${[...METHODS].join(", ")}.`,
+      headers: { allow: [...METHODS].join(", ") },
+    });
+  }
+  try {
+    decodeURIComponent(url.pathname);
+  } catch {
+    return problemResponse({
+      status: 400,
+      detail: `The URL path has a malformed percent-encoding (a '%' not followed by two hex digits of UTF-8): ${url.pathname}`,
+    });
+  }
+  return undefined;
+}
+
 function toProblem(error: unknown): Response {
   if (error instanceof SandboxError) return problemResponse(error.init);
+  if (error instanceof URIError)
+    return problemResponse({ status: 400, detail: `Malformed URL: ${error.message}` });
   const message = error instanceof Error ? error.message : String(error);
   return problemResponse({ status: 500, detail: `mpt-sandbox internal error: ${message}` });
 }

@@ -83,7 +83,7 @@ test("every transition of the state-machine tables works through the client", as
     if (!machine || !route.def.actions) continue;
     for (const [action, t] of Object.entries(machine.actions)) {
       const def = route.def.actions[action];
-      if (!def || !t.to || t.from === "*" || def.file || def.bodyField) continue;
+      if (!def || !t?.to || t.from === "*" || def.file || def.bodyField) continue;
       const type = (t.by ?? ["Operations"]).includes("Operations")
         ? "Operations"
         : (t.by?.[0] ?? "Operations");

@@ -1,24 +1,16 @@
 /**
  * Fields the platform fills on create (behaviour notes §10): references expanded to their short
- * form, owners stamped from the caller's account, an order's product/seller/lines from its
- * agreement and items, a helpdesk case's chat.
+ * form, owners stamped from the caller's account (the store definition's visibility owners and
+ * `stampVendor`), and the derivations a definition names (`derive`): an order's
+ * product/seller/lines from its agreement and items, a helpdesk case's defaults.
  */
 import type { Caller } from "../http/auth.js";
 import { isObject, type JsonObject, type JsonValue, valueAt } from "../shared/json.js";
 import { childId } from "./ids.js";
 import { expandRef, expandRefs, lookup, shortRef } from "./references.js";
 import type { Store } from "./store.js";
+import { type DeriveName, storeDef } from "./stores/index.js";
 import { ownerPaths } from "./visibility.js";
-
-/** Stores whose records name the creating vendor (`vendor`) beyond the ownership table. */
-const VENDOR_STAMPED: ReadonlySet<string> = new Set([
-  "catalog/products",
-  "catalog/listings",
-  "catalog/price-lists",
-  "catalog/authorizations",
-  "program/programs",
-  "integration/extensions",
-]);
 
 function callerRef(store: Store, caller: Caller): JsonObject {
   const account = store.collection("accounts/accounts").get(caller.accountId);
@@ -29,7 +21,7 @@ function callerRef(store: Store, caller: Caller): JsonObject {
 
 function stampOwners(store: Store, key: string, record: JsonObject, caller: Caller): void {
   const paths = [...ownerPaths(key, caller.accountType)];
-  if (caller.accountType === "Vendor" && VENDOR_STAMPED.has(key)) paths.push("vendor.id");
+  if (caller.accountType === "Vendor" && storeDef(key).stampVendor) paths.push("vendor.id");
   for (const path of paths) {
     const field = path.split(".")[0] ?? "";
     if (!path.endsWith(".id") || path.split(".").length !== 2) continue;
@@ -75,9 +67,10 @@ function deriveOrder(store: Store, record: JsonObject): void {
   }
 }
 
-const DERIVE: Readonly<Record<string, (store: Store, record: JsonObject) => void>> = {
-  "commerce/orders": deriveOrder,
-  "helpdesk/cases": (_store, record) => {
+/** The derivations a store definition's `derive` names. */
+const DERIVERS: Readonly<Record<DeriveName, (store: Store, record: JsonObject) => void>> = {
+  orderFromAgreement: deriveOrder,
+  caseDefaults: (_store, record) => {
     record["awaiting"] ??= false;
   },
 };
@@ -85,6 +78,7 @@ const DERIVE: Readonly<Record<string, (store: Store, record: JsonObject) => void
 /** Fills derived fields of a new record (mutates and returns it). `record.id` is already set. */
 export function deriveOnCreate(store: Store, key: string, record: JsonObject, caller: Caller): JsonObject {
   stampOwners(store, key, record, caller);
-  DERIVE[key]?.(store, record);
+  const derive = storeDef(key).derive;
+  if (derive) DERIVERS[derive](store, record);
   return expandRefs(store, record);
 }

@@ -9,6 +9,7 @@ import { type JsonObject, type JsonValue, valueAt } from "../shared/json.js";
 import { allocateId } from "./id-allocation.js";
 import { stamp, withAudit, withStatus } from "./lifecycle.js";
 import { shortRef } from "./references.js";
+import { type EffectName, storeDef } from "./stores/index.js";
 
 type Effect = (ctx: SandboxContext, record: JsonObject, caller: Caller) => JsonObject;
 
@@ -140,14 +141,18 @@ const failOrder: Effect = (ctx, record) => {
   return record;
 };
 
-/** Effects after a create, by store. */
-export const ON_CREATE: Readonly<Record<string, Effect>> = {
-  "helpdesk/cases": openCaseChat,
-};
+/** The effects store definitions name (`onCreate`, `onAction`). */
+const EFFECTS: Readonly<Record<EffectName, Effect>> = { openCaseChat, placeOrder, completeOrder, failOrder };
 
-/** Effects after an action, by `store.action`. */
-export const ON_ACTION: Readonly<Record<string, Effect>> = {
-  "commerce/orders.process": placeOrder,
-  "commerce/orders.complete": completeOrder,
-  "commerce/orders.fail": failOrder,
-};
+/** The effect after a create of a `store` record, if its definition names one. */
+export function effectOnCreate(store: string): Effect | undefined {
+  const name = storeDef(store).onCreate;
+  return name ? EFFECTS[name] : undefined;
+}
+
+/** The effect after `action` on a `store` record, if its definition names one. */
+export function effectOnAction(store: string, action: string): Effect | undefined {
+  const actions: Readonly<Record<string, EffectName | undefined>> | undefined = storeDef(store).onAction;
+  const name = actions?.[action];
+  return name ? EFFECTS[name] : undefined;
+}

@@ -38,7 +38,13 @@ export function withStatus(
 
 /** Schedules `to` for a record once the current answer is out. */
 export function schedule(ctx: SandboxContext, store: string, id: string, to: string): void {
-  ctx.pending.set(`${store}|${id}`, { store, id, to, at: ctx.now() + ctx.options.settleMs });
+  const key = `${store}|${id}`;
+  const before = ctx.pending.get(key);
+  ctx.pending.set(key, { store, id, to, at: ctx.now() + ctx.options.settleMs });
+  ctx.store.onRollback(() => {
+    if (before) ctx.pending.set(key, before);
+    else ctx.pending.delete(key);
+  });
 }
 
 /** Applies the due delayed transitions of a store (called before reads). */

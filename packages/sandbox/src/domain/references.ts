@@ -6,23 +6,19 @@
  */
 
 import { isObject, type JsonObject, type JsonValue, valuesAt } from "../shared/json.js";
-import { ID_RULES } from "./collections.js";
 import { parentRefs } from "./routes.js";
 import type { Store } from "./store.js";
+import { DEFINITIONS } from "./stores/index.js";
 
-/** Preferred store when several share a prefix. */
-const PREFERRED: Readonly<Record<string, string>> = {
-  CTT: "notifications/contacts",
-  MSG: "helpdesk/messages",
-};
-
-/** Stores by id prefix, the preferred one first. */
+/** Stores by id prefix, the one that `ownsIdPrefix` first. */
 const BY_PREFIX: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, string[]>();
-  for (const [store, rule] of Object.entries(ID_RULES))
-    map.set(rule.prefix, [...(map.get(rule.prefix) ?? []), store]);
-  for (const [prefix, store] of Object.entries(PREFERRED)) {
-    map.set(prefix, [store, ...(map.get(prefix) ?? []).filter((s) => s !== store)]);
+  for (const [store, definition] of DEFINITIONS) {
+    if (!definition.id) continue;
+    const list = map.get(definition.id.prefix) ?? [];
+    if (definition.ownsIdPrefix) list.unshift(store);
+    else list.push(store);
+    map.set(definition.id.prefix, list);
   }
   return map;
 })();

@@ -2,10 +2,13 @@
  * Every service of the client's catalogue as a sandbox route, and the table that says where
  * each nested route keeps its records. A nested collection is a view over one store filtered by
  * its parent references: `/catalog/products/PRD-1/items` lists the `catalog/items` records whose
- * `product.id` is `PRD-1`. Each nested route's store and parent references are declared once,
- * here (documented in the README); the sandbox stamps the references on create.
+ * `product.id` is `PRD-1`. A nested route's store and parent references follow from its path
+ * unless `SHARED_STORES` or its store definition's `nested` entry says otherwise (documented in
+ * the README); the sandbox stamps the references on create.
  */
 import { catalogue, type ServiceDef } from "./catalogue.js";
+import { type RouteTemplate, storeDef } from "./stores/index.js";
+import { SHARED_STORES } from "./stores/keys.js";
 
 export const API_PREFIX = "/public/v1/";
 
@@ -42,210 +45,20 @@ interface NestedRule {
   refs: Readonly<Record<string, string>>;
   /** Parent stores that cannot be derived from the template (default: the route owning the prefix). */
   parents?: Readonly<Record<string, string>>;
-  /**
-   * A membership route: its records are links between the parents and a record of `link.store`
-   * named at `link.path`; the route addresses and shows the linked records (a user's groups), so
-   * one group can be linked to several users.
-   */
+  /** A membership route (see `NestedRoute.link` in stores/types.ts). */
   link?: StoreRef;
-  /**
-   * `false` when the parent lists these records without owning them (a ledger's charges, an
-   * order's subscriptions): deleting the parent does not delete them (see `PARTS`).
-   */
+  /** `false` when the parent lists these records without owning them (see `PARTS`). */
   owned?: false;
 }
 
-/** Nested routes: where their records live and which field points at each parent. */
-export const NESTED: Readonly<Record<string, NestedRule>> = {
-  "accounts/accounts/{accountId}/users": { store: "accounts/users", refs: { accountId: "accounts.id" } },
-  "accounts/accounts/{accountId}/users/{userId}/groups": {
-    store: "accounts/accounts/users/groups",
-    refs: { accountId: "account.id", userId: "user.id" },
-    link: { path: "group.id", store: "accounts/user-groups" },
-  },
-  "billing/credit-memos/{creditMemoId}/attachments": {
-    store: "billing/credit-memos/attachments",
-    refs: { creditMemoId: "creditMemo.id" },
-  },
-  "billing/custom-ledgers/{customLedgerId}/attachments": {
-    store: "billing/custom-ledgers/attachments",
-    refs: { customLedgerId: "customLedger.id" },
-  },
-  "billing/custom-ledgers/{customLedgerId}/charges": {
-    store: "billing/charges",
-    refs: { customLedgerId: "customLedger.id" },
-  },
-  "billing/invoices/{invoiceId}/attachments": {
-    store: "billing/invoices/attachments",
-    refs: { invoiceId: "invoice.id" },
-  },
-  "billing/journals/{journalId}/attachments": {
-    store: "billing/journals/attachments",
-    refs: { journalId: "journal.id" },
-  },
-  "billing/journals/{journalId}/charges": { store: "billing/charges", refs: { journalId: "journal.id" } },
-  "billing/journals/{journalId}/sellers": {
-    store: "billing/journals/sellers",
-    refs: { journalId: "journal.id" },
-  },
-  "billing/ledgers/{ledgerId}/attachments": {
-    store: "billing/ledgers/attachments",
-    refs: { ledgerId: "ledger.id" },
-  },
-  "billing/ledgers/{ledgerId}/charges": {
-    store: "billing/charges",
-    refs: { ledgerId: "ledger.id" },
-    owned: false,
-  },
-  "billing/statements/{statementId}/attachments": {
-    store: "billing/statements/attachments",
-    refs: { statementId: "statement.id" },
-  },
-  "billing/statements/{statementId}/charges": {
-    store: "billing/charges",
-    refs: { statementId: "statement.id" },
-    owned: false,
-  },
-  "catalog/price-lists/{priceListId}/items": {
-    store: "catalog/price-lists/items",
-    refs: { priceListId: "priceList.id" },
-  },
-  "catalog/pricing-policies/{pricingPolicyId}/attachments": {
-    store: "catalog/pricing-policies/attachments",
-    refs: { pricingPolicyId: "pricingPolicy.id" },
-  },
-  "catalog/products/{productId}/documents": {
-    store: "catalog/products/documents",
-    refs: { productId: "product.id" },
-  },
-  "catalog/products/{productId}/item-groups": {
-    store: "catalog/products/item-groups",
-    refs: { productId: "product.id" },
-  },
-  "catalog/products/{productId}/items": { store: "catalog/items", refs: { productId: "product.id" } },
-  "catalog/products/{productId}/media": {
-    store: "catalog/products/media",
-    refs: { productId: "product.id" },
-  },
-  "catalog/products/{productId}/parameter-groups": {
-    store: "catalog/products/parameter-groups",
-    refs: { productId: "product.id" },
-  },
-  "catalog/products/{productId}/parameters": {
-    store: "catalog/products/parameters",
-    refs: { productId: "product.id" },
-  },
-  "catalog/products/{productId}/templates": {
-    store: "catalog/products/templates",
-    refs: { productId: "product.id" },
-  },
-  "catalog/products/{productId}/terms": {
-    store: "catalog/products/terms",
-    refs: { productId: "product.id" },
-  },
-  "catalog/products/{productId}/terms/{termId}/variants": {
-    store: "catalog/products/terms/variants",
-    refs: { productId: "product.id", termId: "term.id" },
-  },
-  "commerce/agreements/{agreementId}/attachments": {
-    store: "commerce/agreements/attachments",
-    refs: { agreementId: "agreement.id" },
-  },
-  "commerce/orders/{orderId}/assets": {
-    store: "commerce/assets",
-    refs: { orderId: "order.id" },
-    owned: false,
-  },
-  "commerce/orders/{orderId}/subscriptions": {
-    store: "commerce/subscriptions",
-    refs: { orderId: "order.id" },
-    owned: false,
-  },
-  "helpdesk/channels/{channelId}/messages": { store: "helpdesk/messages", refs: { channelId: "channel.id" } },
-  "helpdesk/chats/{chatId}/answers": { store: "helpdesk/chats/answers", refs: { chatId: "chat.id" } },
-  "helpdesk/chats/{chatId}/attachments": { store: "helpdesk/chats/attachments", refs: { chatId: "chat.id" } },
-  "helpdesk/chats/{chatId}/links": { store: "helpdesk/chats/links", refs: { chatId: "chat.id" } },
-  "helpdesk/chats/{chatId}/messages": { store: "helpdesk/messages", refs: { chatId: "chat.id" } },
-  "helpdesk/chats/{chatId}/participants": {
-    store: "helpdesk/chats/participants",
-    refs: { chatId: "chat.id" },
-  },
-  "helpdesk/parameter-groups/{groupId}/parameters": {
-    store: "helpdesk/parameter-groups/parameters",
-    refs: { groupId: "group.id" },
-  },
-  "integration/extensions/{extensionId}/documents": {
-    store: "integration/extensions/documents",
-    refs: { extensionId: "extension.id" },
-  },
-  "integration/extensions/{extensionId}/installations": {
-    store: "integration/installations",
-    refs: { extensionId: "extension.id" },
-    owned: false,
-  },
-  "integration/extensions/{extensionId}/instances": {
-    store: "integration/extensions/instances",
-    refs: { extensionId: "extension.id" },
-  },
-  "integration/extensions/{extensionId}/media": {
-    store: "integration/extensions/media",
-    refs: { extensionId: "extension.id" },
-  },
-  "integration/extensions/{extensionId}/terms": {
-    store: "integration/extensions/terms",
-    refs: { extensionId: "extension.id" },
-  },
-  "integration/extensions/{extensionId}/terms/{termId}/variants": {
-    store: "integration/extensions/terms/variants",
-    refs: { extensionId: "extension.id", termId: "term.id" },
-  },
-  "notifications/accounts/{accountId}/categories/{categoryId}/contacts": {
-    store: "notifications/accounts/categories/contacts",
-    refs: { accountId: "account.id", categoryId: "category.id" },
-    parents: { accountId: "accounts/accounts", categoryId: "notifications/categories" },
-  },
-  "notifications/templates/{templateId}/variants": {
-    store: "notifications/templates/variants",
-    refs: { templateId: "template.id" },
-  },
-  "program/enrollments/{enrollmentId}/attachments": {
-    store: "program/enrollments/attachments",
-    refs: { enrollmentId: "enrollment.id" },
-  },
-  "program/programs/{programId}/documents": {
-    store: "program/programs/documents",
-    refs: { programId: "program.id" },
-  },
-  "program/programs/{programId}/media": {
-    store: "program/programs/media",
-    refs: { programId: "program.id" },
-  },
-  "program/programs/{programId}/parameter-groups": {
-    store: "program/programs/parameter-groups",
-    refs: { programId: "program.id" },
-  },
-  "program/programs/{programId}/parameters": {
-    store: "program/programs/parameters",
-    refs: { programId: "program.id" },
-  },
-  "program/programs/{programId}/templates": {
-    store: "program/programs/templates",
-    refs: { programId: "program.id" },
-  },
-  "program/programs/{programId}/terms": {
-    store: "program/programs/terms",
-    refs: { programId: "program.id" },
-  },
-  "program/programs/{programId}/terms/{termId}/variants": {
-    store: "program/programs/terms/variants",
-    refs: { programId: "program.id", termId: "term.id" },
-  },
-};
-
 const PLACEHOLDER = /^\{(\w+)\}$/;
 
-/** Store key and references for a template not in `NESTED`: params dropped, `fooId` -> `foo.id`. */
-function derivedRule(template: string): NestedRule {
+/**
+ * Where a template's records live and which field points at each parent: the path without
+ * placeholders (or its `SHARED_STORES` entry) and `fooId` -> `foo.id`, overridden by the store
+ * definition's `nested` entry for the template.
+ */
+function nestedRule(template: string): NestedRule {
   const refs: Record<string, string> = {};
   const literal: string[] = [];
   for (const segment of template.split("/")) {
@@ -253,14 +66,21 @@ function derivedRule(template: string): NestedRule {
     if (m?.[1]) refs[m[1]] = `${m[1].replace(/Id$/, "")}.id`;
     else literal.push(segment);
   }
-  return { store: literal.join("/"), refs };
+  const shared: Readonly<Record<string, string>> = SHARED_STORES;
+  const store = shared[template] ?? literal.join("/");
+  const override = storeDef(store).nested?.[template as RouteTemplate];
+  const rule: NestedRule = { store, refs: { ...refs, ...override?.refs } };
+  if (override?.parents) rule.parents = override.parents;
+  if (override?.link) rule.link = override.link;
+  if (override?.owned === false) rule.owned = false;
+  return rule;
 }
 
 function flatten(): ServiceRoute[] {
   const out: ServiceRoute[] = [];
   const visit = (name: string, def: ServiceDef): void => {
     const template = def.path.startsWith(API_PREFIX) ? def.path.slice(API_PREFIX.length) : def.path;
-    const rule = NESTED[template] ?? derivedRule(template);
+    const rule = nestedRule(template);
     const route: ServiceRoute = {
       name,
       def,
@@ -279,7 +99,7 @@ function flatten(): ServiceRoute[] {
   // Parent stores: the route whose template ends right before `/{param}`.
   const byTemplate = new Map(out.map((r) => [r.template, r]));
   return out.map((route) => {
-    const rule = NESTED[route.template] ?? derivedRule(route.template);
+    const rule = nestedRule(route.template);
     const refs: ParentRef[] = [];
     route.segments.forEach((segment, index) => {
       const param = PLACEHOLDER.exec(segment)?.[1];
@@ -288,7 +108,7 @@ function flatten(): ServiceRoute[] {
       const override = rule.parents?.[param];
       const store = override ?? byTemplate.get(prefix)?.store ?? prefix;
       // The parent is an element of the prefix's route: it carries that route's references.
-      const parentRule = NESTED[prefix] ?? derivedRule(prefix);
+      const parentRule = nestedRule(prefix);
       const within =
         override === undefined
           ? Object.entries(parentRule.refs).map(([p, path]) => ({ param: p, path }))
@@ -301,6 +121,16 @@ function flatten(): ServiceRoute[] {
 
 /** All routes, children after parents, in catalogue order. */
 export const ROUTES: readonly ServiceRoute[] = flatten();
+
+/**
+ * The nested routes whose store or parent references differ from the derived rule, by template
+ * (from `SHARED_STORES` and the store definitions' `nested` entries; documented in the README).
+ */
+export const NESTED: Readonly<Record<string, NestedRule>> = Object.fromEntries(
+  ROUTES.filter(
+    (r) => r.template in SHARED_STORES || storeDef(r.store).nested?.[r.template as RouteTemplate],
+  ).map((r) => [r.template, nestedRule(r.template)]),
+);
 
 /** Every store key a route writes to. */
 export const STORE_KEYS: readonly string[] = [...new Set(ROUTES.map((r) => r.store))].sort();
@@ -348,7 +178,7 @@ export const PARTS: ReadonlyMap<string, readonly PartRef[]> = (() => {
     map.set(parent, list);
   };
   for (const route of ROUTES) {
-    const owned = NESTED[route.template]?.owned !== false;
+    const owned = nestedRule(route.template).owned !== false;
     for (const ref of route.refs) add(ref.store, { store: route.store, path: ref.path, owned });
     if (route.link) add(route.link.store, { store: route.store, path: route.link.path, owned: true });
   }

@@ -17,6 +17,9 @@ export interface VirtualSource {
   make(index: number): JsonObject;
 }
 
+/** Undo steps of the running transaction (see `Store.transaction`). */
+type Journal = { steps: Array<() => void> } | undefined;
+
 /** One write to the store, as the durable journal records it (each one sets a value: replaying is idempotent). */
 export type StoreChange =
   | { op: "put"; key: string; record: JsonObject }
@@ -45,8 +48,27 @@ export class Collection {
 
   constructor(
     readonly key: string,
-    private readonly listen: () => ChangeListener | undefined = () => undefined,
+    private readonly journal: () => Journal = () => undefined,
+    private readonly emit: ChangeListener = () => undefined,
   ) {}
+
+  /** Remembers how to restore `id` as it is now, when a transaction runs. */
+  private remember(id: string): void {
+    const journal = this.journal();
+    if (!journal) return;
+    const own = this.own.get(id);
+    const patched = this.patched.get(id);
+    const removed = this.removed.has(id);
+    journal.steps.push(() => {
+      if (own === undefined) this.own.delete(id);
+      else this.own.set(id, own);
+      if (patched === undefined) this.patched.delete(id);
+      else this.patched.set(id, patched);
+      if (removed) this.removed.add(id);
+      else this.removed.delete(id);
+      this.version++;
+    });
+  }
 
   addSource(source: VirtualSource): void {
     this.sources.push(source);
@@ -83,22 +105,24 @@ export class Collection {
   put(record: JsonObject): void {
     const id = record["id"];
     if (typeof id !== "string") throw new Error(`record without id in ${this.key}`);
+    this.remember(id);
     this.removed.delete(id);
     this.fields.add(record);
     if (this.isVirtual(id)) this.patched.set(id, record);
     else this.own.set(id, record);
     this.version++;
-    this.listen()?.({ op: "put", key: this.key, record });
+    this.emit({ op: "put", key: this.key, record });
   }
 
   delete(id: string): boolean {
     if (!this.has(id)) return false;
+    this.remember(id);
     if (!this.own.delete(id)) {
       this.patched.delete(id);
       this.removed.add(id);
     }
     this.version++;
-    this.listen()?.({ op: "delete", key: this.key, id });
+    this.emit({ op: "delete", key: this.key, id });
     return true;
   }
 
@@ -210,45 +234,65 @@ export interface StoredFile {
   bytes: Uint8Array<ArrayBuffer>;
 }
 
-/** The files map; writes are reported to the store's change listener. */
-class FileMap extends Map<string, StoredFile> {
-  constructor(private readonly listen: () => ChangeListener | undefined) {
+/** A map whose writes are undone when the store's transaction fails, and reported to `written`. */
+class JournaledMap<K, V> extends Map<K, V> {
+  constructor(
+    private readonly journal: () => Journal,
+    private readonly written: (key: K, value: V | undefined) => void = () => undefined,
+  ) {
     super();
   }
-  override set(owner: string, file: StoredFile): this {
-    super.set(owner, file);
-    this.listen()?.({ op: "file", owner, file });
+  private remember(key: K): void {
+    const journal = this.journal();
+    if (!journal) return;
+    const had = super.has(key);
+    const value = super.get(key);
+    journal.steps.push(() => {
+      if (had) super.set(key, value as V);
+      else super.delete(key);
+    });
+  }
+  override set(key: K, value: V): this {
+    this.remember(key);
+    super.set(key, value);
+    this.written(key, value);
     return this;
   }
-  override delete(owner: string): boolean {
-    const removed = super.delete(owner);
-    if (removed) this.listen()?.({ op: "file", owner, file: null });
+  override delete(key: K): boolean {
+    this.remember(key);
+    const removed = super.delete(key);
+    if (removed) this.written(key, undefined);
     return removed;
   }
 }
 
 export class Store {
   private readonly collections = new Map<string, Collection>();
+  private journal: Journal;
+  private readonly current = (): Journal => this.journal;
   private listener: ChangeListener | undefined;
-  private readonly listen = () => this.listener;
+  /** Changes of the running transaction, reported when it succeeds. */
+  private held: StoreChange[] | undefined;
+  private readonly emit: ChangeListener = (change) => {
+    if (!this.listener) return;
+    if (this.held) this.held.push(change);
+    else this.listener(change);
+  };
   /** Files by owner: a record id (document, attachment...) or `<id>/icon`, `<id>/image`. */
-  readonly files: Map<string, StoredFile> = new FileMap(this.listen);
-  private readonly sequences = new Map<string, number>();
+  readonly files: Map<string, StoredFile> = new JournaledMap<string, StoredFile>(
+    this.current,
+    (owner, file) => this.emit({ op: "file", owner, file: file ?? null }),
+  );
+  private readonly sequences: Map<string, number> = new JournaledMap<string, number>(
+    this.current,
+    (name, value) => value !== undefined && this.emit({ op: "sequence", name, value }),
+  );
 
   constructor(readonly rng: Prng) {}
 
   /** Reports every later write (the durable journal); `undefined` stops reporting. */
   onChange(listener: ChangeListener | undefined): void {
     this.listener = listener;
-  }
-
-  collection(key: string): Collection {
-    let c = this.collections.get(key);
-    if (!c) {
-      c = new Collection(key, this.listen);
-      this.collections.set(key, c);
-    }
-    return c;
   }
 
   /** Child sequence counters by `<store>|<parent id>` (a durable snapshot's part). */
@@ -261,6 +305,47 @@ export class Store {
     this.sequences.set(name, value);
   }
 
+  /**
+   * Runs `write` (synchronous: check and write in one step) as one change: if it throws, every
+   * record, file and sequence it wrote is restored and the error propagates. Nested calls join
+   * the outer one.
+   */
+  transaction<T>(write: () => T): T {
+    if (this.journal) return write();
+    const journal = { steps: [] as Array<() => void> };
+    this.journal = journal;
+    const held: StoreChange[] = [];
+    this.held = held;
+    try {
+      const result = write();
+      this.held = undefined;
+      for (const change of held) this.emit(change);
+      return result;
+    } catch (error) {
+      this.journal = undefined;
+      this.held = undefined;
+      for (const step of journal.steps.reverse()) step();
+      throw error;
+    } finally {
+      this.journal = undefined;
+      this.held = undefined;
+    }
+  }
+
+  /** Registers an undo step for state outside the store written in the running transaction. */
+  onRollback(undo: () => void): void {
+    this.journal?.steps.push(undo);
+  }
+
+  collection(key: string): Collection {
+    let c = this.collections.get(key);
+    if (!c) {
+      c = new Collection(key, this.current, this.emit);
+      this.collections.set(key, c);
+    }
+    return c;
+  }
+
   keys(): string[] {
     return [...this.collections.keys()].sort();
   }
@@ -270,16 +355,12 @@ export class Store {
     const k = `${key}|${parentId}`;
     const n = (this.sequences.get(k) ?? 0) + 1;
     this.sequences.set(k, n);
-    this.listener?.({ op: "sequence", name: k, value: n });
     return n;
   }
 
   /** Tells the sequence counter that `seq` is taken (seeded and fixture records). */
   noteSequence(key: string, parentId: string, seq: number): void {
     const k = `${key}|${parentId}`;
-    if ((this.sequences.get(k) ?? 0) < seq) {
-      this.sequences.set(k, seq);
-      this.listener?.({ op: "sequence", name: k, value: seq });
-    }
+    if ((this.sequences.get(k) ?? 0) < seq) this.sequences.set(k, seq);
   }
 }

@@ -8,7 +8,7 @@
 import type { RequestContext } from "../http/context.js";
 import { type JsonObject, valueAt, valuesAt } from "../shared/json.js";
 import { badRequest, notFound } from "../shared/problem.js";
-import { UNKNOWN_ID_IS_BAD_REQUEST } from "./collections.js";
+import { unknownIdIsBadRequest } from "./collections.js";
 import { settle } from "./lifecycle.js";
 import type { StoreRef } from "./routes.js";
 import type { Collection } from "./store.js";
@@ -120,7 +120,7 @@ export function findInView(view: View, id: string, write = false): JsonObject {
   const record = view.find(id);
   if (!record) {
     const detail = `${modelName(view.shows)} with id '${id}' not found`;
-    if (write && UNKNOWN_ID_IS_BAD_REQUEST.has(view.store)) throw badRequest(detail);
+    if (write && unknownIdIsBadRequest(view.store)) throw badRequest(detail);
     throw notFound(`${detail}.`);
   }
   return record;

@@ -1,7 +1,7 @@
 /**
  * Who is calling. Bearer API tokens (`idt:TKN-XXXX-XXXX:<secret>`) are records of
  * `accounts/api-tokens` (status Active, not revoked); JWTs are the installation tokens this
- * sandbox signed (`exp` checked). Failures answer 401 `Authentication Failed`.
+ * sandbox signed (HS256 with its own key, `exp` required, the account type read from the account). Failures answer 401 `Authentication Failed`.
  */
 
 import type { AccountType } from "../domain/machines/index.js";
@@ -91,16 +91,21 @@ export class Auth {
 
   private async fromJwt(token: string): Promise<Caller> {
     const payload = await this.signer.verify(token);
-    if (!payload) throw unauthorized("The token signature is not valid.");
+    if (!payload) throw unauthorized("The token signature is not valid (HS256 signed by this sandbox).");
     const exp = payload["exp"];
-    if (typeof exp === "number" && exp * 1000 <= this.now()) throw unauthorized("The token has expired.");
+    if (typeof exp !== "number") throw unauthorized("The token has no expiry (`exp`).");
+    if (exp * 1000 <= this.now()) throw unauthorized("The token has expired.");
     const accountId = payload[`${CLAIMS}accountId`];
-    const type = payload[`${CLAIMS}accountType`];
-    if (typeof accountId !== "string" || typeof type !== "string" || !ACCOUNT_TYPES.has(type)) {
-      throw unauthorized("The token carries no account.");
-    }
+    if (typeof accountId !== "string") throw unauthorized("The token carries no account.");
     const account = this.account(accountId);
     if (!account) throw unauthorized("The token's account does not exist.");
+    // The account's own type decides what the caller may do; a claim saying otherwise is forged.
+    const type = account["type"];
+    if (typeof type !== "string" || !ACCOUNT_TYPES.has(type))
+      throw unauthorized("The token's account has no type.");
+    if (payload[`${CLAIMS}accountType`] !== type) {
+      throw unauthorized("The token's account type does not match its account.");
+    }
     const caller: Caller = {
       accountId,
       accountType: type as AccountType,

@@ -3,6 +3,7 @@
  * per-request context handlers receive.
  */
 
+import type { ActionDef } from "../domain/catalogue.js";
 import type { ServiceRoute } from "../domain/routes.js";
 import type { Store } from "../domain/store.js";
 import type { Auth, Caller } from "./auth.js";
@@ -19,6 +20,8 @@ export interface ResolvedOptions {
   settleMs: number;
   /** Request bodies are checked against the OpenAPI spec (`validate: false` turns it off). */
   validate: boolean;
+  /** Largest request body accepted (413 beyond). */
+  maxBodyBytes: number;
 }
 
 export interface PendingTransition {
@@ -48,5 +51,14 @@ export interface RequestContext {
   /** Template of the matched endpoint (`/public/v1/catalog/products/{id}`). */
   pattern: string;
   /** Values of the template placeholders (`productId`), decoded. */
+  params: Readonly<Record<string, string>>;
+}
+
+/** A custom action call: the record id (none for collection actions), name and definition. */
+export interface ActionCall {
+  id: string | undefined;
+  name: string;
+  action: ActionDef;
+  /** Values of the action path's placeholders (`attachmentId`). */
   params: Readonly<Record<string, string>>;
 }

@@ -6,10 +6,11 @@
 import { isObject, type JsonObject, type JsonValue } from "../shared/json.js";
 import { badRequest, notFound, SandboxError } from "../shared/problem.js";
 import type { Caller } from "./auth.js";
+import { readRequestBody } from "./body.js";
 import type { SandboxContext } from "./context.js";
 import { json, noContent } from "./envelope.js";
-import type { FaultSpec } from "./faults.js";
-import { BLOB_PREFIX, readJson, serveBlob } from "./files.js";
+import { type FaultSpec, globMatcher } from "./faults.js";
+import { BLOB_PREFIX, serveBlob } from "./files.js";
 import { handleJsonlBlob } from "./handlers/read.js";
 import { filterFromQuery, type RequestJournal } from "./request-journal.js";
 import { matchRoute } from "./router.js";
@@ -36,6 +37,14 @@ function faultList(body: unknown): FaultSpec[] {
   const list = Array.isArray(body) ? body : body === undefined ? [] : [body];
   for (const f of list) {
     if (!isObject(f) || typeof f["kind"] !== "string") throw badRequest("A fault needs a `kind`.");
+    const path = f["path"];
+    if (path !== undefined && typeof path !== "string")
+      throw badRequest("A fault's `path` must be a glob string.");
+    try {
+      if (path !== undefined) globMatcher(path);
+    } catch (error) {
+      throw badRequest((error as Error).message);
+    }
   }
   return list as FaultSpec[];
 }
@@ -48,6 +57,7 @@ export async function handleAdmin(
 ): Promise<Response> {
   const path = url.pathname.slice(ADMIN_PREFIX.length);
   const method = req.method;
+  const readJson = async (): Promise<unknown> => (await readRequestBody(req, ctx.options.maxBodyBytes)).json;
   if (path.startsWith("blobs/files/") && method === "GET") {
     const owner = decodeURIComponent(path.slice("blobs/files/".length));
     const blob = serveBlob(ctx.store, owner);
@@ -79,9 +89,9 @@ export async function handleAdmin(
     case "GET faults":
       return json(ctx.faults.list() as unknown as JsonValue);
     case "POST faults":
-      return json({ ids: ctx.faults.add(faultList(await readJson(req))) }, 201);
+      return json({ ids: ctx.faults.add(faultList(await readJson())) }, 201);
     case "PUT faults":
-      return json({ ids: ctx.faults.set(faultList(await readJson(req))) });
+      return json({ ids: ctx.faults.set(faultList(await readJson())) });
     case "DELETE faults":
       ctx.faults.clear(url.searchParams.get("id") ?? undefined);
       return noContent();
@@ -89,7 +99,7 @@ export async function handleAdmin(
       return json(hooks.tokens());
     case "POST tokens/revoke":
     case "POST tokens/unrevoke": {
-      const body = await readJson(req);
+      const body = await readJson();
       const target = isObject(body) ? (body["token"] ?? body["persona"]) : undefined;
       if (path === "tokens/revoke") {
         if (typeof target !== "string") throw badRequest("Give { token } or { persona }.");

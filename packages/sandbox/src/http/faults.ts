@@ -39,7 +39,7 @@ interface Armed {
   id: string;
   seen: number;
   fired: number;
-  regex: RegExp | undefined;
+  matches: ((path: string) => boolean) | undefined;
 }
 
 export interface RequestInfo {
@@ -59,12 +59,47 @@ export interface FaultPlan {
   fired: string[];
 }
 
-function globToRegex(glob: string): RegExp {
+/** Longest fault path glob accepted, and most `*` in one (matching stays linear in the path). */
+export const MAX_GLOB_LENGTH = 512;
+export const MAX_GLOB_STARS = 32;
+
+/**
+ * A matcher for a path glob (`*`: any characters, nothing else special), without regular
+ * expressions: the literal pieces between stars are found left to right (the first anchored at
+ * the start, the last at the end), which is linear in the path for each piece. Too long a glob, or
+ * one with too many stars, is a `RangeError` naming the limit.
+ */
+export function globMatcher(glob: string): (path: string) => boolean {
+  if (glob.length > MAX_GLOB_LENGTH) {
+    throw new RangeError(
+      `A fault path glob may have at most ${MAX_GLOB_LENGTH} characters (got ${glob.length}).`,
+    );
+  }
   const normalised = glob.startsWith("/public/v1")
     ? glob
     : `/public/v1${glob.startsWith("/") ? "" : "/"}${glob}`;
-  const escaped = normalised.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
-  return new RegExp(`^${escaped}$`);
+  const pieces = normalised.split("*");
+  if (pieces.length - 1 > MAX_GLOB_STARS) {
+    throw new RangeError(
+      `A fault path glob may have at most ${MAX_GLOB_STARS} '*' (got ${pieces.length - 1}).`,
+    );
+  }
+  const first = pieces[0] ?? "";
+  if (pieces.length === 1) return (path) => path === first;
+  const last = pieces[pieces.length - 1] ?? "";
+  const middle = pieces.slice(1, -1).filter((p) => p !== "");
+  return (path) => {
+    if (path.length < first.length + last.length) return false;
+    if (!path.startsWith(first) || !path.endsWith(last)) return false;
+    let at = first.length;
+    const end = path.length - last.length;
+    for (const piece of middle) {
+      const found = path.indexOf(piece, at);
+      if (found < 0 || found + piece.length > end) return false;
+      at = found + piece.length;
+    }
+    return true;
+  };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -142,18 +177,28 @@ export class Faults {
 
   /** Replaces every fault. */
   set(specs: FaultSpec | readonly FaultSpec[]): string[] {
-    this.armed = [];
-    return this.add(specs);
+    const armed = this.arm(specs);
+    this.armed = armed;
+    return armed.map((a) => a.id);
   }
 
-  /** Adds faults; returns their ids. */
+  /** Adds faults; returns their ids. All or none: a bad glob throws before any is armed. */
   add(specs: FaultSpec | readonly FaultSpec[]): string[] {
+    const armed = this.arm(specs);
+    this.armed.push(...armed);
+    return armed.map((a) => a.id);
+  }
+
+  private arm(specs: FaultSpec | readonly FaultSpec[]): Armed[] {
     const list = Array.isArray(specs) ? specs : [specs as FaultSpec];
-    return list.map((spec) => {
-      const id = spec.id ?? `fault-${this.nextId++}`;
-      this.armed.push({ spec, id, seen: 0, fired: 0, regex: spec.path ? globToRegex(spec.path) : undefined });
-      return id;
-    });
+    const matchers = list.map((spec) => (spec.path ? globMatcher(spec.path) : undefined));
+    return list.map((spec, i) => ({
+      spec,
+      id: spec.id ?? `fault-${this.nextId++}`,
+      seen: 0,
+      fired: 0,
+      matches: matchers[i],
+    }));
   }
 
   /** Removes one fault, or all. */
@@ -168,7 +213,7 @@ export class Faults {
   private matches(a: Armed, info: RequestInfo): boolean {
     const { spec } = a;
     if (spec.method && spec.method.toUpperCase() !== info.method) return false;
-    if (a.regex && !a.regex.test(info.path)) return false;
+    if (a.matches && !a.matches(info.path)) return false;
     if (spec.service && spec.service !== info.service && spec.service !== info.store) return false;
     return true;
   }

@@ -1,87 +1,14 @@
 /**
- * Files: reading JSON and multipart bodies (the row's JSON part and file part), storing bytes,
- * and answering downloads the way MPT does: JSON metadata for `Accept: application/json`, the
+ * Files: storing bytes and answering downloads the way MPT does (bodies are read in body.ts): JSON metadata for `Accept: application/json`, the
  * bytes with `Content-Disposition` for the file's own type, 406 otherwise; icons redirect (307)
  * to a blob route.
  */
 
 import type { Store, StoredFile } from "../domain/store.js";
-import { isObject, type JsonObject } from "../shared/json.js";
-import { SandboxError, validationError } from "../shared/problem.js";
+import type { JsonObject } from "../shared/json.js";
+import { SandboxError } from "../shared/problem.js";
 
 export const BLOB_PREFIX = "/_sandbox/blobs/";
-
-export interface Body {
-  data: JsonObject;
-  /** Files by part name. */
-  files: Map<string, StoredFile>;
-  /** Non-file parts other than the data part, as text. */
-  fields: Map<string, string>;
-}
-
-function parseJsonObject(text: string, what: string): JsonObject {
-  if (text.trim() === "") return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw validationError({ [what]: [`The JSON value could not be converted: ${(error as Error).message}`] });
-  }
-  if (!isObject(value)) throw validationError({ [what]: ["The JSON value must be an object."] });
-  return value;
-}
-
-/** Parses a JSON body; arrays are allowed when `allowArray`. */
-export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw validationError({ $: [`The JSON value could not be converted: ${(error as Error).message}`] });
-  }
-}
-
-export function isMultipart(req: Request): boolean {
-  return (req.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
-}
-
-async function toStoredFile(file: File): Promise<StoredFile> {
-  return {
-    filename: file.name || "file",
-    contentType: file.type || "application/octet-stream",
-    bytes: new Uint8Array(await file.arrayBuffer()),
-  };
-}
-
-/** Reads a create/update/action body: JSON, or multipart with `dataKey` as the JSON part. */
-export async function readBody(req: Request, dataKey: string | undefined): Promise<Body> {
-  const files = new Map<string, StoredFile>();
-  const fields = new Map<string, string>();
-  if (!isMultipart(req)) {
-    const value = await readJson(req);
-    if (value !== undefined && !isObject(value))
-      throw validationError({ $: ["The JSON value must be an object."] });
-    return { data: value ?? {}, files, fields };
-  }
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch (error) {
-    throw new SandboxError({ status: 400, detail: `Malformed multipart body: ${(error as Error).message}` });
-  }
-  let data: JsonObject = {};
-  for (const [name, value] of form.entries()) {
-    if (name === dataKey) {
-      data = parseJsonObject(typeof value === "string" ? value : await value.text(), name);
-    } else if (typeof value === "string") {
-      fields.set(name, value);
-    } else {
-      files.set(name, await toStoredFile(value));
-    }
-  }
-  return { data, files, fields };
-}
 
 /** Sets `filename`, `size`, `contentType` on a file-backed record. */
 export function withFileMetadata(record: JsonObject, file: StoredFile): JsonObject {

@@ -38,12 +38,17 @@ export class JwtSigner {
     return `${header}.${body}.${base64url(new Uint8Array(signature))}`;
   }
 
-  /** The payload when the signature is valid (expiry is the caller's business), else undefined. */
+  /**
+   * The payload when the header says HS256 and the signature is valid (expiry is the caller's
+   * business), else undefined.
+   */
   async verify(token: string): Promise<JsonObject | undefined> {
     const parts = token.split(".");
     if (parts.length !== 3) return undefined;
     const [header, body, signature] = parts as [string, string, string];
     try {
+      const head: unknown = JSON.parse(new TextDecoder().decode(fromBase64url(header)));
+      if (!isObject(head) || head["alg"] !== "HS256") return undefined;
       const ok = await crypto.subtle.verify(
         "HMAC",
         await this.key,

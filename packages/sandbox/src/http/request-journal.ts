@@ -7,7 +7,7 @@ import { redact } from "mpt-api-client";
 import type { JsonValue } from "../shared/json.js";
 
 /** Bodies longer than this are summarised, not kept. */
-const MAX_BODY_CHARS = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 export interface JournalledRequest {
   /** 1 for the first request the sandbox answered, then 2, 3... */
@@ -57,13 +57,40 @@ function statusMatches(pattern: string, status: number): boolean {
   return /^\dxx$/i.test(pattern) ? text[0] === pattern[0] : text === pattern;
 }
 
-/** The body a request sent, masked, for the journal. */
-export async function journalBody(req: Request): Promise<JsonValue | undefined> {
-  if (req.body === null) return undefined;
+/**
+ * The body a request sent, masked, for the journal: read from a clone alongside the handler (never
+ * ahead of it), at most MAX_BODY_BYTES of it, so a slow or oversized body is handled as without
+ * the journal.
+ */
+export function journalBody(req: Request): Promise<JsonValue | undefined> {
+  if (req.body === null) return Promise.resolve(undefined);
   const type = (req.headers.get("content-type") ?? "").toLowerCase();
-  if (!type.includes("json")) return `<${type.split(";")[0] || "body"}: not kept>`;
-  const text = await req.clone().text();
-  if (text.length > MAX_BODY_CHARS) return `<${text.length} characters: not kept>`;
+  if (!type.includes("json")) return Promise.resolve(`<${type.split(";")[0] || "body"}: not kept>`);
+  const length = Number(req.headers.get("content-length") ?? "0");
+  if (length > MAX_BODY_BYTES) return Promise.resolve(`<${length} bytes: not kept>`);
+  const stream = req.clone().body;
+  return stream ? readMasked(stream) : Promise.resolve(undefined);
+}
+
+async function readMasked(stream: ReadableStream<Uint8Array>): Promise<JsonValue | undefined> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        return `<over ${MAX_BODY_BYTES} bytes: not kept>`;
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return "<body not received>";
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
   const masked = redact(text);
   try {
     return JSON.parse(masked) as JsonValue;
@@ -102,11 +129,11 @@ export class RequestJournal {
     if (this.capacity <= 0) return answer();
     const seq = ++this.seq;
     const started = performance.now();
-    const body = await journalBody(req);
+    const body = journalBody(req);
     const response = await answer();
     const problem = await problemSummary(response);
     const url = new URL(req.url);
-    this.add({
+    const entry: JournalledRequest = {
       seq,
       at: who.at,
       method: req.method,
@@ -117,7 +144,11 @@ export class RequestJournal {
       traceId: problem.traceId ?? req.headers.get("traceparent"),
       ...(problem.title !== undefined ? { title: problem.title } : {}),
       ...(problem.detail !== undefined ? { detail: problem.detail } : {}),
-      ...(body !== undefined ? { body } : {}),
+    };
+    this.add(entry);
+    // The body joins the entry when the clone has been read (the answer does not wait for it).
+    void body.then((kept) => {
+      if (kept !== undefined) entry.body = kept;
     });
     return response;
   }

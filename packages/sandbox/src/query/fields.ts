@@ -4,10 +4,10 @@
  * valid when the loaded data has it.
  */
 
-import { schemaElementTypeOf, schemaTypeOf } from "../domain/schema/index.js";
+import { type FieldType, schemaElementTypeOf, schemaTypeOf } from "../domain/schema/index.js";
 import { isObject, type JsonValue } from "../shared/json.js";
 
-export type FieldType = "string" | "number" | "boolean" | "date" | "object" | "array" | "null";
+export type { FieldType } from "../domain/schema/index.js";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 

@@ -1,21 +1,14 @@
-/** All state machines by store key, and the lookups the action handler uses. */
-import { accountsMachines } from "./accounts.js";
-import { billingMachines } from "./billing.js";
-import { catalogMachines } from "./catalog.js";
-import { commerceMachines } from "./commerce.js";
-import { platformMachines } from "./platform.js";
-import type { Machine, MachineTable } from "./types.js";
+/** State machines by store key (from the store definitions), and the lookup the handlers use. */
+import { DEFINITIONS, storeDef } from "../stores/index.js";
+import type { Machine } from "./types.js";
 
 export type { AccountType, Machine, Transition } from "./types.js";
 
-export const MACHINES: MachineTable = {
-  ...catalogMachines,
-  ...commerceMachines,
-  ...billingMachines,
-  ...accountsMachines,
-  ...platformMachines,
-};
+/** Every store's state machine, by store key. */
+export const MACHINES: Readonly<Record<string, Machine>> = Object.fromEntries(
+  [...DEFINITIONS].flatMap(([key, definition]) => (definition.machine ? [[key, definition.machine]] : [])),
+);
 
 export function machineOf(store: string): Machine | undefined {
-  return MACHINES[store];
+  return storeDef(store).machine;
 }

@@ -1,6 +1,7 @@
 /**
- * Shape of the state-machine tables: per store, the status a create starts in and, per action,
- * the statuses it may be called from, the status it leads to, and who may call it.
+ * Shape of a state machine (a store definition's `machine`): the status a create starts in and,
+ * per action, the statuses it may be called from, the status it leads to, and who may call it;
+ * plus the builders of the common machines.
  */
 
 export type AccountType = "Vendor" | "Client" | "Operations";
@@ -21,20 +22,21 @@ export interface Transition {
   by?: readonly AccountType[];
 }
 
-export interface Machine {
+/** `A`: the store's action names (from the catalogue), so a transition of no action fails to compile. */
+export interface Machine<A extends string = string> {
   /** Status of a new record. */
   initial?: string;
   /** Statuses a create body may ask for instead (orders are created as Draft or Quoted). */
   createStatuses?: readonly string[];
-  actions: Readonly<Record<string, Transition>>;
+  actions: Readonly<Partial<Record<A, Transition>>>;
   /** Statuses DELETE is allowed from (default: any). */
   deleteFrom?: readonly string[];
 }
 
-export type MachineTable = Readonly<Record<string, Machine>>;
-
 /** Draft -> review -> Pending -> publish -> Published <-> Unpublished (catalog content). */
-export const REVIEWED_CONTENT = (publishers: readonly AccountType[]): Machine => ({
+export const REVIEWED_CONTENT = (
+  publishers: readonly AccountType[],
+): Machine<"review" | "publish" | "unpublish"> => ({
   initial: "Draft",
   actions: {
     review: { from: ["Draft", "Unpublished"], to: "Pending", by: V },
@@ -45,7 +47,7 @@ export const REVIEWED_CONTENT = (publishers: readonly AccountType[]): Machine =>
 });
 
 /** Draft -> publish -> Published <-> Unpublished (no review step). */
-export const PUBLISHED_CONTENT: Machine = {
+export const PUBLISHED_CONTENT: Machine<"publish" | "unpublish"> = {
   initial: "Draft",
   actions: {
     publish: { from: ["Draft", "Unpublished"], to: "Published", by: V },
@@ -53,17 +55,16 @@ export const PUBLISHED_CONTENT: Machine = {
   },
 };
 
-/** Active <-> Disabled with `enable`/`disable` (or `activate`/`disable`). */
-export const TOGGLE = (
+/** `on` <-> `off` with two actions (`enable`/`disable`, `activate`/`disable`, `unblock`/`block`). */
+export function TOGGLE<const OnAction extends string, const OffAction extends string>(
   on: string,
   off: string,
-  onAction = "enable",
-  offAction = "disable",
-  by = ANY,
-): Machine => ({
-  initial: on,
-  actions: {
-    [onAction]: { from: [off], to: on, by },
-    [offAction]: { from: [on], to: off, by },
-  },
-});
+  onAction: OnAction,
+  offAction: OffAction,
+  by: readonly AccountType[] = ANY,
+): Machine<OnAction | OffAction> {
+  const actions: Partial<Record<OnAction | OffAction, Transition>> = {};
+  actions[onAction] = { from: [off], to: on, by };
+  actions[offAction] = { from: [on], to: off, by };
+  return { initial: on, actions };
+}

@@ -2,8 +2,10 @@
  * Property paths of the OpenAPI spec (generated graph): the type of `path` in a store's records,
  * so validation accepts paths the spec has even when no loaded record carries them.
  */
-import type { FieldType } from "../../query/fields.js";
 import { SCHEMA_ROOTS, SCHEMAS } from "./generated.js";
+
+/** The type of a property path (RQL, select and order check operators and values against it). */
+export type FieldType = "string" | "number" | "boolean" | "date" | "object" | "array" | "null";
 
 const TYPES: Readonly<Record<string, FieldType>> = {
   s: "string",

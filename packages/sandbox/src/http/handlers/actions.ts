@@ -2,28 +2,22 @@
  * Custom actions (`POST {id}/publish`, `GET {id}/render`, ...): generic behaviour driven by the
  * state-machine tables (who may call, from which statuses, to which status, delayed settling),
  * the action's `returns` (model 200, none 204, text, file), plus the special cases in
- * `SPECIAL` (token issuing, uploads, batch attachments, group membership).
+ * the store definition's `special` and `uploads` (token issuing, uploads, batch attachments,
+ * group membership).
  */
-import type { ActionDef } from "../../domain/catalogue.js";
-import { ON_ACTION } from "../../domain/effects.js";
+
+import { effectOnAction } from "../../domain/effects.js";
 import { schedule, stamp, withAudit, withStatus } from "../../domain/lifecycle.js";
 import { machineOf } from "../../domain/machines/index.js";
 import { validateRequest } from "../../domain/validation.js";
 import { findInView, modelName, openView, type View } from "../../domain/view.js";
 import { deepMerge, isObject, type JsonObject } from "../../shared/json.js";
 import { forbidden, notFound, SandboxError } from "../../shared/problem.js";
-import type { RequestContext } from "../context.js";
+import { bodyOf, type RequestBody } from "../body.js";
+import type { ActionCall, RequestContext } from "../context.js";
 import { json, noContent } from "../envelope.js";
-import { type Body, blobRedirect, readBody } from "../files.js";
-import { SPECIAL, UPLOADS, type UploadOutcome } from "./special.js";
-
-export interface ActionCall {
-  id: string | undefined;
-  name: string;
-  action: ActionDef;
-  /** Values of the action path's placeholders (`attachmentId`). */
-  params: Readonly<Record<string, string>>;
-}
+import { blobRedirect } from "../files.js";
+import { specialAction, type UploadOutcome, uploadHook } from "./special.js";
 
 /** The text a `render`/`template` action answers (a JSON string, as MPT does). */
 function renderText(record: JsonObject, name: string): string {
@@ -46,15 +40,14 @@ function transitionError(
   });
 }
 
-async function readActionBody(rc: RequestContext, action: ActionDef): Promise<Body> {
-  const body = await readBody(rc.req, action.file?.emptyDataPart);
-  validateRequest(rc, body.data);
-  return body;
-}
-
-export async function handleAction(rc: RequestContext, call: ActionCall): Promise<Response> {
-  const special = SPECIAL[`${rc.route.name}.${call.name}`];
-  if (special) return special(rc, call);
+/** A custom action, with the body read whole; checks and writes synchronously. */
+export function handleAction(
+  rc: RequestContext,
+  call: ActionCall,
+  raw: RequestBody,
+): Response | Promise<Response> {
+  const special = specialAction(rc.route.store, call.name);
+  if (special) return special(rc, call, raw);
 
   const { sandbox, caller, route } = rc;
   const { action, name } = call;
@@ -75,7 +68,8 @@ export async function handleAction(rc: RequestContext, call: ActionCall): Promis
     return json(record);
   }
 
-  const body = await readActionBody(rc, action);
+  const body = bodyOf(raw, action.file?.emptyDataPart);
+  validateRequest(rc, body.data);
   const transition = machineOf(route.store)?.actions[name];
   if (transition) {
     if (transition.by && !transition.by.includes(caller.accountType)) {
@@ -88,7 +82,7 @@ export async function handleAction(rc: RequestContext, call: ActionCall): Promis
     }
   }
   let outcome: UploadOutcome = {};
-  const upload = UPLOADS[`${route.store}.${name}`];
+  const upload = uploadHook(route.store, name);
   if (upload) {
     outcome = upload(rc, record, body);
     record = outcome.record ?? record;
@@ -101,7 +95,7 @@ export async function handleAction(rc: RequestContext, call: ActionCall): Promis
   else record = withAudit(record, ["updated"], stamp(sandbox, caller));
   const settles = outcome.settles ?? transition?.settles;
   if (settles) schedule(sandbox, route.store, call.id, settles);
-  const effect = ON_ACTION[`${route.store}.${name}`];
+  const effect = effectOnAction(route.store, name);
   if (effect) record = effect(sandbox, record, caller);
   view.collection.put(record);
   return action.returns === "none" ? noContent() : json(record);

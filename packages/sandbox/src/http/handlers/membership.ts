@@ -14,9 +14,9 @@ import { validateRequest } from "../../domain/validation.js";
 import { findInView, modelName, openView, type View } from "../../domain/view.js";
 import { isObject, type JsonObject, type JsonValue, setAt, valueAt } from "../../shared/json.js";
 import { validationError } from "../../shared/problem.js";
-import type { RequestContext } from "../context.js";
+import type { RequestBody } from "../body.js";
+import type { ActionCall, RequestContext } from "../context.js";
 import { json, noContent } from "../envelope.js";
-import { readJson } from "../files.js";
 
 /** `group` of `group.id`: the field of a link that names the linked record. */
 function linkField(link: StoreRef): string {
@@ -67,10 +67,9 @@ function linkOfRoute(rc: RequestContext): StoreRef {
 }
 
 /** `POST …/users/{userId}/groups` `{id}`: adds the user to the group (no duplicate links). */
-export async function createLink(rc: RequestContext): Promise<Response> {
+export function createLink(rc: RequestContext, body: unknown): Response {
   const link = linkOfRoute(rc);
   const view = openView(rc);
-  const body = await readJson(rc.req);
   validateRequest(rc, body);
   const record = linkedRecord(rc, view, link, body);
   addLink(rc, view, link, record);
@@ -87,10 +86,10 @@ export function deleteLink(rc: RequestContext, id: string): Response {
 }
 
 /** `PUT …/users/{userId}/groups` `[{id}, …]` (or `{groups: […]}`): replaces the user's groups. */
-export async function replaceLinks(rc: RequestContext): Promise<Response> {
+export function replaceLinks(rc: RequestContext, _call: ActionCall, raw: RequestBody): Response {
   const link = linkOfRoute(rc);
   const view = openView(rc);
-  const body = await readJson(rc.req);
+  const body = raw.json;
   validateRequest(rc, body);
   const field = rc.route.segments.at(-1) ?? "";
   const list = Array.isArray(body) ? body : isObject(body) ? body[field] : undefined;

@@ -6,16 +6,25 @@
 
 import { allocateId } from "../../domain/id-allocation.js";
 import { stamp, withAudit } from "../../domain/lifecycle.js";
+import { type SpecialName, storeDef, type UploadName } from "../../domain/stores/index.js";
 import { findInView, openView } from "../../domain/view.js";
 import { isObject, type JsonObject, valueAt } from "../../shared/json.js";
 import { forbidden, notFound, SandboxError, validationError } from "../../shared/problem.js";
-import type { RequestContext } from "../context.js";
+import type { Body, RequestBody } from "../body.js";
+import type { ActionCall, RequestContext } from "../context.js";
 import { json } from "../envelope.js";
-import { type Body, fileResponse, notAcceptable, wantsFile, withFileMetadata } from "../files.js";
-import type { ActionCall } from "./actions.js";
+import { fileResponse, notAcceptable, wantsFile, withFileMetadata } from "../files.js";
 import { replaceLinks } from "./membership.js";
 
-type Special = (rc: RequestContext, call: ActionCall) => Promise<Response> | Response;
+/**
+ * An action with its own handler. It runs after the body was read; whatever it writes, it writes
+ * before its first `await` (the token issuers await only the signature and write nothing).
+ */
+export type Special = (
+  rc: RequestContext,
+  call: ActionCall,
+  body: RequestBody,
+) => Promise<Response> | Response;
 
 export interface UploadOutcome {
   record?: JsonObject;
@@ -23,7 +32,7 @@ export interface UploadOutcome {
   settles?: string;
 }
 
-type UploadHook = (rc: RequestContext, record: JsonObject, body: Body) => UploadOutcome;
+export type UploadHook = (rc: RequestContext, record: JsonObject, body: Body) => UploadOutcome;
 
 export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -91,13 +100,20 @@ function batchAttachment(rc: RequestContext, call: ActionCall): Response {
   return json(attachment);
 }
 
-export const SPECIAL: Readonly<Record<string, Special>> = {
-  "integration.installationsToken.token": installationToken,
-  "integration.extensions.token": extensionToken,
-  "notifications.batches.getAttachment": batchAttachment,
-  "notifications.batches.downloadAttachment": batchAttachment,
-  "accounts.accounts.users.groups.update": replaceLinks,
+/** The special actions store definitions name (`special`). */
+const SPECIALS: Readonly<Record<SpecialName, Special>> = {
+  installationToken,
+  extensionToken,
+  batchAttachment,
+  replaceLinks,
 };
+
+/** The handler of `action` on `store` when its definition names a special one. */
+export function specialAction(store: string, action: string): Special | undefined {
+  const specials: Readonly<Record<string, SpecialName | undefined>> | undefined = storeDef(store).special;
+  const name = specials?.[action];
+  return name ? SPECIALS[name] : undefined;
+}
 
 const decoder = new TextDecoder();
 
@@ -174,9 +190,16 @@ const mediaImage: UploadHook = (rc, media, body) => {
   return { record: withFileMetadata(media, file) };
 };
 
-/** Hooks by `store.action`, run before the transition. */
-export const UPLOADS: Readonly<Record<string, UploadHook>> = {
-  "billing/journals.upload": journalUpload,
-  "billing/custom-ledgers.upload": customLedgerUpload,
-  "integration/extensions/media.uploadImage": mediaImage,
+/** The upload hooks store definitions name (`uploads`), run before the transition. */
+const UPLOAD_HOOKS: Readonly<Record<UploadName, UploadHook>> = {
+  journalCharges: journalUpload,
+  customLedgerFile: customLedgerUpload,
+  mediaImage,
 };
+
+/** The upload hook of `action` on `store`, if its definition names one. */
+export function uploadHook(store: string, action: string): UploadHook | undefined {
+  const uploads: Readonly<Record<string, UploadName | undefined>> | undefined = storeDef(store).uploads;
+  const name = uploads?.[action];
+  return name ? UPLOAD_HOOKS[name] : undefined;
+}

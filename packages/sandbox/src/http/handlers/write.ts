@@ -4,9 +4,9 @@
  * state machine allows).
  */
 import { checkAccess } from "../../domain/access.js";
-import { REQUIRED, SOFT_DELETE } from "../../domain/collections.js";
+import { requiredFields, softDeletes } from "../../domain/collections.js";
 import { deriveOnCreate } from "../../domain/derive.js";
-import { ON_CREATE } from "../../domain/effects.js";
+import { effectOnCreate } from "../../domain/effects.js";
 import { allocateId } from "../../domain/id-allocation.js";
 import { deleteWithParts, requireReferences } from "../../domain/integrity.js";
 import { stamp, withAudit, withStatus } from "../../domain/lifecycle.js";
@@ -17,9 +17,10 @@ import { validateRequest } from "../../domain/validation.js";
 import { findInView, modelName, openView } from "../../domain/view.js";
 import { deepMerge, type JsonObject, setAt, valueAt, valuesAt } from "../../shared/json.js";
 import { badRequest, SandboxError, validationError } from "../../shared/problem.js";
+import { bodyOf, type RequestBody } from "../body.js";
 import type { RequestContext } from "../context.js";
 import { json, noContent } from "../envelope.js";
-import { readBody, withFileMetadata } from "../files.js";
+import { withFileMetadata } from "../files.js";
 import { createLink, deleteLink } from "./membership.js";
 
 const READ_ONLY_FIELDS = ["id", "audit", "$meta"];
@@ -33,7 +34,7 @@ function sanitize(data: JsonObject, keepStatus: boolean): JsonObject {
 
 function requireFields(store: string, record: JsonObject): void {
   const errors: Record<string, string[]> = {};
-  for (const path of REQUIRED[store] ?? []) {
+  for (const path of requiredFields(store)) {
     const value = valueAt(record, path);
     if (value === undefined || value === null || value === "") {
       const name = path.replace(/\.id$/, "");
@@ -83,13 +84,14 @@ function parentPath(pathname: string): string {
   return pathname.replace(/\/[^/]*$/, "");
 }
 
-export async function handleCreate(rc: RequestContext): Promise<Response> {
+/** POST on a collection, with the body read whole; checks and writes synchronously. */
+export function handleCreate(rc: RequestContext, raw: RequestBody): Response {
   const { route, sandbox, caller } = rc;
   checkAccess(route.store, "create", caller.accountType);
-  if (route.link) return createLink(rc);
+  if (route.link) return createLink(rc, raw.json);
   const view = openView(rc);
   const upload = route.def.upload;
-  const body = await readBody(rc.req, upload?.on.includes("create") ? upload.dataKey : undefined);
+  const body = bodyOf(raw, upload?.on.includes("create") ? upload.dataKey : undefined);
   validateRequest(rc, body.data);
   const machine = machineOf(route.store);
   let record = sanitize(body.data, true);
@@ -110,7 +112,7 @@ export async function handleCreate(rc: RequestContext): Promise<Response> {
   record = deriveOnCreate(sandbox.store, route.store, record, caller);
   record = withAudit(record, ["created", "updated"], stamp(sandbox, caller));
   record = attachFile(rc, record, upload ? body.files.get(upload.fileKey) : undefined, rc.url.pathname);
-  const effect = ON_CREATE[route.store];
+  const effect = effectOnCreate(route.store);
   view.collection.put(record);
   sandbox.counters.created(route.store);
   if (effect) {
@@ -120,13 +122,14 @@ export async function handleCreate(rc: RequestContext): Promise<Response> {
   return json(record, 201);
 }
 
-export async function handleUpdate(rc: RequestContext, id: string): Promise<Response> {
+/** PUT on a record, with the body read whole; checks and writes synchronously. */
+export function handleUpdate(rc: RequestContext, id: string, raw: RequestBody): Response {
   const { route, sandbox, caller } = rc;
   checkAccess(route.store, "update", caller.accountType);
   const view = openView(rc);
   const current = findInView(view, id);
   const upload = route.def.upload;
-  const body = await readBody(rc.req, upload?.on.includes("update") ? upload.dataKey : undefined);
+  const body = bodyOf(raw, upload?.on.includes("update") ? upload.dataKey : undefined);
   const machine = machineOf(route.store);
   const keepStatus = !machine || Object.keys(machine.actions).length === 0;
   const name = body.data["name"];
@@ -160,7 +163,7 @@ export function handleDelete(rc: RequestContext, id: string): Response {
       errors: [{ message: `Invalid status '${status}' for delete.`, properties: ["status"] }],
     });
   }
-  if (SOFT_DELETE.has(route.store)) {
+  if (softDeletes(route.store)) {
     view.collection.put(withStatus(sandbox, current, "Deleted", caller));
   } else {
     deleteWithParts(sandbox.store, route.store, id);

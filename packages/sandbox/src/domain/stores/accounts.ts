@@ -1,0 +1,114 @@
+/** Store definitions of the `accounts` group (each field is described in types.ts). */
+import { ANY, C, O, TOGGLE, V } from "../machines/types.js";
+import { defineStores, random } from "./types.js";
+
+export const accountsStores = defineStores({
+  "accounts/account-users": {
+    id: random("AUSR", 2),
+    machine: {
+      initial: "Invited",
+      actions: {
+        acceptInvite: { from: ["Invited", "Invitation expired"], to: "Active", by: ANY },
+        resendInvite: { from: ["Invited", "Invitation expired"], to: "Invited", by: ANY },
+        sendNewInvite: { from: ["Invited", "Invitation expired"], to: "Invited", by: ANY },
+      },
+    },
+  },
+  "accounts/accounts": {
+    id: random("ACC", 2),
+    required: ["name", "type"],
+    access: { create: O, delete: O },
+    machine: {
+      initial: "Active",
+      actions: {
+        enable: { from: ["Disabled"], to: "Active", by: O },
+        disable: { from: ["Active", "Enabled"], to: "Disabled", by: O },
+        activate: { from: ["Enabled"], to: "Active", by: O },
+        deactivate: { from: ["Active"], to: "Enabled", by: O },
+        validate: { from: "*", by: O },
+      },
+    },
+  },
+  "accounts/accounts/users/groups": {
+    id: { prefix: "UGM", joins: ["user.id", "group.id"] },
+    machine: { actions: { update: { from: "*", by: V } } },
+    special: { update: "replaceLinks" },
+    nested: {
+      "accounts/accounts/{accountId}/users/{userId}/groups": {
+        link: { path: "group.id", store: "accounts/user-groups" },
+      },
+    },
+  },
+  "accounts/api-tokens": {
+    id: random("TKN", 2),
+    required: ["name"],
+    visibility: { owners: { Client: ["account.id"], Vendor: ["account.id"] } },
+    machine: TOGGLE("Active", "Disabled", "enable", "disable"),
+  },
+  "accounts/buyers": {
+    id: random("BUY", 2),
+    required: ["name"],
+    access: { read: C, create: C, update: C, delete: C },
+    visibility: { owners: { Client: ["client.id", "account.id"] } },
+    machine: {
+      initial: "Active",
+      actions: {
+        activate: { from: ["Unassigned", "Enabled", "Mismatch", "Conflict"], to: "Active", by: O },
+        deactivate: { from: ["Active"], to: "Unassigned", by: O },
+        enable: { from: ["Disabled"], to: "Active", by: C },
+        disable: { from: ["Active", "Enabled", "Mismatch"], to: "Disabled", by: C },
+        validate: { from: "*", by: C },
+        synchronize: { from: ["Active", "Disabled", "Unassigned", "Mismatch", "Conflict"], by: O },
+        transfer: { from: ["Active", "Enabled", "Disabled"], by: O },
+      },
+    },
+  },
+  "accounts/cloud-tenants": { id: random("CLT", 2), machine: { initial: "Active", actions: {} } },
+  "accounts/erp-links": { id: random("ERL", 2), machine: TOGGLE("Active", "Blocked", "unblock", "block", O) },
+  "accounts/licensees": {
+    id: random("LCE", 3),
+    required: ["name"],
+    access: { create: C, update: C, delete: C },
+    visibility: { owners: { Client: ["client.id", "account.id"] } },
+    machine: {
+      initial: "Enabled",
+      actions: {
+        enable: { from: ["Disabled"], to: "Enabled", by: C },
+        disable: { from: ["Active", "Enabled"], to: "Disabled", by: C },
+      },
+    },
+  },
+  "accounts/modules": { id: random("MOD", 1), access: { create: O, update: O, delete: O } },
+  "accounts/sellers": {
+    id: random("SEL", 2),
+    required: ["name"],
+    access: { create: O, update: O, delete: O },
+    machine: {
+      initial: "Active",
+      actions: {
+        activate: { from: ["Offline", "Disabled"], to: "Active", by: O },
+        deactivate: { from: ["Active"], to: "Offline", by: O },
+        disable: { from: ["Active", "Offline"], to: "Disabled", by: O },
+      },
+    },
+  },
+  "accounts/services": { id: random("SVC", 2), access: { create: O, update: O, delete: O } },
+  "accounts/user-groups": { id: random("UGR", 2), machine: { initial: "Active", actions: {} } },
+  "accounts/users": {
+    id: random("USR", 2),
+    machine: {
+      initial: "Invited",
+      actions: {
+        block: { from: ["Active", "Invited"], to: "Blocked", by: O },
+        unblock: { from: ["Blocked"], to: "Active", by: O },
+        setPassword: { from: ["Active", "Invited"], by: ANY },
+        sso: { from: "*", by: ANY },
+        ssoCheck: { from: "*", by: ANY },
+        acceptInvite: { from: ["Invited", "Invitation expired"], to: "Active", by: ANY },
+        resendInvite: { from: ["Invited", "Invitation expired"], to: "Invited", by: ANY },
+        sendNewInvite: { from: ["Invited", "Invitation expired"], to: "Invited", by: ANY },
+      },
+    },
+    nested: { "accounts/accounts/{accountId}/users": { refs: { accountId: "accounts.id" } } },
+  },
+});

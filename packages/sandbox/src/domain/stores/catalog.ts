@@ -1,0 +1,127 @@
+/** Store definitions of the `catalog` group (each field is described in types.ts). */
+import { C, O, REVIEWED_CONTENT, V } from "../machines/types.js";
+import { child, defineStores, random } from "./types.js";
+
+export const catalogStores = defineStores({
+  "catalog/authorizations": {
+    id: random("AUT", 2),
+    access: { read: V, create: V, update: V, delete: V },
+    visibility: { owners: { Vendor: ["vendor.id"] }, inherit: "product.id" },
+    stampVendor: true,
+  },
+  "catalog/items": {
+    id: child("ITM", "product.id"),
+    required: ["name", "product.id"],
+    omitted: ["audit", "parameters"],
+    access: { create: V, update: V, delete: V },
+    visibility: { statuses: { Client: ["Published"] }, inherit: "product.id" },
+    machine: {
+      initial: "Draft",
+      actions: {
+        review: { from: ["Draft", "Unpublished"], to: "Pending", by: V },
+        publish: { from: ["Pending", "Unpublished"], to: "Published", by: O },
+        unpublish: { from: ["Published"], to: "Unpublished", by: V },
+      },
+      deleteFrom: ["Draft"],
+    },
+  },
+  "catalog/listings": {
+    id: random("LST", 2),
+    required: ["product.id"],
+    access: { create: V, update: V, delete: V },
+    visibility: { owners: { Vendor: ["vendor.id"] }, inherit: "product.id" },
+    stampVendor: true,
+  },
+  "catalog/price-lists": {
+    id: child("PRC", "product.id"),
+    required: ["currency", "product.id"],
+    access: { read: V, create: V, update: V, delete: V },
+    visibility: { owners: { Vendor: ["vendor.id"] }, inherit: "product.id" },
+    stampVendor: true,
+  },
+  "catalog/price-lists/items": {
+    id: child("PRI", "priceList.id"),
+    access: { read: V },
+    visibility: { inherit: "priceList.id" },
+  },
+  "catalog/pricing-policies": {
+    id: random("PPY", 2),
+    required: ["name"],
+    access: { read: C },
+    visibility: { owners: { Client: ["client.id"] } },
+    machine: {
+      initial: "Active",
+      actions: {
+        activate: { from: ["Inactive", "None"], to: "Active", by: V },
+        disable: { from: ["Active"], to: "Inactive", by: V },
+      },
+    },
+  },
+  "catalog/pricing-policies/attachments": {
+    id: child("PPA", "pricingPolicy.id"),
+    visibility: { inherit: "pricingPolicy.id" },
+  },
+  "catalog/products": {
+    id: random("PRD", 2),
+    required: ["name"],
+    access: { create: V, update: V, delete: V },
+    visibility: { owners: { Vendor: ["vendor.id"] }, statuses: { Client: ["Published"] } },
+    stampVendor: true,
+    machine: {
+      initial: "Draft",
+      actions: {
+        review: { from: ["Draft"], to: "Pending", by: V },
+        publish: { from: ["Pending", "Unpublished"], to: "Published", by: O },
+        unpublish: { from: ["Published"], to: "Unpublished", by: V },
+        updateSettings: { from: "*", by: V },
+      },
+      deleteFrom: ["Draft"],
+    },
+  },
+  "catalog/products/documents": {
+    id: child("PDC", "product.id"),
+    required: ["name"],
+    access: { create: V, update: V, delete: V },
+    visibility: { statuses: { Client: ["Published"] }, inherit: "product.id" },
+    machine: REVIEWED_CONTENT(V),
+  },
+  "catalog/products/item-groups": { id: child("IGR", "product.id"), visibility: { inherit: "product.id" } },
+  "catalog/products/media": {
+    id: child("PME", "product.id"),
+    required: ["name"],
+    access: { create: V, update: V, delete: V },
+    visibility: { statuses: { Client: ["Published"] }, inherit: "product.id" },
+    machine: REVIEWED_CONTENT(V),
+  },
+  "catalog/products/parameter-groups": {
+    id: child("PGR", "product.id"),
+    visibility: { inherit: "product.id" },
+  },
+  "catalog/products/parameters": {
+    id: child("PAR", "product.id"),
+    required: ["name", "type"],
+    softDelete: true,
+    access: { create: V, update: V, delete: V },
+    visibility: { inherit: "product.id" },
+    machine: { initial: "Active", actions: {} },
+  },
+  "catalog/products/templates": {
+    id: child("TPL", "product.id"),
+    required: ["name", "type"],
+    access: { read: V },
+    visibility: { inherit: "product.id" },
+    machine: { initial: "Active", actions: {} },
+  },
+  "catalog/products/terms": {
+    id: child("TCS", "product.id"),
+    access: { create: V, update: V, delete: V },
+    visibility: { statuses: { Client: ["Published"] }, inherit: "product.id" },
+    machine: REVIEWED_CONTENT(V),
+  },
+  "catalog/products/terms/variants": {
+    id: child("TCV", "term.id"),
+    visibility: { statuses: { Client: ["Published"] }, inherit: "term.id" },
+    machine: REVIEWED_CONTENT(V),
+  },
+  "catalog/units-of-measure": { id: random("UNT", 1), access: { create: O, update: O, delete: O } },
+});

@@ -1,0 +1,83 @@
+/** Store definitions of the `commerce` group (each field is described in types.ts). */
+import { ANY, C, V } from "../machines/types.js";
+import { child, defineStores, random } from "./types.js";
+
+export const commerceStores = defineStores({
+  "commerce/agreements": {
+    id: random("AGR", 3),
+    omitted: [
+      "audit",
+      "lines",
+      "parameters",
+      "subscriptions",
+      "assets",
+      "termsAndConditions",
+      "certificates",
+    ],
+    access: { create: C },
+    visibility: { owners: { Client: ["client.id"], Vendor: ["vendor.id"] } },
+    machine: {
+      initial: "Draft",
+      createStatuses: ["Draft", "Provisioning", "Active"],
+      actions: {},
+      deleteFrom: ["Draft"],
+    },
+  },
+  "commerce/agreements/attachments": {
+    id: child("ATT", "agreement.id"),
+    visibility: { inherit: "agreement.id" },
+  },
+  "commerce/assets": {
+    id: random("AST", 3),
+    omitted: ["audit", "lines", "parameters"],
+    visibility: { owners: { Client: ["client.id"], Vendor: ["vendor.id"] } },
+    machine: {
+      initial: "Active",
+      createStatuses: ["Draft", "Active"],
+      actions: { terminate: { from: ["Active", "Draft"], to: "Terminated", by: V } },
+    },
+    nested: { "commerce/orders/{orderId}/assets": { owned: false } },
+  },
+  "commerce/orders": {
+    id: random("ORD", 3),
+    required: ["agreement.id"],
+    omitted: [
+      "audit",
+      "lines",
+      "parameters",
+      "subscriptions",
+      "assets",
+      "termsAndConditions",
+      "certificates",
+    ],
+    access: { create: C, delete: C },
+    visibility: { owners: { Client: ["client.id"], Vendor: ["vendor.id"] } },
+    machine: {
+      initial: "Draft",
+      createStatuses: ["Draft", "Quoted"],
+      actions: {
+        validate: { from: ["Draft", "Quoted", "Querying", "Processing"], by: ANY },
+        quote: { from: ["Draft"], to: "Quoted", by: C },
+        process: { from: ["Draft", "Quoted", "Querying"], to: "Processing", by: C },
+        query: { from: ["Processing"], to: "Querying", by: V },
+        complete: { from: ["Processing"], to: "Completed", by: V },
+        fail: { from: ["Processing", "Querying"], to: "Failed", by: V },
+        notify: { from: "*", by: ANY },
+      },
+      deleteFrom: ["Draft", "Quoted"],
+    },
+    derive: "orderFromAgreement",
+    onAction: { process: "placeOrder", complete: "completeOrder", fail: "failOrder" },
+  },
+  "commerce/subscriptions": {
+    id: random("SUB", 3),
+    omitted: ["audit", "lines", "parameters"],
+    visibility: { owners: { Client: ["client.id"], Vendor: ["vendor.id"] } },
+    machine: {
+      initial: "Active",
+      createStatuses: ["Draft", "Active"],
+      actions: { terminate: { from: ["Active", "Updating"], to: "Terminated", by: V } },
+    },
+    nested: { "commerce/orders/{orderId}/subscriptions": { owned: false } },
+  },
+});

@@ -1,0 +1,46 @@
+/** Store definitions of the `notifications` group (each field is described in types.ts). */
+import { O, PUBLISHED_CONTENT, TOGGLE } from "../machines/types.js";
+import { child, defineStores, random } from "./types.js";
+
+export const notificationsStores = defineStores({
+  "notifications/accounts/categories/contacts": {
+    id: random("CTT", 2),
+    nested: {
+      "notifications/accounts/{accountId}/categories/{categoryId}/contacts": {
+        parents: { accountId: "accounts/accounts", categoryId: "notifications/categories" },
+      },
+    },
+  },
+  "notifications/batches": {
+    id: random("MST", 3),
+    machine: { initial: "Queued", actions: {} },
+    special: { getAttachment: "batchAttachment", downloadAttachment: "batchAttachment" },
+  },
+  "notifications/categories": { id: random("NTC", 2), machine: PUBLISHED_CONTENT },
+  "notifications/contacts": {
+    id: random("CTT", 2),
+    ownsIdPrefix: true,
+    machine: TOGGLE("Active", "Blocked", "unblock", "block"),
+  },
+  "notifications/directories": { id: random("NDR", 2) },
+  "notifications/footers": { id: random("NFT", 2) },
+  "notifications/messages": { id: random("MSG", 4), access: { create: O, update: O, delete: O } },
+  "notifications/subscribers": {
+    id: random("NTS", 3),
+    unknownIdIsBadRequest: true,
+    machine: TOGGLE("Active", "Disabled", "enable", "disable"),
+  },
+  "notifications/templates": {
+    id: random("NTT", 2),
+    machine: TOGGLE("Active", "Disabled", "activate", "disable"),
+  },
+  "notifications/templates/variants": {
+    id: child("NTV", "template.id"),
+    machine: TOGGLE("Active", "Disabled", "activate", "disable"),
+  },
+  "notifications/webhooks": {
+    id: random("WBH", 2),
+    required: ["url"],
+    machine: TOGGLE("Enabled", "Disabled", "enable", "disable"),
+  },
+});
