@@ -107,6 +107,32 @@ describe("dataDir", () => {
     );
   });
 
+  test("writes of a failed (rolled back) transaction never reach the journal", async () => {
+    const dir = tempDir();
+    const sandbox = createSandbox({ fixtures: FIXTURES, dataDir: dir });
+    const products = sandbox.store.collection("catalog/products");
+    assert.throws(
+      () =>
+        sandbox.store.transaction(() => {
+          products.put({ id: "PRD-9999-9999", name: "Rolled back" });
+          sandbox.store.files.set("PRD-9999-9999/icon", {
+            filename: "x.png",
+            contentType: "image/png",
+            bytes: new Uint8Array(new ArrayBuffer(1)),
+          });
+          throw new Error("half-way");
+        }),
+      /half-way/,
+    );
+    const kept = await harnessOn(sandbox).post("/catalog/products", { name: "Committed" });
+    sandbox.close();
+    const again = createSandbox({ fixtures: FIXTURES, dataDir: dir });
+    assert.equal(again.store.collection("catalog/products").get("PRD-9999-9999"), undefined);
+    assert.equal(again.store.files.has("PRD-9999-9999/icon"), false);
+    assert.equal((await harnessOn(again).get(`/catalog/products/${kept.body.id}`)).status, 200);
+    again.close();
+  });
+
   test("a data dir of another seed or fixtures is refused", () => {
     const dir = tempDir();
     createSandbox({ fixtures: FIXTURES, dataDir: dir }).close();

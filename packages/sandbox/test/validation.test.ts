@@ -84,6 +84,24 @@ test("required fields come from the spec's `required` of the body and title the 
   });
 });
 
+test("no invented required fields: orders without an agreement, cases without a title are accepted", async () => {
+  // The platform accepts both (issue #14; the spec's Order and case bodies have no `required`).
+  const order = await h.post("/commerce/orders", { type: "Purchase" }, "client");
+  assert.equal(order.status, 201, order.text);
+  const queue = (await h.get("/helpdesk/queues?limit=1")).body.data[0];
+  const kase = await h.post("/helpdesk/cases", { queue: { id: queue.id } }, "client");
+  assert.equal(kase.status, 201, kase.text);
+});
+
+test("a pricing policy without client and products answers 400 (the platform's answer)", async () => {
+  const answer = await h.post("/catalog/pricing-policies", { name: "Policy" });
+  assert.equal(answer.status, 400);
+  assert.deepEqual(answer.body.errors, {
+    client: ["The Client field is required."],
+    products: ["The Products field is required."],
+  });
+});
+
 test("unknown fields of a JSON model are dropped, as the platform's binder ignores them", async () => {
   const list = (await h.get("/catalog/price-lists?limit=1")).body.data[0];
   const answer = await h.put(`/catalog/price-lists/${list.id}`, { notes: "kept", bogusField: "dropped" });

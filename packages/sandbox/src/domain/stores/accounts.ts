@@ -16,7 +16,6 @@ export const accountsStores = defineStores({
   },
   "accounts/accounts": {
     id: random("ACC", 2),
-    required: ["name", "type"],
     access: { create: O, delete: O },
     machine: {
       initial: "Active",
@@ -41,13 +40,11 @@ export const accountsStores = defineStores({
   },
   "accounts/api-tokens": {
     id: random("TKN", 2),
-    required: ["name"],
     visibility: { owners: { Client: ["account.id"], Vendor: ["account.id"] } },
     machine: TOGGLE("Active", "Disabled", "enable", "disable"),
   },
   "accounts/buyers": {
     id: random("BUY", 2),
-    required: ["name"],
     access: { read: C, create: C, update: C, delete: C },
     visibility: { owners: { Client: ["client.id", "account.id"] } },
     machine: {
@@ -67,7 +64,6 @@ export const accountsStores = defineStores({
   "accounts/erp-links": { id: random("ERL", 2), machine: TOGGLE("Active", "Blocked", "unblock", "block", O) },
   "accounts/licensees": {
     id: random("LCE", 3),
-    required: ["name"],
     access: { create: C, update: C, delete: C },
     visibility: { owners: { Client: ["client.id", "account.id"] } },
     machine: {
@@ -81,7 +77,6 @@ export const accountsStores = defineStores({
   "accounts/modules": { id: random("MOD", 1), access: { create: O, update: O, delete: O } },
   "accounts/sellers": {
     id: random("SEL", 2),
-    required: ["name"],
     access: { create: O, update: O, delete: O },
     machine: {
       initial: "Active",

@@ -40,7 +40,6 @@ export const commerceStores = defineStores({
   },
   "commerce/orders": {
     id: random("ORD", 3),
-    required: ["agreement.id"],
     omitted: [
       "audit",
       "lines",
