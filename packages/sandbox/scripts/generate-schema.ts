@@ -175,7 +175,7 @@ export const SCHEMAS: Readonly<Record<string, Readonly<Record<string, string>>>>
       used.add(refName(out.$ref));
       out.$ref = `#/definitions/${refName(out.$ref)}`;
     }
-    if (out.allOf) {
+    if (out.allOf && (s.allOf ?? []).every((part) => part.$ref !== undefined)) {
       // `allOf: [Ref] + properties` is how the spec writes inheritance: one flat object, so the
       // unknown-field policy sees every known property at once.
       const properties = { ...propsOf(s) };

@@ -21,6 +21,7 @@ const USAGE = `Usage: mpt-sandbox [options]
                  'http://localhost:*' = any port, '*' = any; default: localhost origins)
   --allow-host <name>     a Host name the control plane answers for besides localhost and
                  IP addresses (repeatable), e.g. a Docker service name
+  --expose-control-plane  with a non-loopback --host: leave /_sandbox/* without a token
   --json         print the URL and tokens as one JSON line
   -h, --help     show this help
 `;
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
       "compact-every": { type: "string" },
       "cors-origin": { type: "string", multiple: true },
       "allow-host": { type: "string", multiple: true },
+      "expose-control-plane": { type: "boolean" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
     ...(compactEvery !== undefined ? { compactEvery: Math.max(1, compactEvery) } : {}),
     ...(values["cors-origin"] !== undefined ? { corsOrigins: values["cors-origin"] } : {}),
     ...(values["allow-host"] !== undefined ? { allowedHosts: values["allow-host"] } : {}),
+    ...(values["expose-control-plane"] ? { exposeControlPlane: true } : {}),
   });
   const { tokens } = sandbox;
   if (values.json) {

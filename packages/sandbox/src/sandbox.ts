@@ -38,7 +38,7 @@ import { handleCreate, handleDelete, handleUpdate } from "./http/handlers/write.
 import { RequestJournal } from "./http/request-journal.js";
 import { matchRoute, type RouteMatch } from "./http/router.js";
 import type { JsonObject } from "./shared/json.js";
-import { Prng } from "./shared/prng.js";
+import { Prng, randomHex } from "./shared/prng.js";
 import { notFound, problemResponse, SandboxError } from "./shared/problem.js";
 
 export interface SandboxOptions {
@@ -82,6 +82,12 @@ export interface SandboxOptions {
    * (e.g. a Docker service name). Other `Host`s get 403 (a defence against DNS rebinding).
    */
   allowedHosts?: readonly string[];
+  /**
+   * `"open"` (default): the control plane needs no token (loopback use). `"token"`: every
+   * `/_sandbox/*` route but the blob targets needs the operations token; `startSandbox` sets it
+   * when bound to a non-loopback address without `exposeControlPlane`.
+   */
+  controlPlane?: "open" | "token";
   /**
    * Durable state: a directory where every acknowledged write is journalled (fsync before the
    * answer) and compacted into a snapshot; a restart with the same directory (and the same seed,
@@ -160,7 +166,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   checkDefinitions();
-  const signingKey = options.tokenSigningKey ?? randomKey();
+  const signingKey = options.tokenSigningKey ?? randomHex(32);
   const resolved = resolve(options);
   const now = options.now ?? Date.now;
   const faults = new Faults(options.faults ?? []);
@@ -309,6 +315,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return withCors(req, answer, browser);
     }
     guardControlPlane(req, url, browser, isOperationsToken);
+    if (options.controlPlane === "token" && !isOperationsToken(req.headers.get("authorization"))) {
+      throw new SandboxError({
+        status: 401,
+        title: "Authentication Failed",
+        detail:
+          "This sandbox listens beyond loopback: its control plane needs the operations token " +
+          "(or start it with exposeControlPlane / --expose-control-plane).",
+      });
+    }
     return await handleAdmin(ctx, hooks, req, url);
   }
 
@@ -406,12 +421,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
   };
   return sandbox;
-}
-
-/** 32 random bytes as hex: the default installation-token key of one instance. */
-function randomKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** Methods the sandbox answers; any other gets 405 before authentication or routing. */

@@ -180,3 +180,55 @@ test("over a socket, a request with a foreign Host header cannot read the tokens
     await running.close();
   }
 });
+
+test("beyond loopback: a warning, and the control plane needs the operations token unless exposed", async () => {
+  const warnings: string[] = [];
+  const onWarning = (w: Error & { code?: string }) => {
+    if (w.code === "MPT_SANDBOX_EXPOSED") warnings.push(w.message);
+  };
+  process.on("warning", onWarning);
+  const guarded = await startSandbox({ host: "0.0.0.0" });
+  const open = await startSandbox({ host: "0.0.0.0", exposeControlPlane: true });
+  try {
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(warnings.length, 2);
+    assert.match(warnings[0] ?? "", /needs the operations token/);
+    assert.match(warnings[1] ?? "", /without a token/);
+    const tokens = (s: typeof guarded, authorization?: string) =>
+      fetch(
+        `http://127.0.0.1:${s.port}/_sandbox/tokens`,
+        authorization ? { headers: { authorization } } : {},
+      );
+    const refused = await tokens(guarded);
+    assert.equal(refused.status, 401);
+    assert.doesNotMatch(await refused.text(), /idt:/);
+    assert.equal((await tokens(guarded, `Bearer ${guarded.tokens.operations}`)).status, 200);
+    assert.equal((await tokens(guarded, `Bearer ${guarded.tokens.vendor}`)).status, 401);
+    assert.equal((await tokens(open)).status, 200);
+    // The API itself answers as usual.
+    const api = await fetch(`http://127.0.0.1:${guarded.port}/public/v1/catalog/products?limit=1`, {
+      headers: { authorization: `Bearer ${guarded.tokens.vendor}` },
+    });
+    assert.equal(api.status, 200);
+  } finally {
+    process.off("warning", onWarning);
+    await guarded.close();
+    await open.close();
+  }
+});
+
+test("loopback binding prints no warning", async () => {
+  const warnings: string[] = [];
+  const onWarning = (w: Error & { code?: string }) => {
+    if (w.code === "MPT_SANDBOX_EXPOSED") warnings.push(w.message);
+  };
+  process.on("warning", onWarning);
+  const running = await startSandbox({ host: "127.0.0.1" });
+  try {
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(warnings, []);
+  } finally {
+    process.off("warning", onWarning);
+    await running.close();
+  }
+});

@@ -6,6 +6,7 @@
  */
 import type { Caller } from "../http/auth.js";
 import { isObject, type JsonObject, type JsonValue, valueAt } from "../shared/json.js";
+import { randomHex } from "../shared/prng.js";
 import { childId } from "./ids.js";
 import { expandRef, expandRefs, lookup, shortRef } from "./references.js";
 import type { Store } from "./store.js";
@@ -72,6 +73,9 @@ const DERIVERS: Readonly<Record<DeriveName, (store: Store, record: JsonObject) =
   orderFromAgreement: deriveOrder,
   caseDefaults: (_store, record) => {
     record["awaiting"] ??= false;
+  },
+  apiTokenSecret: (_store, record) => {
+    record["token"] = `idt:${String(record["id"])}:${randomHex(16)}`;
   },
 };
 

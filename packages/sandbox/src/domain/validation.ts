@@ -113,15 +113,16 @@ function valueAtPointer(root: unknown, pointer: string): unknown {
 }
 
 /**
- * Checks (and strips unknown fields from) the JSON body of `method pattern` in place; throws the
- * 400 validation problem when it does not fit the spec. Operations the spec gives no JSON body
- * schema pass unchanged.
+ * Checks the JSON body of `method pattern` and answers a copy without the unknown fields; throws
+ * the 400 validation problem when it does not fit the spec. Operations the spec gives no JSON
+ * body schema pass unchanged.
  */
-export function validateBody(method: string, pattern: string, body: unknown): void {
+export function validateBody<T>(method: string, pattern: string, body: T): T {
   const name = bodySchemaName(method, pattern);
-  if (name === undefined) return;
+  if (name === undefined) return body;
   const validate = validatorFor(name);
-  if (validate(body)) return;
+  const copy = structuredClone(body);
+  if (validate(copy)) return copy;
   const errors: Record<string, string[]> = {};
   for (const error of validate.errors ?? []) {
     // `required` of nested objects belongs to the full objects the spec reuses for references
@@ -136,7 +137,7 @@ export function validateBody(method: string, pattern: string, body: unknown): vo
     if (!list.includes(message)) list.push(message);
     errors[path] = list;
   }
-  if (Object.keys(errors).length === 0) return;
+  if (Object.keys(errors).length === 0) return copy;
   // The platform titles a missing field "One or more validation errors occurred." and a value it
   // cannot take (`unitPP: "NaN"`, an empty name) "Bad Request" (behaviour notes §10).
   const missing = (validate.errors ?? []).some((e) => e.keyword === "required" && e.instancePath === "");
@@ -151,6 +152,6 @@ export interface ValidatedRequest {
 }
 
 /** `validateBody` for a handler's request, unless the sandbox runs with `validate: false`. */
-export function validateRequest(rc: ValidatedRequest, body: unknown): void {
-  if (rc.sandbox.options.validate) validateBody(rc.req.method, rc.pattern, body);
+export function validateRequest<T>(rc: ValidatedRequest, body: T): T {
+  return rc.sandbox.options.validate ? validateBody(rc.req.method, rc.pattern, body) : body;
 }

@@ -12,8 +12,19 @@ import { DEFAULT_BODY_LIMIT, tooLarge } from "./body.js";
 export interface StartOptions extends SandboxOptions {
   /** Port; 0 (default) picks a free one. */
   port?: number;
-  /** Interface to bind. Default `127.0.0.1`. */
+  /** Interface to bind. Default `127.0.0.1`. Another than loopback prints a warning. */
   host?: string;
+  /**
+   * Leaves the control plane (`/_sandbox/*`: tokens, reset, faults) without authentication on a
+   * non-loopback `host` (a warning says so). Default false: there it needs the operations token.
+   */
+  exposeControlPlane?: boolean;
+}
+
+/** True for addresses only this machine reaches (`127.0.0.0/8`, `::1`, `localhost`). */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h) || h === "::ffff:127.0.0.1";
 }
 
 export interface RunningSandbox extends Sandbox {
@@ -115,8 +126,20 @@ async function writeResponse(response: Response, res: ServerResponse, close: boo
 }
 
 export async function startSandbox(options: StartOptions = {}): Promise<RunningSandbox> {
-  const sandbox = createSandbox(options);
   const host = options.host ?? "127.0.0.1";
+  const exposed = !isLoopback(host);
+  if (exposed) {
+    process.emitWarning(
+      options.exposeControlPlane
+        ? `mpt-sandbox listens on ${host}: anyone who reaches it can use its control plane (/_sandbox/*: tokens, reset, faults) without a token.`
+        : `mpt-sandbox listens on ${host}: its API is reachable from other machines; the control plane (/_sandbox/*) needs the operations token (exposeControlPlane / --expose-control-plane lifts that).`,
+      { code: "MPT_SANDBOX_EXPOSED" },
+    );
+  }
+  const sandbox = createSandbox({
+    ...options,
+    ...(exposed && !options.exposeControlPlane ? { controlPlane: "token" as const } : {}),
+  });
   let origin = "";
   const limit = options.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
   const server = createServer((req, res) => {

@@ -1,7 +1,15 @@
 /**
  * Deterministic randomness: a seeded PRNG (mulberry32) and a string/number hash used to derive
  * independent streams (one per generated record), so a seed always yields the same marketplace.
+ * And its opposite for secrets and trace ids: `randomHex`, from the platform's CSPRNG.
  */
+
+/** `bytes` random bytes from `crypto.getRandomValues`, as lowercase hex. */
+export function randomHex(bytes: number): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) =>
+    b.toString(16).padStart(2, "0"),
+  ).join("");
+}
 
 /** FNV-1a over the parts' text; stable across runs and platforms. */
 export function hash(...parts: readonly (string | number)[]): number {

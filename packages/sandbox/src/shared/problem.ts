@@ -3,6 +3,7 @@
  * handlers throw to produce one. Every error body carries a W3C `traceId`.
  */
 import type { JsonObject } from "./json.js";
+import { randomHex } from "./prng.js";
 
 const TYPES: Record<number, string> = {
   400: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
@@ -75,15 +76,9 @@ export const notFound = (detail?: string): SandboxError =>
 export const badRequest = (detail: string): SandboxError => new SandboxError({ status: 400, detail });
 export const forbidden = (detail: string): SandboxError => new SandboxError({ status: 403, detail });
 
-function hex(bytes: number): string {
-  const buf = new Uint8Array(bytes);
-  crypto.getRandomValues(buf);
-  return Array.from(buf, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 /** A W3C traceparent-shaped id: `00-<32 hex>-<16 hex>-00`. */
 export function traceId(): string {
-  return `00-${hex(16)}-${hex(8)}-00`;
+  return `00-${randomHex(16)}-${randomHex(8)}-00`;
 }
 
 export function problemBody(init: ProblemInit): JsonObject {

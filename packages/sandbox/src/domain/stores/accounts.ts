@@ -1,10 +1,15 @@
 /** Store definitions of the `accounts` group (each field is described in types.ts). */
 import { ANY, C, O, TOGGLE, V } from "../machines/types.js";
+import { OPERATIONS_WRITE } from "./rules.js";
 import { defineStores, random } from "./types.js";
+
+/** A shared record a vendor or client may change only in its own account (`path` names it). */
+const OWN_ACCOUNT = (path: string) => ({ Vendor: [path], Client: [path] });
 
 export const accountsStores = defineStores({
   "accounts/account-users": {
     id: random("AUSR", 2),
+    writers: OWN_ACCOUNT("account.id"),
     machine: {
       initial: "Invited",
       actions: {
@@ -17,6 +22,9 @@ export const accountsStores = defineStores({
   "accounts/accounts": {
     id: random("ACC", 2),
     access: { create: O, delete: O },
+    // Every account sees the others (references, sellers); each changes only its own, never its type.
+    writers: OWN_ACCOUNT("id"),
+    immutable: ["type"],
     machine: {
       initial: "Active",
       actions: {
@@ -41,6 +49,12 @@ export const accountsStores = defineStores({
   "accounts/api-tokens": {
     id: random("TKN", 2),
     visibility: { owners: { Client: ["account.id"], Vendor: ["account.id"] } },
+    // The bearer secret is generated on create (`idt:TKN-…:<secret>`); a token stays in its
+    // account, and only names an extension of the caller's own.
+    credentials: ["token"],
+    derive: "apiTokenSecret",
+    immutable: ["account", "extension"],
+    ownedRefs: ["extension.id"],
     machine: TOGGLE("Active", "Disabled", "enable", "disable"),
   },
   "accounts/buyers": {
@@ -74,10 +88,10 @@ export const accountsStores = defineStores({
       },
     },
   },
-  "accounts/modules": { id: random("MOD", 1), access: { create: O, update: O, delete: O } },
+  "accounts/modules": { id: random("MOD", 1), access: OPERATIONS_WRITE },
   "accounts/sellers": {
     id: random("SEL", 2),
-    access: { create: O, update: O, delete: O },
+    access: OPERATIONS_WRITE,
     machine: {
       initial: "Active",
       actions: {
@@ -87,10 +101,16 @@ export const accountsStores = defineStores({
       },
     },
   },
-  "accounts/services": { id: random("SVC", 2), access: { create: O, update: O, delete: O } },
-  "accounts/user-groups": { id: random("UGR", 2), machine: { initial: "Active", actions: {} } },
+  "accounts/services": { id: random("SVC", 2), access: OPERATIONS_WRITE },
+  "accounts/user-groups": {
+    id: random("UGR", 2),
+    writers: OWN_ACCOUNT("account.id"),
+    machine: { initial: "Active", actions: {} },
+  },
   "accounts/users": {
     id: random("USR", 2),
+    writers: OWN_ACCOUNT("accounts.id"),
+    credentials: ["password"],
     machine: {
       initial: "Invited",
       actions: {

@@ -1,5 +1,6 @@
 /** Store definitions of the `billing` group (each field is described in types.ts). */
 import { O, V } from "../machines/types.js";
+import { CLIENT_AND_VENDOR } from "./rules.js";
 import { child, defineStores, random } from "./types.js";
 
 export const billingStores = defineStores({
@@ -36,7 +37,7 @@ export const billingStores = defineStores({
     id: random("INV", 4),
     omitted: ["audit", "lines"],
     access: { create: O, update: O },
-    visibility: { owners: { Client: ["client.id"], Vendor: ["vendor.id"] } },
+    visibility: CLIENT_AND_VENDOR,
     machine: { initial: "Generated", actions: {} },
   },
   "billing/invoices/attachments": { id: child("INA", "invoice.id") },
@@ -84,7 +85,7 @@ export const billingStores = defineStores({
   "billing/statements": {
     id: random("SOM", 4),
     access: { update: O },
-    visibility: { owners: { Client: ["client.id"], Vendor: ["vendor.id"] } },
+    visibility: CLIENT_AND_VENDOR,
     machine: {
       initial: "Generated",
       actions: {

@@ -1,5 +1,6 @@
 /** Store definitions of the `catalog` group (each field is described in types.ts). */
 import { C, O, REVIEWED_CONTENT, V } from "../machines/types.js";
+import { contentOf, OPERATIONS_WRITE, partOf, VENDOR_OWNED, VENDOR_WRITES } from "./rules.js";
 import { child, defineStores, random } from "./types.js";
 
 export const catalogStores = defineStores({
@@ -12,8 +13,8 @@ export const catalogStores = defineStores({
   "catalog/items": {
     id: child("ITM", "product.id"),
     omitted: ["audit", "parameters"],
-    access: { create: V, update: V, delete: V },
-    visibility: { statuses: { Client: ["Published"] }, inherit: "product.id" },
+    access: VENDOR_WRITES,
+    visibility: contentOf("product.id"),
     machine: {
       initial: "Draft",
       actions: {
@@ -26,7 +27,7 @@ export const catalogStores = defineStores({
   },
   "catalog/listings": {
     id: random("LST", 2),
-    access: { create: V, update: V, delete: V },
+    access: VENDOR_WRITES,
     visibility: { owners: { Vendor: ["vendor.id"] }, inherit: "product.id" },
     stampVendor: true,
   },
@@ -39,7 +40,7 @@ export const catalogStores = defineStores({
   "catalog/price-lists/items": {
     id: child("PRI", "priceList.id"),
     access: { read: V },
-    visibility: { inherit: "priceList.id" },
+    visibility: partOf("priceList.id"),
   },
   "catalog/pricing-policies": {
     id: random("PPY", 2),
@@ -57,12 +58,12 @@ export const catalogStores = defineStores({
   },
   "catalog/pricing-policies/attachments": {
     id: child("PPA", "pricingPolicy.id"),
-    visibility: { inherit: "pricingPolicy.id" },
+    visibility: partOf("pricingPolicy.id"),
   },
   "catalog/products": {
     id: random("PRD", 2),
-    access: { create: V, update: V, delete: V },
-    visibility: { owners: { Vendor: ["vendor.id"] }, statuses: { Client: ["Published"] } },
+    access: VENDOR_WRITES,
+    visibility: VENDOR_OWNED,
     stampVendor: true,
     machine: {
       initial: "Draft",
@@ -77,44 +78,44 @@ export const catalogStores = defineStores({
   },
   "catalog/products/documents": {
     id: child("PDC", "product.id"),
-    access: { create: V, update: V, delete: V },
-    visibility: { statuses: { Client: ["Published"] }, inherit: "product.id" },
+    access: VENDOR_WRITES,
+    visibility: contentOf("product.id"),
     machine: REVIEWED_CONTENT(V),
   },
-  "catalog/products/item-groups": { id: child("IGR", "product.id"), visibility: { inherit: "product.id" } },
+  "catalog/products/item-groups": { id: child("IGR", "product.id"), visibility: partOf("product.id") },
   "catalog/products/media": {
     id: child("PME", "product.id"),
-    access: { create: V, update: V, delete: V },
-    visibility: { statuses: { Client: ["Published"] }, inherit: "product.id" },
+    access: VENDOR_WRITES,
+    visibility: contentOf("product.id"),
     machine: REVIEWED_CONTENT(V),
   },
   "catalog/products/parameter-groups": {
     id: child("PGR", "product.id"),
-    visibility: { inherit: "product.id" },
+    visibility: partOf("product.id"),
   },
   "catalog/products/parameters": {
     id: child("PAR", "product.id"),
     softDelete: true,
-    access: { create: V, update: V, delete: V },
-    visibility: { inherit: "product.id" },
+    access: VENDOR_WRITES,
+    visibility: partOf("product.id"),
     machine: { initial: "Active", actions: {} },
   },
   "catalog/products/templates": {
     id: child("TPL", "product.id"),
     access: { read: V },
-    visibility: { inherit: "product.id" },
+    visibility: partOf("product.id"),
     machine: { initial: "Active", actions: {} },
   },
   "catalog/products/terms": {
     id: child("TCS", "product.id"),
-    access: { create: V, update: V, delete: V },
-    visibility: { statuses: { Client: ["Published"] }, inherit: "product.id" },
+    access: VENDOR_WRITES,
+    visibility: contentOf("product.id"),
     machine: REVIEWED_CONTENT(V),
   },
   "catalog/products/terms/variants": {
     id: child("TCV", "term.id"),
-    visibility: { statuses: { Client: ["Published"] }, inherit: "term.id" },
+    visibility: contentOf("term.id"),
     machine: REVIEWED_CONTENT(V),
   },
-  "catalog/units-of-measure": { id: random("UNT", 1), access: { create: O, update: O, delete: O } },
+  "catalog/units-of-measure": { id: random("UNT", 1), access: OPERATIONS_WRITE },
 });

@@ -1,21 +1,14 @@
 /** Store definitions of the `commerce` group (each field is described in types.ts). */
 import { ANY, C, V } from "../machines/types.js";
+import { CLIENT_AND_VENDOR, HEAVY_FIELDS, partOf } from "./rules.js";
 import { child, defineStores, random } from "./types.js";
 
 export const commerceStores = defineStores({
   "commerce/agreements": {
     id: random("AGR", 3),
-    omitted: [
-      "audit",
-      "lines",
-      "parameters",
-      "subscriptions",
-      "assets",
-      "termsAndConditions",
-      "certificates",
-    ],
+    omitted: HEAVY_FIELDS,
     access: { create: C },
-    visibility: { owners: { Client: ["client.id"], Vendor: ["vendor.id"] } },
+    visibility: CLIENT_AND_VENDOR,
     machine: {
       initial: "Draft",
       createStatuses: ["Draft", "Provisioning", "Active"],
@@ -25,12 +18,12 @@ export const commerceStores = defineStores({
   },
   "commerce/agreements/attachments": {
     id: child("ATT", "agreement.id"),
-    visibility: { inherit: "agreement.id" },
+    visibility: partOf("agreement.id"),
   },
   "commerce/assets": {
     id: random("AST", 3),
     omitted: ["audit", "lines", "parameters"],
-    visibility: { owners: { Client: ["client.id"], Vendor: ["vendor.id"] } },
+    visibility: CLIENT_AND_VENDOR,
     machine: {
       initial: "Active",
       createStatuses: ["Draft", "Active"],
@@ -40,17 +33,9 @@ export const commerceStores = defineStores({
   },
   "commerce/orders": {
     id: random("ORD", 3),
-    omitted: [
-      "audit",
-      "lines",
-      "parameters",
-      "subscriptions",
-      "assets",
-      "termsAndConditions",
-      "certificates",
-    ],
+    omitted: HEAVY_FIELDS,
     access: { create: C, delete: C },
-    visibility: { owners: { Client: ["client.id"], Vendor: ["vendor.id"] } },
+    visibility: CLIENT_AND_VENDOR,
     machine: {
       initial: "Draft",
       createStatuses: ["Draft", "Quoted"],
@@ -71,7 +56,7 @@ export const commerceStores = defineStores({
   "commerce/subscriptions": {
     id: random("SUB", 3),
     omitted: ["audit", "lines", "parameters"],
-    visibility: { owners: { Client: ["client.id"], Vendor: ["vendor.id"] } },
+    visibility: CLIENT_AND_VENDOR,
     machine: {
       initial: "Active",
       createStatuses: ["Draft", "Active"],

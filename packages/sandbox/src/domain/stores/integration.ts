@@ -1,13 +1,14 @@
 /** Store definitions of the `integration` group (each field is described in types.ts). */
 import { ANY, PUBLISHED_CONTENT, V } from "../machines/types.js";
+import { contentOf, partOf, VENDOR_OWNED, VENDOR_WRITES } from "./rules.js";
 import { child, defineStores, random } from "./types.js";
 
 export const integrationStores = defineStores({
   "integration/categories": { id: random("ICA", 2) },
   "integration/extensions": {
     id: random("EXT", 2),
-    access: { create: V, update: V, delete: V },
-    visibility: { owners: { Vendor: ["vendor.id"] }, statuses: { Client: ["Published"] } },
+    access: VENDOR_WRITES,
+    visibility: VENDOR_OWNED,
     stampVendor: true,
     machine: {
       initial: "Draft",
@@ -21,28 +22,28 @@ export const integrationStores = defineStores({
   },
   "integration/extensions/documents": {
     id: child("EDC", "extension.id"),
-    visibility: { statuses: { Client: ["Published"] }, inherit: "extension.id" },
+    visibility: contentOf("extension.id"),
     machine: PUBLISHED_CONTENT,
   },
   "integration/extensions/instances": {
     id: { prefix: "INS", parent: ["extension.id"], pad: 1 },
     access: { read: V },
-    visibility: { inherit: "extension.id" },
+    visibility: partOf("extension.id"),
   },
   "integration/extensions/media": {
     id: child("EMD", "extension.id"),
-    visibility: { statuses: { Client: ["Published"] }, inherit: "extension.id" },
+    visibility: contentOf("extension.id"),
     machine: PUBLISHED_CONTENT,
     uploads: { uploadImage: "mediaImage" },
   },
   "integration/extensions/terms": {
     id: child("ETC", "extension.id"),
-    visibility: { statuses: { Client: ["Published"] }, inherit: "extension.id" },
+    visibility: contentOf("extension.id"),
     machine: PUBLISHED_CONTENT,
   },
   "integration/extensions/terms/variants": {
     id: child("ETV", "term.id"),
-    visibility: { statuses: { Client: ["Published"] }, inherit: "term.id" },
+    visibility: contentOf("term.id"),
     machine: PUBLISHED_CONTENT,
   },
   "integration/installations": {

@@ -1,5 +1,6 @@
 /** Store definitions of the `notifications` group (each field is described in types.ts). */
-import { O, PUBLISHED_CONTENT, TOGGLE } from "../machines/types.js";
+import { PUBLISHED_CONTENT, TOGGLE } from "../machines/types.js";
+import { OPERATIONS_WRITE } from "./rules.js";
 import { child, defineStores, random } from "./types.js";
 
 export const notificationsStores = defineStores({
@@ -24,7 +25,7 @@ export const notificationsStores = defineStores({
   },
   "notifications/directories": { id: random("NDR", 2) },
   "notifications/footers": { id: random("NFT", 2) },
-  "notifications/messages": { id: random("MSG", 4), access: { create: O, update: O, delete: O } },
+  "notifications/messages": { id: random("MSG", 4), access: OPERATIONS_WRITE },
   "notifications/subscribers": {
     id: random("NTS", 3),
     unknownIdIsBadRequest: true,

@@ -1,5 +1,6 @@
 /** Store definitions of the `program` group (each field is described in types.ts). */
 import { ANY, C, O, PUBLISHED_CONTENT, V } from "../machines/types.js";
+import { contentOf, partOf, VENDOR_OWNED, VENDOR_WRITES } from "./rules.js";
 import { child, defineStores, random } from "./types.js";
 
 export const programStores = defineStores({
@@ -32,8 +33,8 @@ export const programStores = defineStores({
   "program/enrollments/attachments": { id: child("ENA", "enrollment.id") },
   "program/programs": {
     id: random("PRG", 2),
-    access: { create: V, update: V, delete: V },
-    visibility: { owners: { Vendor: ["vendor.id"] }, statuses: { Client: ["Published"] } },
+    access: VENDOR_WRITES,
+    visibility: VENDOR_OWNED,
     stampVendor: true,
     machine: {
       initial: "Draft",
@@ -47,32 +48,32 @@ export const programStores = defineStores({
   },
   "program/programs/documents": {
     id: child("PDM", "program.id"),
-    visibility: { statuses: { Client: ["Published"] }, inherit: "program.id" },
+    visibility: contentOf("program.id"),
     machine: PUBLISHED_CONTENT,
   },
   "program/programs/media": {
     id: child("PMD", "program.id"),
-    visibility: { statuses: { Client: ["Published"] }, inherit: "program.id" },
+    visibility: contentOf("program.id"),
     machine: PUBLISHED_CONTENT,
   },
   "program/programs/parameter-groups": {
     id: child("PPG", "program.id"),
-    visibility: { inherit: "program.id" },
+    visibility: partOf("program.id"),
   },
-  "program/programs/parameters": { id: child("PPM", "program.id"), visibility: { inherit: "program.id" } },
+  "program/programs/parameters": { id: child("PPM", "program.id"), visibility: partOf("program.id") },
   "program/programs/templates": {
     id: child("PTM", "program.id"),
     access: { read: V },
-    visibility: { inherit: "program.id" },
+    visibility: partOf("program.id"),
   },
   "program/programs/terms": {
     id: child("PTC", "program.id"),
-    visibility: { statuses: { Client: ["Published"] }, inherit: "program.id" },
+    visibility: contentOf("program.id"),
     machine: PUBLISHED_CONTENT,
   },
   "program/programs/terms/variants": {
     id: child("PTV", "term.id"),
-    visibility: { statuses: { Client: ["Published"] }, inherit: "term.id" },
+    visibility: contentOf("term.id"),
     machine: PUBLISHED_CONTENT,
   },
 });

@@ -1,8 +1,8 @@
 /** Store definitions of the `spotlight` group (each field is described in types.ts). */
-import { O } from "../machines/types.js";
+import { OPERATIONS_WRITE } from "./rules.js";
 import { defineStores, random } from "./types.js";
 
 export const spotlightStores = defineStores({
-  "spotlight/objects": { id: random("SPO", 5), access: { create: O, update: O, delete: O } },
-  "spotlight/queries": { id: random("SPQ", 2), access: { create: O, update: O, delete: O } },
+  "spotlight/objects": { id: random("SPO", 5), access: OPERATIONS_WRITE },
+  "spotlight/queries": { id: random("SPQ", 2), access: OPERATIONS_WRITE },
 });

@@ -58,7 +58,7 @@ export interface NestedRoute {
 /** Consequences of a create or an action, implemented in `effects.ts`. */
 export type EffectName = "openCaseChat" | "placeOrder" | "completeOrder" | "failOrder";
 /** Fields filled on create beyond the generic ones, implemented in `derive.ts`. */
-export type DeriveName = "orderFromAgreement" | "caseDefaults";
+export type DeriveName = "orderFromAgreement" | "caseDefaults" | "apiTokenSecret";
 /** Upload hooks run before an action's transition, implemented in `http/handlers/special.ts`. */
 export type UploadName = "journalCharges" | "customLedgerFile" | "mediaImage";
 /** Actions with their own handler, implemented in `http/handlers/special.ts`. */
@@ -86,6 +86,24 @@ export interface StoreDefinition<K extends StoreKey = StoreKey> {
   visibility?: VisibilityRule;
   /** A creating vendor is stamped in `vendor` (beyond the visibility owners). */
   stampVendor?: true;
+  /**
+   * Secret fields the sandbox generates (an API token's `token`, a user's `password`): a create
+   * or update setting one answers 400; an action consumes it and never stores it.
+   */
+  credentials?: readonly string[];
+  /** Fields no update may change (400): an account's `type`, an API token's `account`. */
+  immutable?: readonly string[];
+  /**
+   * Reference paths a non-Operations caller may point only at records its account owns (by the
+   * referenced store's visibility owners): a token's `extension.id` names the caller's extension.
+   */
+  ownedRefs?: readonly string[];
+  /**
+   * Shared records everyone sees but only some may change: per account type, the paths naming
+   * the accounts whose callers may update, delete or act on a record (absent type: none; Operations
+   * always may). Absent: whoever sees a record may write it (within `access`).
+   */
+  writers?: Partial<Record<AccountType, readonly string[]>>;
   /** Statuses and transitions. */
   machine?: Machine<ActionName<K>>;
   /** Extra fields filled on create. */

@@ -9,6 +9,7 @@
 import { effectOnAction } from "../../domain/effects.js";
 import { schedule, stamp, withAudit, withStatus } from "../../domain/lifecycle.js";
 import { machineOf } from "../../domain/machines/index.js";
+import { checkWriter, withoutCredentials } from "../../domain/ownership.js";
 import { validateRequest } from "../../domain/validation.js";
 import { findInView, modelName, openView, type View } from "../../domain/view.js";
 import { deepMerge, isObject, type JsonObject } from "../../shared/json.js";
@@ -68,8 +69,9 @@ export function handleAction(
     return json(record);
   }
 
+  checkWriter(route.store, caller, record);
   const body = bodyOf(raw, action.file?.emptyDataPart);
-  validateRequest(rc, body.data);
+  body.data = validateRequest(rc, body.data);
   const transition = machineOf(route.store)?.actions[name];
   if (transition) {
     if (transition.by && !transition.by.includes(caller.accountType)) {
@@ -87,7 +89,7 @@ export function handleAction(
     outcome = upload(rc, record, body);
     record = outcome.record ?? record;
   } else if (action.returns === "model" && !action.bodyField && isObject(body.data)) {
-    const patch: JsonObject = { ...body.data };
+    const patch: JsonObject = withoutCredentials(route.store, body.data);
     for (const f of ["id", "status", "audit", "$meta"]) delete patch[f];
     record = deepMerge(record, patch);
   }

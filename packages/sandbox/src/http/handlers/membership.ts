@@ -8,6 +8,7 @@
 import { allocateId } from "../../domain/id-allocation.js";
 import { requireReferences } from "../../domain/integrity.js";
 import { stamp, withAudit } from "../../domain/lifecycle.js";
+import { checkWriter } from "../../domain/ownership.js";
 import { shortRef } from "../../domain/references.js";
 import type { StoreRef } from "../../domain/routes.js";
 import { validateRequest } from "../../domain/validation.js";
@@ -60,6 +61,13 @@ function ownerAnswer(rc: RequestContext, view: View): Response {
   return json({ ...(owner ?? {}), [field]: listed });
 }
 
+/** Changing a user's groups is changing the user: the owner's `writers` rule applies. */
+function checkOwnerWriter(rc: RequestContext, view: View): void {
+  const last = rc.route.refs.at(-1);
+  const owner = last ? view.parents[last.param] : undefined;
+  if (last && owner) checkWriter(last.store, rc.caller, owner);
+}
+
 function linkOfRoute(rc: RequestContext): StoreRef {
   const link = rc.route.link;
   if (!link) throw new Error(`${rc.route.name} is not a membership route`);
@@ -70,8 +78,9 @@ function linkOfRoute(rc: RequestContext): StoreRef {
 export function createLink(rc: RequestContext, body: unknown): Response {
   const link = linkOfRoute(rc);
   const view = openView(rc);
-  validateRequest(rc, body);
-  const record = linkedRecord(rc, view, link, body);
+  checkOwnerWriter(rc, view);
+  const valid = validateRequest(rc, body);
+  const record = linkedRecord(rc, view, link, valid);
   addLink(rc, view, link, record);
   return ownerAnswer(rc, view);
 }
@@ -79,6 +88,7 @@ export function createLink(rc: RequestContext, body: unknown): Response {
 /** `DELETE …/users/{userId}/groups/{groupId}`: removes the user from the group. */
 export function deleteLink(rc: RequestContext, id: string): Response {
   const view = openView(rc);
+  checkOwnerWriter(rc, view);
   findInView(view, id, true);
   const stored = view.linkOf(id);
   if (stored) view.collection.delete(stored["id"] as string);
@@ -89,8 +99,8 @@ export function deleteLink(rc: RequestContext, id: string): Response {
 export function replaceLinks(rc: RequestContext, _call: ActionCall, raw: RequestBody): Response {
   const link = linkOfRoute(rc);
   const view = openView(rc);
-  const body = raw.json;
-  validateRequest(rc, body);
+  checkOwnerWriter(rc, view);
+  const body = validateRequest(rc, raw.json);
   const field = rc.route.segments.at(-1) ?? "";
   const list = Array.isArray(body) ? body : isObject(body) ? body[field] : undefined;
   if (!Array.isArray(list)) throw validationError({ [field]: [`A list of ${field} ({ id }) is required.`] });

@@ -11,6 +11,7 @@ import { allocateId } from "../../domain/id-allocation.js";
 import { deleteWithParts, requireReferences } from "../../domain/integrity.js";
 import { stamp, withAudit, withStatus } from "../../domain/lifecycle.js";
 import { machineOf } from "../../domain/machines/index.js";
+import { checkCreate, checkUpdate, checkWriter, rejectCredentials } from "../../domain/ownership.js";
 import { API_PREFIX } from "../../domain/routes.js";
 import type { StoredFile } from "../../domain/store.js";
 import { validateRequest } from "../../domain/validation.js";
@@ -92,9 +93,9 @@ export function handleCreate(rc: RequestContext, raw: RequestBody): Response {
   const view = openView(rc);
   const upload = route.def.upload;
   const body = bodyOf(raw, upload?.on.includes("create") ? upload.dataKey : undefined);
-  validateRequest(rc, body.data);
   const machine = machineOf(route.store);
-  let record = sanitize(body.data, true);
+  rejectCredentials(route.store, body.data);
+  let record = sanitize(validateRequest(rc, body.data), true);
   for (const ref of route.refs) stampParent(record, ref.path, rc.params[ref.param] ?? "");
   requireFields(route.store, record);
   requireReferences(rc, route.store, record);
@@ -110,6 +111,7 @@ export function handleCreate(rc: RequestContext, raw: RequestBody): Response {
   }
   record = { id: allocateId(sandbox.store, route.store, record), ...record };
   record = deriveOnCreate(sandbox.store, route.store, record, caller);
+  checkCreate(sandbox.store, route.store, caller, record);
   record = withAudit(record, ["created", "updated"], stamp(sandbox, caller));
   record = attachFile(rc, record, upload ? body.files.get(upload.fileKey) : undefined, rc.url.pathname);
   const effect = effectOnCreate(route.store);
@@ -136,8 +138,18 @@ export function handleUpdate(rc: RequestContext, id: string, raw: RequestBody): 
   if (name !== undefined && (typeof name !== "string" || name.trim() === "")) {
     throw badRequest("Name cannot be empty.");
   }
-  validateRequest(rc, body.data);
-  const patch = sanitize(body.data, keepStatus);
+  checkWriter(route.store, caller, current);
+  rejectCredentials(route.store, body.data);
+  const valid = validateRequest(rc, body.data);
+  // Ownership is checked on what was sent (a foreign `vendor` is refused, not silently dropped).
+  checkUpdate(
+    sandbox.store,
+    route.store,
+    caller,
+    current,
+    deepMerge(current, sanitize(body.data, keepStatus)),
+  );
+  const patch = sanitize(valid, keepStatus);
   requireReferences(rc, route.store, patch);
   let record = deepMerge(current, patch);
   record = withAudit(record, ["updated"], stamp(sandbox, caller));
@@ -153,6 +165,7 @@ export function handleDelete(rc: RequestContext, id: string): Response {
   if (route.link) return deleteLink(rc, id);
   const view = openView(rc);
   const current = findInView(view, id, true);
+  checkWriter(route.store, caller, current);
   const from = machineOf(route.store)?.deleteFrom;
   const status = current["status"];
   if (from && typeof status === "string" && !from.includes(status)) {
