@@ -31,7 +31,14 @@ describe("exit codes", () => {
   });
 
   it("validation errors list the fields (exit 3)", async () => {
-    const r = await mpt([...sb.args, "catalog", "products", "create", "--data", "{}"]);
+    const r = await mpt([
+      ...sb.args,
+      "catalog",
+      "products",
+      "create",
+      "--data",
+      JSON.stringify({ name: 42 }),
+    ]);
     assert.equal(r.code, 3, r.stderr);
     assert.match(r.stderr, /^mpt: 400 /);
     assert.match(r.stderr, /^ {2}\S.*: /m);

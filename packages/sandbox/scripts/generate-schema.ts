@@ -1,10 +1,15 @@
 /**
- * Writes src/domain/schema/generated.ts: the property graph of the OpenAPI spec (field -> type or
- * referenced schema) for the schemas the sandbox's stores answer with, so a property path is
- * valid when the spec has it even if no loaded record does.
- * Usage: node --import tsx packages/sandbox/scripts/generate-schema.ts [path/to/mpt-openapi.json]
+ * Writes, from the OpenAPI spec:
+ * - src/domain/schema/generated.ts: the property graph (field -> type or referenced schema) of the
+ *   schemas the sandbox's stores answer with, so a property path is valid when the spec has it
+ *   even if no loaded record does;
+ * - src/domain/schema/generated-requests.ts: the JSON Schemas of the request bodies (by method and
+ *   path) that `validation.ts` checks with ajv, reduced to the validating keywords.
+ * Usage: node --conditions=source --import tsx packages/sandbox/scripts/generate-schema.ts [path/to/mpt-openapi.json]
+ * `--check` compares with the committed files instead of writing (the drift test does the same).
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { ROUTES } from "../src/domain/routes.js";
 
 interface Schema {
@@ -15,96 +20,107 @@ interface Schema {
   items?: Schema;
   properties?: Record<string, Schema>;
   allOf?: Schema[];
+  required?: string[];
+  nullable?: boolean;
+  [keyword: string]: unknown;
+}
+type Content = Record<string, { schema?: Schema }>;
+interface Operation {
+  requestBody?: { content?: Content };
+  responses?: Record<string, { content?: Content }>;
 }
 interface Spec {
-  paths: Record<
-    string,
-    Record<string, { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> }>
-  >;
+  paths: Record<string, Record<string, Operation>>;
   components: { schemas: Record<string, Schema> };
 }
 
-const source =
-  process.argv[2] ??
-  new URL("../../../../shared/reference/mpt-openapi-4.0.2162.json", import.meta.url).pathname;
-const spec = JSON.parse(readFileSync(source, "utf8")) as Spec;
-const schemas = spec.components.schemas;
-const refName = (ref: string) => ref.split("/").at(-1) ?? ref;
+export const DEFAULT_SPEC = new URL("../../../../shared/reference/mpt-openapi-4.0.2162.json", import.meta.url)
+  .pathname;
+export const TARGETS = {
+  graph: new URL("../src/domain/schema/generated.ts", import.meta.url).pathname,
+  requests: new URL("../src/domain/schema/generated-requests.ts", import.meta.url).pathname,
+};
 
-function resolve(s: Schema): Schema {
-  let current = s;
-  for (let i = 0; current.$ref && i < 20; i++) current = schemas[refName(current.$ref)] ?? {};
-  return current;
-}
+/** The generated files' text, by target. */
+export function generate(source: string): { graph: string; requests: string } {
+  const spec = JSON.parse(readFileSync(source, "utf8")) as Spec;
+  const schemas = spec.components.schemas;
+  const refName = (ref: string) => ref.split("/").at(-1) ?? ref;
 
-function propsOf(s: Schema): Record<string, Schema> {
-  const r = resolve(s);
-  const out: Record<string, Schema> = {};
-  for (const part of r.allOf ?? []) Object.assign(out, propsOf(part));
-  return Object.assign(out, r.properties ?? {});
-}
-
-/** `s` string, `d` date, `n` number, `b` boolean, `o` object, `@Name` schema, `[x` array of x. */
-function encode(p: Schema): string {
-  if (p.$ref) {
-    const target = resolve(p);
-    if (target.enum || target.type === "string") return "s";
-    if (Object.keys(propsOf(target)).length > 0) return `@${refName(p.$ref)}`;
-    if (target.type === "array") return `[${encode(target.items ?? {})}`;
-    return "o";
+  function resolve(s: Schema): Schema {
+    let current = s;
+    for (let i = 0; current.$ref && i < 20; i++) current = schemas[refName(current.$ref)] ?? {};
+    return current;
   }
-  switch (p.type) {
-    case "array":
-      return `[${encode(p.items ?? {})}`;
-    case "string":
-      return p.format === "date-time" || p.format === "date" ? "d" : "s";
-    case "integer":
-    case "number":
-      return "n";
-    case "boolean":
-      return "b";
-    default:
+
+  function propsOf(s: Schema): Record<string, Schema> {
+    const r = resolve(s);
+    const out: Record<string, Schema> = {};
+    for (const part of r.allOf ?? []) Object.assign(out, propsOf(part));
+    return Object.assign(out, r.properties ?? {});
+  }
+
+  /** `s` string, `d` date, `n` number, `b` boolean, `o` object, `@Name` schema, `[x` array of x. */
+  function encode(p: Schema): string {
+    if (p.$ref) {
+      const target = resolve(p);
+      if (target.enum || target.type === "string") return "s";
+      if (Object.keys(propsOf(target)).length > 0) return `@${refName(p.$ref)}`;
+      if (target.type === "array") return `[${encode(target.items ?? {})}`;
       return "o";
+    }
+    switch (p.type) {
+      case "array":
+        return `[${encode(p.items ?? {})}`;
+      case "string":
+        return p.format === "date-time" || p.format === "date" ? "d" : "s";
+      case "integer":
+      case "number":
+        return "n";
+      case "boolean":
+        return "b";
+      default:
+        return "o";
+    }
   }
-}
 
-const norm = (p: string) => p.replace(/\{[^}]+\}/g, "{}");
-const byNorm = new Map(Object.entries(spec.paths).map(([p, item]) => [norm(p), item]));
-const okSchema = (item: (typeof spec.paths)[string] | undefined) =>
-  item?.["get"]?.responses?.["200"]?.content?.["application/json"]?.schema;
+  const norm = (p: string) => p.replace(/\{[^}]+\}/g, "{}");
+  const byNorm = new Map(Object.entries(spec.paths).map(([p, item]) => [norm(p), item]));
+  const okSchema = (item: (typeof spec.paths)[string] | undefined) =>
+    item?.["get"]?.responses?.["200"]?.content?.["application/json"]?.schema;
 
-const roots: Record<string, string> = {};
-for (const route of ROUTES) {
-  if (roots[route.store]) continue;
-  const base = `/public/v1/${route.template}`;
-  let schema = okSchema(byNorm.get(norm(`${base}/{id}`)));
-  if (!schema?.$ref) {
-    const list = okSchema(byNorm.get(norm(base)));
-    const data = list?.$ref ? propsOf(list)["data"] : undefined;
-    schema = data?.items;
+  const roots: Record<string, string> = {};
+  for (const route of ROUTES) {
+    if (roots[route.store]) continue;
+    const base = `/public/v1/${route.template}`;
+    let schema = okSchema(byNorm.get(norm(`${base}/{id}`)));
+    if (!schema?.$ref) {
+      const list = okSchema(byNorm.get(norm(base)));
+      const data = list?.$ref ? propsOf(list)["data"] : undefined;
+      schema = data?.items;
+    }
+    if (schema?.$ref) roots[route.store] = refName(schema.$ref);
   }
-  if (schema?.$ref) roots[route.store] = refName(schema.$ref);
-}
 
-const graph: Record<string, Record<string, string>> = {};
-const todo = Object.values(roots);
-while (todo.length > 0) {
-  const name = todo.pop() as string;
-  if (graph[name]) continue;
-  const fields: Record<string, string> = {};
-  for (const [field, p] of Object.entries(propsOf(schemas[name] ?? {}))) {
-    if (field === "$meta") continue;
-    const code = encode(p);
-    fields[field] = code;
-    const target = code.replace(/^\[+/, "");
-    if (target.startsWith("@")) todo.push(target.slice(1));
+  const graph: Record<string, Record<string, string>> = {};
+  const todo = Object.values(roots);
+  while (todo.length > 0) {
+    const name = todo.pop() as string;
+    if (graph[name]) continue;
+    const fields: Record<string, string> = {};
+    for (const [field, p] of Object.entries(propsOf(schemas[name] ?? {}))) {
+      if (field === "$meta") continue;
+      const code = encode(p);
+      fields[field] = code;
+      const target = code.replace(/^\[+/, "");
+      if (target.startsWith("@")) todo.push(target.slice(1));
+    }
+    graph[name] = fields;
   }
-  graph[name] = fields;
-}
 
-const sorted = <T>(o: Record<string, T>) =>
-  Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
-const out = `/**
+  const sorted = <T>(o: Record<string, T>) =>
+    Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+  const graphText = `/**
  * Property graph of the MPT OpenAPI spec for the sandbox's stores. Generated by
  * scripts/generate-schema.ts from ${source.split("/").at(-1)}; do not edit.
  * Codes: s string, d date, n number, b boolean, o object, @Name schema, [x array of x.
@@ -116,6 +132,155 @@ export const SCHEMA_ROOTS: Readonly<Record<string, string>> = ${JSON.stringify(s
 /** Schema -> field -> code. */
 export const SCHEMAS: Readonly<Record<string, Readonly<Record<string, string>>>> = ${JSON.stringify(sorted(graph))};
 `;
-const target = new URL("../src/domain/schema/generated.ts", import.meta.url).pathname;
-writeFileSync(target, out);
-console.log(`wrote ${target}: ${Object.keys(roots).length} stores, ${Object.keys(graph).length} schemas`);
+
+  // ---- request bodies ----
+
+  /** Keywords ajv checks; descriptions, examples and `x-` metadata are left out. */
+  const KEEP = new Set([
+    "type",
+    "format",
+    "enum",
+    "properties",
+    "items",
+    "required",
+    "nullable",
+    "$ref",
+    "allOf",
+    "oneOf",
+    "anyOf",
+    "maxLength",
+    "minLength",
+    "pattern",
+    "minItems",
+    "maxItems",
+    "minimum",
+    "maximum",
+  ]);
+  const used = new Set<string>();
+
+  /** A schema reduced to KEEP, `allOf` of references flattened, refs into `#/definitions/`. */
+  function reduce(s: Schema): Schema {
+    const out: Schema = {};
+    for (const [k, v] of Object.entries(s)) {
+      if (!KEEP.has(k)) continue;
+      if (k === "properties") {
+        out.properties = Object.fromEntries(
+          Object.entries(v as Record<string, Schema>).map(([name, p]) => [name, reduce(p)]),
+        );
+      } else if (k === "items") out.items = reduce(v as Schema);
+      else if (k === "allOf" || k === "oneOf" || k === "anyOf") out[k] = (v as Schema[]).map(reduce);
+      else out[k] = v;
+    }
+    if (typeof out.$ref === "string") {
+      used.add(refName(out.$ref));
+      out.$ref = `#/definitions/${refName(out.$ref)}`;
+    }
+    if (out.allOf && (s.allOf ?? []).every((part) => part.$ref !== undefined)) {
+      // `allOf: [Ref] + properties` is how the spec writes inheritance: one flat object, so the
+      // unknown-field policy sees every known property at once.
+      const properties = { ...propsOf(s) };
+      const required = new Set<string>(s.required ?? []);
+      for (const part of s.allOf ?? []) for (const r of resolve(part).required ?? []) required.add(r);
+      delete out.allOf;
+      out.type = "object";
+      out.properties = Object.fromEntries(Object.entries(properties).map(([name, p]) => [name, reduce(p)]));
+      if (required.size > 0) out.required = [...required].sort();
+    }
+    // Unknown fields of a known object are dropped (ajv `removeAdditional: true`), as the
+    // platform's JSON binder ignores them.
+    if (out.properties) out.additionalProperties = false;
+    if (out.nullable && !out.type) {
+      const { nullable: _, ...rest } = out;
+      return { anyOf: [rest, { type: "null" }] };
+    }
+    return out;
+  }
+
+  /**
+   * The JSON part of a multipart body (`product`, `document`...), which the spec lists as form
+   * fields (`Name`, `ExternalIds.Operations`): camel-cased and nested. Fields it does not
+   * list are kept (the listing is of form fields, not of the JSON part's model).
+   */
+  function fromForm(form: Schema): Schema | undefined {
+    const camel = (n: string) => n.charAt(0).toLowerCase() + n.slice(1);
+    for (const part of Object.values(form.properties ?? {})) {
+      if (!part.properties) continue;
+      const root: Schema = { type: "object", properties: {} };
+      for (const [dotted, field] of Object.entries(part.properties)) {
+        const names = dotted.split(".").map(camel);
+        let node = root;
+        for (const n of names.slice(0, -1)) {
+          const props = node.properties as Record<string, Schema>;
+          props[n] ??= { type: "object", properties: {} };
+          node = props[n] as Schema;
+        }
+        (node.properties as Record<string, Schema>)[names.at(-1) as string] = reduce(field);
+      }
+      return root;
+    }
+    return undefined;
+  }
+
+  const requestRoots: Record<string, string> = {};
+  const inline: Record<string, Schema> = {};
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      const content = op.requestBody?.content;
+      const key = `${method.toUpperCase()} ${norm(path)}`;
+      const form = content?.["multipart/form-data"]?.schema;
+      const json = content?.["application/json"]?.schema;
+      const schema = json ?? (form ? fromForm(form) : undefined);
+      if (!schema) continue;
+      if (schema.$ref) {
+        requestRoots[key] = refName(schema.$ref);
+        used.add(refName(schema.$ref));
+      } else {
+        const name = `Body_${key.replace(/\W+/g, "_")}`;
+        inline[name] = json ? reduce(schema) : schema;
+        requestRoots[key] = name;
+      }
+    }
+  }
+  const definitions: Record<string, Schema> = { ...inline };
+  const pending = [...used];
+  while (pending.length > 0) {
+    const name = pending.pop() as string;
+    if (definitions[name]) continue;
+    const before = new Set(used);
+    definitions[name] = reduce(schemas[name] ?? {});
+    for (const n of used) if (!before.has(n)) pending.push(n);
+  }
+
+  const requestsText = `/**
+ * JSON Schemas of the MPT request bodies, reduced to the keywords ajv validates. Generated by
+ * scripts/generate-schema.ts from ${source.split("/").at(-1)}; do not edit.
+ */
+
+/** \`METHOD /public/v1/path/{}/…\` -> name of its body schema in REQUEST_DEFINITIONS. */
+export const REQUEST_BODIES: Readonly<Record<string, string>> = ${JSON.stringify(sorted(requestRoots))};
+
+/** Schema name -> JSON Schema (refs as \`#/definitions/Name\`). */
+export const REQUEST_DEFINITIONS: Readonly<Record<string, object>> = ${JSON.stringify(sorted(definitions))};
+`;
+  return { graph: graphText, requests: requestsText };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const args = process.argv.slice(2);
+  const check = args.includes("--check");
+  const source = args.find((a) => !a.startsWith("--")) ?? DEFAULT_SPEC;
+  const out = generate(source);
+  let stale = 0;
+  for (const key of ["graph", "requests"] as const) {
+    if (check) {
+      if (readFileSync(TARGETS[key], "utf8") !== out[key]) {
+        console.error(`${TARGETS[key]} differs from the spec: run this script without --check`);
+        stale++;
+      }
+    } else {
+      writeFileSync(TARGETS[key], out[key]);
+      console.log(`wrote ${TARGETS[key]}`);
+    }
+  }
+  process.exit(stale > 0 ? 1 : 0);
+}

@@ -2,6 +2,7 @@
 /**
  * `mpt-sandbox`: starts the emulator on loopback and prints its URL and the personas' tokens.
  * Usage: mpt-sandbox [--port 8080] [--host 127.0.0.1] [--scale 1] [--seed mpt-sandbox] [--fixtures f.json]
+ *                    [--data-dir DIR]
  *                    [--cors-origin origin]... [--allow-host name]...
  */
 import { parseArgs } from "node:util";
@@ -14,6 +15,8 @@ const USAGE = `Usage: mpt-sandbox [options]
   --scale <n>    multiply the big collections (orders, charges, ...) by n (default: 1)
   --seed <text>  seed of the generated marketplace (default: mpt-sandbox)
   --fixtures <file.json>  load your own data (see the README's fixtures section)
+  --data-dir <dir>        keep the state on disk there (journal + snapshot); a restart continues it
+  --compact-every <n>     journal entries between two snapshots (default: 1000)
   --cors-origin <origin>  an origin a browser app may call the API from (repeatable;
                  'http://localhost:*' = any port, '*' = any; default: localhost origins)
   --allow-host <name>     a Host name the control plane answers for besides localhost and
@@ -31,6 +34,8 @@ async function main(): Promise<void> {
       scale: { type: "string" },
       seed: { type: "string" },
       fixtures: { type: "string" },
+      "data-dir": { type: "string" },
+      "compact-every": { type: "string" },
       "cors-origin": { type: "string", multiple: true },
       "allow-host": { type: "string", multiple: true },
       "expose-control-plane": { type: "boolean" },
@@ -50,12 +55,15 @@ async function main(): Promise<void> {
   };
   const port = number("port", values.port);
   const scale = number("scale", values.scale);
+  const compactEvery = number("compact-every", values["compact-every"]);
   const sandbox = await startSandbox({
     ...(port !== undefined ? { port } : {}),
     ...(scale !== undefined ? { scale } : {}),
     ...(values.host !== undefined ? { host: values.host } : {}),
     ...(values.seed !== undefined ? { seed: values.seed } : {}),
     ...(values.fixtures !== undefined ? { fixtures: values.fixtures } : {}),
+    ...(values["data-dir"] !== undefined ? { dataDir: values["data-dir"] } : {}),
+    ...(compactEvery !== undefined ? { compactEvery: Math.max(1, compactEvery) } : {}),
     ...(values["cors-origin"] !== undefined ? { corsOrigins: values["cors-origin"] } : {}),
     ...(values["allow-host"] !== undefined ? { allowedHosts: values["allow-host"] } : {}),
     ...(values["expose-control-plane"] ? { exposeControlPlane: true } : {}),

@@ -11,6 +11,7 @@ import {
   loadFixtures,
   readFixtures,
 } from "./data/fixtures.js";
+import { DataDir, fixturesDigest } from "./data/persistence.js";
 import { seedMarketplace } from "./data/seed/index.js";
 import { Store } from "./domain/store.js";
 import { checkDefinitions } from "./domain/stores/check.js";
@@ -34,6 +35,7 @@ import { BLOB_PREFIX, blobRedirect } from "./http/files.js";
 import { handleAction } from "./http/handlers/actions.js";
 import { handleGet, handleList } from "./http/handlers/read.js";
 import { handleCreate, handleDelete, handleUpdate } from "./http/handlers/write.js";
+import { RequestJournal } from "./http/request-journal.js";
 import { matchRoute, type RouteMatch } from "./http/router.js";
 import type { JsonObject } from "./shared/json.js";
 import { Prng, randomHex } from "./shared/prng.js";
@@ -86,6 +88,21 @@ export interface SandboxOptions {
    * when bound to a non-loopback address without `exposeControlPlane`.
    */
   controlPlane?: "open" | "token";
+  /**
+   * Durable state: a directory where every acknowledged write is journalled (fsync before the
+   * answer) and compacted into a snapshot; a restart with the same directory (and the same seed,
+   * scale and fixtures) continues from there. Default: memory only.
+   */
+  dataDir?: string;
+  /** Journal entries between two snapshots of `dataDir`. Default 1000. */
+  compactEvery?: number;
+  /**
+   * Check request bodies against the OpenAPI spec (types, enums, formats, required fields) and
+   * drop unknown fields, as the platform does. `false` stores what is sent. Default true.
+   */
+  validate?: boolean;
+  /** How many requests `GET /_sandbox/requests` keeps (the newest). Default 1000; 0 keeps none. */
+  requestJournal?: number;
 }
 
 export interface SandboxTokens {
@@ -122,6 +139,10 @@ export interface Sandbox {
   reset(): void;
   /** The current state as a fixtures document that loads back to the same state. */
   export(): FixturesDocument;
+  /** The last requests answered (`GET /_sandbox/requests`): `list(filter?)`, `clear()`. */
+  requests: RequestJournal;
+  /** Flushes and releases the data dir's journal (nothing to do in memory). */
+  close(): void;
   /** Internal store (advanced use and tests). */
   readonly store: Store;
 }
@@ -137,6 +158,7 @@ function resolve(options: SandboxOptions): ResolvedOptions {
     tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
     settleMs: options.settleMs ?? 0,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_BODY_LIMIT,
+    validate: options.validate ?? true,
   };
 }
 
@@ -169,6 +191,23 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return { store, personas };
   };
   let { store, personas } = build();
+  const durable =
+    options.dataDir === undefined
+      ? undefined
+      : DataDir.open(
+          {
+            dir: options.dataDir,
+            base: {
+              seed: resolved.seed,
+              scale: resolved.scale,
+              fixtures: fixtures === undefined ? null : fixturesDigest(fixtures),
+            },
+            compactEvery: options.compactEvery ?? 1000,
+          },
+          store,
+          pending,
+        );
+  const journal = new RequestJournal(options.requestJournal ?? 1000);
   const ctx: SandboxContext = {
     store,
     auth: new Auth(store, signingKey, now),
@@ -191,7 +230,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     unrevoke: (t) => ctx.auth.unrevoke(t === undefined ? undefined : personaToken(t)),
     reset: () => sandbox.reset(),
     exportState: () => exportFixtures(store, personas) as unknown as JsonObject,
+    requests: journal,
   };
+
+  /** Which persona's credentials a request carries (never the credentials themselves). */
+  function personaOf(req: Request): string | null {
+    const header = req.headers.get("authorization");
+    if (header === null) return null;
+    const value = header.replace(/^Bearer\s+/i, "");
+    for (const [persona, token] of Object.entries(personas.tokens)) if (value === token) return persona;
+    return value.startsWith("eyJ") ? "installation" : "other";
+  }
 
   /** Bumped by every reset: a write that started before one fails instead of landing after it. */
   let epoch = 0;
@@ -216,7 +265,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         headers: { allow: match.allowed.join(", ") },
       });
     }
-    const rc: RequestContext = { sandbox: ctx, req, url, caller, route: match.route, params: match.params };
+    const rc: RequestContext = {
+      sandbox: ctx,
+      req,
+      url,
+      caller,
+      route: match.route,
+      params: match.params,
+      pattern: match.pattern,
+    };
     const writes = endpoint.kind === "create" || endpoint.kind === "update" || endpoint.kind === "delete";
     const acts = endpoint.kind === "action" && endpoint.action.method !== "GET";
     // The whole body first; then check and write in one synchronous step against the current store.
@@ -287,12 +344,31 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return plan.wrap ? plan.wrap(response) : response;
   }
 
+  /** Answers a request, journals it (API routes), and writes its changes to disk (with a data dir). */
   async function respond(req: Request): Promise<Response> {
     const url = new URL(req.url);
     const refused = refuseMalformed(req, url);
     if (refused) return refused;
-    if (url.pathname.startsWith(ADMIN_PREFIX)) return await respondControl(req, url).catch(toProblem);
-    return withCors(req, await respondApi(req, url).catch(toProblem), browser);
+    if (url.pathname.startsWith(ADMIN_PREFIX))
+      return durably(() => respondControl(req, url).catch(toProblem));
+    const who = { persona: personaOf(req), at: new Date(now()).toISOString() };
+    return journal.around(req, who, () =>
+      durably(async () => withCors(req, await respondApi(req, url).catch(toProblem), browser)),
+    );
+  }
+
+  /** Answers once the request's writes are on disk (with a data dir). */
+  async function durably(answer: () => Promise<Response>): Promise<Response> {
+    const response = await answer();
+    if (!durable) return response;
+    try {
+      durable.flush();
+    } catch (error) {
+      await response.body?.cancel();
+      const message = error instanceof Error ? error.message : String(error);
+      return problemResponse({ status: 500, detail: `mpt-sandbox could not write its journal: ${message}` });
+    }
+    return response;
   }
 
   const fetchImpl: SandboxFetch = async (input, init) => {
@@ -335,7 +411,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       ctx.store = store;
       ctx.auth = new Auth(store, signingKey, now);
       pending.clear();
+      durable?.rebind(store);
     },
+    requests: journal,
+    close: () => durable?.close(),
     export: () => exportFixtures(store, personas),
     get store() {
       return store;

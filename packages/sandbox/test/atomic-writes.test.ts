@@ -51,7 +51,7 @@ async function newProduct(sandbox: Sandbox): Promise<string> {
   const created = await sandbox.fetch(`${ORIGIN}/catalog/products`, {
     method: "POST",
     headers: { authorization: `Bearer ${sandbox.tokens.vendor}`, "content-type": "application/json" },
-    body: JSON.stringify({ name: "Race", description: "first" }),
+    body: JSON.stringify({ name: "Race", shortDescription: "first" }),
   });
   assert.equal(created.status, 201);
   return ((await created.json()) as { id: string }).id;
@@ -61,7 +61,7 @@ test("an update whose body arrives late merges into the current record (no lost 
   const sandbox = createSandbox();
   const id = await newProduct(sandbox);
   const slow = slowRequest(sandbox, "PUT", `/catalog/products/${id}`, {
-    description: "from the slow request",
+    shortDescription: "from the slow request",
   });
   await slow.waiting;
   assert.equal(
@@ -72,13 +72,13 @@ test("an update whose body arrives late merges into the current record (no lost 
   assert.equal((await slow.answer).status, 200);
   const record = (await call(sandbox, "GET", `/catalog/products/${id}`)).body;
   assert.equal(record.name, "Renamed meanwhile");
-  assert.equal(record.description, "from the slow request");
+  assert.equal(record.shortDescription, "from the slow request");
 });
 
 test("a record deleted while an update's body is in flight stays deleted", async () => {
   const sandbox = createSandbox();
   const id = await newProduct(sandbox);
-  const slow = slowRequest(sandbox, "PUT", `/catalog/products/${id}`, { description: "late" });
+  const slow = slowRequest(sandbox, "PUT", `/catalog/products/${id}`, { shortDescription: "late" });
   await slow.waiting;
   assert.equal((await call(sandbox, "DELETE", `/catalog/products/${id}`)).status, 204);
   slow.release();

@@ -31,6 +31,19 @@ const clients = {
 /** The personas' own API tokens must stay enabled. */
 const personaTokens = Object.values(sandbox.tokens).map((t) => t.split(":")[1] ?? "");
 
+type Row = Record<string, unknown>;
+/** Bodies of the actions whose OpenAPI body schema has required fields. */
+const BODIES: Record<string, (record: Row) => Row> = {
+  "accounts.accounts.activate": (r) => ({ name: r["name"], externalId: "EXT-1" }),
+  "accounts.buyers.activate": (r) => ({ account: r["account"] ?? {}, externalIds: {} }),
+  "accounts.buyers.validate": (r) => ({ account: r["account"] ?? {} }),
+  "accounts.buyers.transfer": (r) => ({ account: r["account"] ?? {} }),
+  "commerce.orders.notify": () => ({ userId: "USR-0000-0000" }),
+  "program.certificates.terminate": () => ({ statusNotes: { message: "Terminated by the test." } }),
+  "program.enrollments.query": () => ({ template: { id: "TPL-0000-0000-0000" } }),
+  "program.enrollments.fail": () => ({ statusNotes: { message: "Failed by the test." } }),
+};
+
 interface Pending {
   route: (typeof ROUTES)[number];
   action: string;
@@ -65,8 +78,11 @@ async function attemptUnder(p: Pending, offset: number): Promise<boolean> {
   const [record] = (await svc.filter(`in(status,(${statuses}))&out(id,(${keep}))`).fetchPage({ limit: 1 }))
     .resources;
   if (!record) return false;
+  const body = BODIES[`${p.route.name}.${p.action}`];
   // Actions that answer 204 (a request's process/query/complete) are checked by reading back.
-  const result = (await svc[p.action](record.id)) ?? (await svc.get(record.id));
+  const result =
+    (body ? await svc[p.action](record.id, body(record)) : await svc[p.action](record.id)) ??
+    (await svc.get(record.id));
   assert.equal(result.status, p.to, `${p.route.name}.${p.action} from ${record.status}`);
   return true;
 }

@@ -13,7 +13,7 @@ import {
   RQLQuery,
 } from "mpt-api-client";
 import { ROUTES, type RunningSandbox, startSandbox } from "../src/index.js";
-import { type Dyn, serviceAt } from "./helpers.js";
+import { type Dyn, Harness, serviceAt } from "./helpers.js";
 
 let sandbox: RunningSandbox;
 let ops: MPTClient;
@@ -119,7 +119,7 @@ test("product lifecycle with an icon through the client (vendor reviews, operati
   });
   assert.deepEqual(new Uint8Array(await response.arrayBuffer()), icon);
 
-  const item = await vendor.catalog.items.create({ name: "Seat", product: { id: product.id } });
+  const item = await vendor.catalog.items.create(await new Harness({}, sandbox).itemBody(product.id, "Seat"));
   assert.equal((await vendor.catalog.items.review(item.id)).status, "Pending");
   assert.equal((await ops.catalog.items.publish(item.id)).status, "Published");
   assert.equal((await vendor.catalog.items.unpublish(item.id)).status, "Unpublished");

@@ -127,7 +127,7 @@ test("nested views over fixture data; child ids continue the given sequences", a
   ]) {
     assert.deepEqual(await h.ids(`/billing/${parent}/charges`), ["CHG-2589-1434-0000-0000-0200"]);
   }
-  const item = await h.post("/catalog/items", { name: "Add-on", product: { id: "PRD-1234-5678" } }, "vendor");
+  const item = await h.post("/catalog/items", await h.itemBody("PRD-1234-5678", "Add-on"), "vendor");
   assert.equal(item.body.id, "ITM-1234-5678-0002");
   const file = await h.get("/catalog/products/PRD-1234-5678/documents/PDC-1234-5678-0001", "client", {
     accept: "application/pdf",
@@ -161,7 +161,7 @@ test("reset restores the loaded state; export loads back to the same state", asy
   const h = new Harness({ fixtures: fixtures() });
   const initial = h.sandbox.export();
   await h.post("/catalog/products/PRD-9999-0000/review", undefined, "operations");
-  await h.post("/catalog/items", { name: "Extra", product: { id: "PRD-1234-5678" } }, "vendor");
+  await h.post("/catalog/items", await h.itemBody("PRD-1234-5678", "Extra"), "vendor");
   await h.del("/commerce/orders/ORD-4444-5555-6666", "operations");
   const mutated = h.sandbox.export();
   assert.notDeepEqual(mutated, initial);

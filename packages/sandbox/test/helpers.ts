@@ -12,8 +12,9 @@ export interface Answer {
 
 export class Harness {
   readonly sandbox: Sandbox;
-  constructor(options: SandboxOptions = {}) {
-    this.sandbox = createSandbox(options);
+  /** A new sandbox made with `options`, or `existing` when given. */
+  constructor(options: SandboxOptions = {}, existing?: Sandbox) {
+    this.sandbox = existing ?? createSandbox(options);
   }
 
   async call(
@@ -53,12 +54,57 @@ export class Harness {
   put = (path: string, body: unknown, as: Persona = "operations") => this.call("PUT", path, { as, body });
   del = (path: string, as: Persona = "operations") => this.call("DELETE", path, { as });
 
+  /**
+   * A create body for an item of `productId` that the spec accepts (`unit`, `group`, `terms` and
+   * `externalIds` are required): the first unit of measure and item group, created when missing.
+   */
+  async itemBody(productId: string, name: string): Promise<Record<string, unknown>> {
+    let [unit] = await this.ids("/catalog/units-of-measure?limit=1");
+    if (!unit)
+      unit = (await this.post("/catalog/units-of-measure", { name: "Seat", description: "Seat" })).body.id;
+    let [group] = await this.ids(`/catalog/products/${productId}/item-groups?limit=1`);
+    if (!group) {
+      const created = await this.post(`/catalog/products/${productId}/item-groups`, {
+        name: "Default",
+        label: "Default",
+        description: "Default group",
+        displayOrder: 1,
+        default: true,
+        multiple: true,
+        required: false,
+      });
+      group = created.body.id;
+    }
+    return {
+      name,
+      product: { id: productId },
+      unit: { id: unit },
+      group: { id: group },
+      terms: { period: "1m" },
+      externalIds: { vendor: name },
+    };
+  }
+
   /** Ids of a list answer. */
   async ids(path: string, as: Persona = "operations"): Promise<string[]> {
     const answer = await this.get(path, as);
     if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${answer.text}`);
     return (answer.body.data as Array<{ id: string }>).map((r) => r.id);
   }
+}
+
+/** A product parameter create body with the fields the spec requires. */
+export function parameterBody(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name,
+    type: "SingleLineText",
+    scope: "Order",
+    phase: "Order",
+    description: name,
+    displayOrder: 1,
+    constraints: {},
+    ...extra,
+  };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: services are reached dynamically by catalogue name

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createSandbox, FixtureError } from "../src/index.js";
-import { Harness } from "./helpers.js";
+import { Harness, parameterBody } from "./helpers.js";
 
 test("creates with a missing reference answer 400 naming the field and id; nothing is stored", async () => {
   const h = new Harness();
@@ -35,23 +35,20 @@ test("creates with a missing reference answer 400 naming the field and id; nothi
   assert.equal((await h.get("/commerce/orders?limit=0")).body.$meta.pagination.total, before);
   assert.equal((await h.post("/commerce/orders", { agreement: { id: agreement } }, "client")).status, 201);
 
-  const item = await h.post("/catalog/items", { name: "Seat", product: { id: "PRD-0000-0000" } }, "vendor");
-  assert.deepEqual(item.body.errors, { product: ["Product with id 'PRD-0000-0000' not found."] });
   const product = (await h.get("/catalog/products?limit=1", "vendor")).body.data[0].id as string;
+  const seat = await h.itemBody(product, "Seat");
+  const item = await h.post("/catalog/items", { ...seat, product: { id: "PRD-0000-0000" } }, "vendor");
+  assert.deepEqual(item.body.errors, { product: ["Product with id 'PRD-0000-0000' not found."] });
   const parameter = await h.post(
     `/catalog/products/${product}/parameters`,
-    { name: "Domain", type: "SingleLineText", group: { id: "PGR-0000-0000-0000" } },
+    parameterBody("Domain", { group: { id: "PGR-0000-0000-0000" } }),
     "vendor",
   );
   assert.deepEqual(parameter.body.errors, {
     group: ["ParameterGroup with id 'PGR-0000-0000-0000' not found."],
   });
   // A missing parent in the path is a missing resource: 404, as for reads.
-  const orphan = await h.post(
-    "/catalog/products/PRD-0000-0000/parameters",
-    { name: "D", type: "Text" },
-    "vendor",
-  );
+  const orphan = await h.post("/catalog/products/PRD-0000-0000/parameters", parameterBody("D"), "vendor");
   assert.equal(orphan.status, 404);
 });
 
@@ -59,10 +56,14 @@ test("a reference the caller may not see is as missing as one that does not exis
   const h = new Harness();
   const vendor = h.sandbox.accounts.vendor;
   const rival = (await h.get(`/catalog/products?ne(vendor.id,${vendor})&limit=1`)).body.data[0].id as string;
-  const answer = await h.post("/catalog/items", { name: "Seat", product: { id: rival } }, "vendor");
+  const seat = await h.itemBody(rival, "Seat");
+  const answer = await h.post("/catalog/items", seat, "vendor");
   assert.equal(answer.status, 400);
-  assert.deepEqual(answer.body.errors, { product: [`Product with id '${rival}' not found.`] });
-  assert.equal((await h.post("/catalog/items", { name: "Seat", product: { id: rival } })).status, 201);
+  assert.deepEqual(answer.body.errors, {
+    product: [`Product with id '${rival}' not found.`],
+    group: [`ItemGroup with id '${(seat["group"] as { id: string }).id}' not found.`],
+  });
+  assert.equal((await h.post("/catalog/items", seat)).status, 201);
 });
 
 test("updates validate the references they set", async () => {

@@ -75,10 +75,9 @@ async function suite(s: RunningSandbox): Promise<unknown[]> {
   };
   const icon = { filename: "icon.png", contentType: "image/png", content: new Uint8Array([137, 80, 78, 71]) };
   const product = await record(() => vendor.catalog.products.create({ name: "Repeatable" }, icon));
-  const seat = await record(() => vendor.catalog.items.create({ name: "Seat", product: { id: product.id } }));
-  const spare = await record(() =>
-    vendor.catalog.items.create({ name: "Spare", product: { id: product.id } }),
-  );
+  const h = new Harness({}, s);
+  const seat = await record(async () => vendor.catalog.items.create(await h.itemBody(product.id, "Seat")));
+  const spare = await record(async () => vendor.catalog.items.create(await h.itemBody(product.id, "Spare")));
   const documents = vendor.catalog.products.documents(product.id);
   const pdf = {
     filename: "spec.pdf",

@@ -170,7 +170,7 @@ test("operations see everything; creates are stamped with the caller's account",
   const created = await h.post("/catalog/products", { name: "New thing" }, "vendor");
   assert.equal(created.body.vendor.id, ACME);
   assert.equal(created.body.status, "Draft");
-  const item = await h.post("/catalog/items", { name: "Seat", product: { id: created.body.id } }, "vendor");
+  const item = await h.post("/catalog/items", await h.itemBody(created.body.id, "Seat"), "vendor");
   assert.equal(item.status, 201);
   assert.equal((await h.get(`/catalog/items/${item.body.id}`, "vendor")).status, 200);
   assert.equal((await h.get(`/catalog/items/${item.body.id}`, "client")).status, 404);

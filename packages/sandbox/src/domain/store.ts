@@ -20,6 +20,21 @@ export interface VirtualSource {
 /** Undo steps of the running transaction (see `Store.transaction`). */
 type Journal = { steps: Array<() => void> } | undefined;
 
+/** One write to the store, as the durable journal records it (each one sets a value: replaying is idempotent). */
+export type StoreChange =
+  | { op: "put"; key: string; record: JsonObject }
+  | { op: "delete"; key: string; id: string }
+  | { op: "file"; owner: string; file: StoredFile | null }
+  | { op: "sequence"; name: string; value: number };
+
+export type ChangeListener = (change: StoreChange) => void;
+
+/** What a collection holds beyond its virtual sources (a durable snapshot's part). */
+export interface CollectionDump {
+  records: JsonObject[];
+  removed: string[];
+}
+
 export class Collection {
   private readonly own = new Map<string, JsonObject>();
   private readonly patched = new Map<string, JsonObject>();
@@ -34,6 +49,7 @@ export class Collection {
   constructor(
     readonly key: string,
     private readonly journal: () => Journal = () => undefined,
+    private readonly emit: ChangeListener = () => undefined,
   ) {}
 
   /** Remembers how to restore `id` as it is now, when a transaction runs. */
@@ -95,19 +111,40 @@ export class Collection {
     if (this.isVirtual(id)) this.patched.set(id, record);
     else this.own.set(id, record);
     this.version++;
+    this.emit({ op: "put", key: this.key, record });
   }
 
   delete(id: string): boolean {
     if (!this.has(id)) return false;
     this.remember(id);
-    if (this.own.delete(id)) {
-      this.version++;
-      return true;
+    if (!this.own.delete(id)) {
+      this.patched.delete(id);
+      this.removed.add(id);
     }
-    this.patched.delete(id);
-    this.removed.add(id);
     this.version++;
+    this.emit({ op: "delete", key: this.key, id });
     return true;
+  }
+
+  /** Stored and written records plus removed virtual ids (see `restore`). */
+  dump(): CollectionDump {
+    return { records: this.ownRecords(), removed: [...this.removed] };
+  }
+
+  /** Replaces everything but the virtual sources with a dump (loading a durable snapshot). */
+  restore(dump: CollectionDump): void {
+    this.own.clear();
+    this.patched.clear();
+    this.removed.clear();
+    for (const id of dump.removed) this.removed.add(id);
+    for (const record of dump.records) {
+      const id = record["id"];
+      if (typeof id !== "string") throw new Error(`record without id in ${this.key}`);
+      this.fields.add(record);
+      if (this.isVirtual(id)) this.patched.set(id, record);
+      else this.own.set(id, record);
+    }
+    this.version++;
   }
 
   get size(): number {
@@ -197,9 +234,12 @@ export interface StoredFile {
   bytes: Uint8Array<ArrayBuffer>;
 }
 
-/** A map whose writes are undone when the store's transaction fails. */
+/** A map whose writes are undone when the store's transaction fails, and reported to `written`. */
 class JournaledMap<K, V> extends Map<K, V> {
-  constructor(private readonly journal: () => Journal) {
+  constructor(
+    private readonly journal: () => Journal,
+    private readonly written: (key: K, value: V | undefined) => void = () => undefined,
+  ) {
     super();
   }
   private remember(key: K): void {
@@ -214,11 +254,15 @@ class JournaledMap<K, V> extends Map<K, V> {
   }
   override set(key: K, value: V): this {
     this.remember(key);
-    return super.set(key, value);
+    super.set(key, value);
+    this.written(key, value);
+    return this;
   }
   override delete(key: K): boolean {
     this.remember(key);
-    return super.delete(key);
+    const removed = super.delete(key);
+    if (removed) this.written(key, undefined);
+    return removed;
   }
 }
 
@@ -226,11 +270,40 @@ export class Store {
   private readonly collections = new Map<string, Collection>();
   private journal: Journal;
   private readonly current = (): Journal => this.journal;
+  private listener: ChangeListener | undefined;
+  /** Changes of the running transaction, reported when it succeeds. */
+  private held: StoreChange[] | undefined;
+  private readonly emit: ChangeListener = (change) => {
+    if (!this.listener) return;
+    if (this.held) this.held.push(change);
+    else this.listener(change);
+  };
   /** Files by owner: a record id (document, attachment...) or `<id>/icon`, `<id>/image`. */
-  readonly files: Map<string, StoredFile> = new JournaledMap<string, StoredFile>(this.current);
-  private readonly sequences: Map<string, number> = new JournaledMap<string, number>(this.current);
+  readonly files: Map<string, StoredFile> = new JournaledMap<string, StoredFile>(
+    this.current,
+    (owner, file) => this.emit({ op: "file", owner, file: file ?? null }),
+  );
+  private readonly sequences: Map<string, number> = new JournaledMap<string, number>(
+    this.current,
+    (name, value) => value !== undefined && this.emit({ op: "sequence", name, value }),
+  );
 
   constructor(readonly rng: Prng) {}
+
+  /** Reports every later write (the durable journal); `undefined` stops reporting. */
+  onChange(listener: ChangeListener | undefined): void {
+    this.listener = listener;
+  }
+
+  /** Child sequence counters by `<store>|<parent id>` (a durable snapshot's part). */
+  sequenceEntries(): Array<[string, number]> {
+    return [...this.sequences];
+  }
+
+  /** Sets a sequence counter by its `sequenceEntries` name (loading a durable snapshot). */
+  setSequence(name: string, value: number): void {
+    this.sequences.set(name, value);
+  }
 
   /**
    * Runs `write` (synchronous: check and write in one step) as one change: if it throws, every
@@ -241,14 +314,21 @@ export class Store {
     if (this.journal) return write();
     const journal = { steps: [] as Array<() => void> };
     this.journal = journal;
+    const held: StoreChange[] = [];
+    this.held = held;
     try {
-      return write();
+      const result = write();
+      this.held = undefined;
+      for (const change of held) this.emit(change);
+      return result;
     } catch (error) {
       this.journal = undefined;
+      this.held = undefined;
       for (const step of journal.steps.reverse()) step();
       throw error;
     } finally {
       this.journal = undefined;
+      this.held = undefined;
     }
   }
 
@@ -260,7 +340,7 @@ export class Store {
   collection(key: string): Collection {
     let c = this.collections.get(key);
     if (!c) {
-      c = new Collection(key, this.current);
+      c = new Collection(key, this.current, this.emit);
       this.collections.set(key, c);
     }
     return c;

@@ -18,6 +18,8 @@ export interface ResolvedOptions {
   tokenTtlSeconds: number;
   /** Milliseconds before an asynchronous status (`Validating` -> `Validated`) settles; 0: next read. */
   settleMs: number;
+  /** Request bodies are checked against the OpenAPI spec (`validate: false` turns it off). */
+  validate: boolean;
   /** Largest request body accepted (413 beyond). */
   maxBodyBytes: number;
 }
@@ -46,6 +48,8 @@ export interface RequestContext {
   url: URL;
   caller: Caller;
   route: ServiceRoute;
+  /** Template of the matched endpoint (`/public/v1/catalog/products/{id}`). */
+  pattern: string;
   /** Values of the template placeholders (`productId`), decoded. */
   params: Readonly<Record<string, string>>;
 }

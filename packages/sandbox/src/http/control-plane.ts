@@ -1,6 +1,6 @@
 /**
  * The sandbox's own routes under `/_sandbox/` (no authentication): health, counters, faults,
- * token revocation, reset and export, and the blob routes that downloads redirect to.
+ * token revocation, reset and export, the request journal, and the blob routes that downloads redirect to.
  */
 
 import { isObject, type JsonObject, type JsonValue } from "../shared/json.js";
@@ -12,6 +12,7 @@ import { json, noContent } from "./envelope.js";
 import { type FaultSpec, globMatcher } from "./faults.js";
 import { BLOB_PREFIX, serveBlob } from "./files.js";
 import { handleJsonlBlob } from "./handlers/read.js";
+import { filterFromQuery, type RequestJournal } from "./request-journal.js";
 import { matchRoute } from "./router.js";
 
 export const ADMIN_PREFIX = "/_sandbox/";
@@ -22,6 +23,7 @@ export interface AdminHooks {
   unrevoke(tokenOrPersona?: string): void;
   reset(): void;
   exportState(): JsonObject;
+  requests: RequestJournal;
 }
 
 const SYSTEM: Caller = {
@@ -73,6 +75,7 @@ export async function handleAdmin(
       caller: SYSTEM,
       route: match.route,
       params: match.params,
+      pattern: match.pattern,
     });
   }
   switch (`${method} ${path}`) {
@@ -109,6 +112,14 @@ export async function handleAdmin(
       return noContent();
     case "GET export":
       return json(hooks.exportState());
+    case "GET requests": {
+      const filter = filterFromQuery(url.searchParams);
+      if (typeof filter === "string") throw badRequest(filter);
+      return json(hooks.requests.list(filter) as unknown as JsonValue);
+    }
+    case "DELETE requests":
+      hooks.requests.clear();
+      return noContent();
     default:
       throw new SandboxError({ status: 404, detail: `No sandbox route ${method} ${url.pathname}.` });
   }

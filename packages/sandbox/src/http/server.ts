@@ -214,7 +214,16 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
     close: {
       value: () =>
         new Promise<void>((resolve, reject) => {
-          server.close((err) => (err ? reject(err) : resolve()));
+          server.close((err) => {
+            try {
+              sandbox.close();
+            } catch (closeError) {
+              reject(closeError);
+              return;
+            }
+            if (err) reject(err);
+            else resolve();
+          });
           server.closeAllConnections();
         }),
       enumerable: true,

@@ -29,6 +29,13 @@ export class Prng {
   constructor(seed: number | string) {
     this.state = typeof seed === "number" ? seed >>> 0 : hash(seed);
   }
+  /** The generator's position (saved by the durable journal so ids continue after a restart). */
+  get position(): number {
+    return this.state;
+  }
+  set position(value: number) {
+    this.state = value >>> 0;
+  }
   /** Uniform in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

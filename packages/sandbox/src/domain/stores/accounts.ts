@@ -21,7 +21,6 @@ export const accountsStores = defineStores({
   },
   "accounts/accounts": {
     id: random("ACC", 2),
-    required: ["name", "type"],
     access: { create: O, delete: O },
     // Every account sees the others (references, sellers); each changes only its own, never its type.
     writers: OWN_ACCOUNT("id"),
@@ -66,7 +65,6 @@ export const accountsStores = defineStores({
   },
   "accounts/api-tokens": {
     id: random("TKN", 2),
-    required: ["name"],
     visibility: { owners: { Client: ["account.id"], Vendor: ["account.id"] } },
     // The bearer secret is generated on create (`idt:TKN-…:<secret>`); a token stays in its
     // account, and only names an extension of the caller's own.
@@ -78,7 +76,6 @@ export const accountsStores = defineStores({
   },
   "accounts/buyers": {
     id: random("BUY", 2),
-    required: ["name"],
     access: { read: C, create: C, update: C, delete: C },
     visibility: { owners: { Client: ["client.id", "account.id"] } },
     machine: {
@@ -99,7 +96,6 @@ export const accountsStores = defineStores({
   "accounts/erp-links": { id: random("ERL", 2), machine: TOGGLE("Active", "Blocked", "unblock", "block", O) },
   "accounts/licensees": {
     id: random("LCE", 3),
-    required: ["name"],
     access: { create: C, update: C, delete: C },
     visibility: { owners: { Client: ["client.id", "account.id"] } },
     machine: {
@@ -113,7 +109,6 @@ export const accountsStores = defineStores({
   "accounts/modules": { id: random("MOD", 1), access: OPERATIONS_WRITE },
   "accounts/sellers": {
     id: random("SEL", 2),
-    required: ["name"],
     access: OPERATIONS_WRITE,
     machine: {
       initial: "Active",

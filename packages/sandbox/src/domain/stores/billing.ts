@@ -19,7 +19,6 @@ export const billingStores = defineStores({
   "billing/credit-memos/attachments": { id: child("CMA", "creditMemo.id") },
   "billing/custom-ledgers": {
     id: random("CLE", 2),
-    required: ["name"],
     access: { read: V, create: V, update: V, delete: V },
     visibility: { owners: { Vendor: ["vendor.id"] } },
     machine: {
@@ -44,7 +43,6 @@ export const billingStores = defineStores({
   "billing/invoices/attachments": { id: child("INA", "invoice.id") },
   "billing/journals": {
     id: random("BJO", 2),
-    required: ["name"],
     access: { read: V, create: V, update: V, delete: V },
     visibility: { owners: { Vendor: ["vendor.id"] } },
     machine: {

@@ -35,7 +35,6 @@ export const commerceStores = defineStores({
   },
   "commerce/orders": {
     id: random("ORD", 3),
-    required: ["agreement.id"],
     omitted: HEAVY_FIELDS,
     access: { create: C, delete: C },
     visibility: CLIENT_AND_VENDOR,

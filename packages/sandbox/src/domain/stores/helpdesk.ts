@@ -5,7 +5,6 @@ import { child, defineStores, random } from "./types.js";
 export const helpdeskStores = defineStores({
   "helpdesk/cases": {
     id: random("CAS", 3),
-    required: ["title"],
     machine: {
       initial: "New",
       actions: {

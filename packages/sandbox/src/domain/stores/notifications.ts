@@ -41,7 +41,6 @@ export const notificationsStores = defineStores({
   },
   "notifications/webhooks": {
     id: random("WBH", 2),
-    required: ["url"],
     machine: TOGGLE("Enabled", "Disabled", "enable", "disable"),
   },
 });

@@ -80,7 +80,10 @@ export interface StoreDefinition<K extends StoreKey = StoreKey> {
   id?: IdRule;
   /** This store is the one looked up for ids of a prefix several stores share. */
   ownsIdPrefix?: true;
-  /** Fields a create must carry (400 validation problem otherwise). */
+  /**
+   * Fields a create must carry besides the OpenAPI body schema's `required` (checked by
+   * `validation.ts`): only rules a platform answer documents, each with its source.
+   */
   required?: readonly string[];
   /** Top-level fields lists and gets leave out unless selected. Default `["audit"]`. */
   omitted?: readonly string[];

@@ -10,6 +10,7 @@ import { effectOnAction } from "../../domain/effects.js";
 import { schedule, stamp, withAudit, withStatus } from "../../domain/lifecycle.js";
 import { machineOf } from "../../domain/machines/index.js";
 import { checkWriter, withoutCredentials } from "../../domain/ownership.js";
+import { validateRequest } from "../../domain/validation.js";
 import { findInView, modelName, openView, type View } from "../../domain/view.js";
 import { deepMerge, isObject, type JsonObject } from "../../shared/json.js";
 import { forbidden, notFound, SandboxError } from "../../shared/problem.js";
@@ -72,6 +73,7 @@ export function handleAction(
 
   checkWriter(route.store, caller, record);
   const body = bodyOf(raw, action.file?.emptyDataPart);
+  body.data = validateRequest(rc, body.data);
   const transition = machineOf(route.store)?.actions[name];
   if (transition) {
     if (transition.by && !transition.by.includes(caller.accountType)) {

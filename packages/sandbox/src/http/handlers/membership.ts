@@ -11,6 +11,7 @@ import { stamp, withAudit } from "../../domain/lifecycle.js";
 import { checkWriter } from "../../domain/ownership.js";
 import { shortRef } from "../../domain/references.js";
 import type { StoreRef } from "../../domain/routes.js";
+import { validateRequest } from "../../domain/validation.js";
 import { findInView, modelName, openView, type View } from "../../domain/view.js";
 import { isObject, type JsonObject, type JsonValue, setAt, valueAt } from "../../shared/json.js";
 import { validationError } from "../../shared/problem.js";
@@ -78,7 +79,8 @@ export function createLink(rc: RequestContext, body: unknown): Response {
   const link = linkOfRoute(rc);
   const view = openView(rc);
   checkOwnerWriter(rc, view);
-  const record = linkedRecord(rc, view, link, body);
+  const valid = validateRequest(rc, body);
+  const record = linkedRecord(rc, view, link, valid);
   addLink(rc, view, link, record);
   return ownerAnswer(rc, view);
 }
@@ -98,7 +100,7 @@ export function replaceLinks(rc: RequestContext, _call: ActionCall, raw: Request
   const link = linkOfRoute(rc);
   const view = openView(rc);
   checkOwnerWriter(rc, view);
-  const body = raw.json;
+  const body = validateRequest(rc, raw.json);
   const field = rc.route.segments.at(-1) ?? "";
   const list = Array.isArray(body) ? body : isObject(body) ? body[field] : undefined;
   if (!Array.isArray(list)) throw validationError({ [field]: [`A list of ${field} ({ id }) is required.`] });

@@ -14,6 +14,7 @@ import { machineOf } from "../../domain/machines/index.js";
 import { checkCreate, checkUpdate, checkWriter, rejectCredentials } from "../../domain/ownership.js";
 import { API_PREFIX } from "../../domain/routes.js";
 import type { StoredFile } from "../../domain/store.js";
+import { validateRequest } from "../../domain/validation.js";
 import { findInView, modelName, openView } from "../../domain/view.js";
 import { deepMerge, type JsonObject, setAt, valueAt, valuesAt } from "../../shared/json.js";
 import { badRequest, SandboxError, validationError } from "../../shared/problem.js";
@@ -94,7 +95,7 @@ export function handleCreate(rc: RequestContext, raw: RequestBody): Response {
   const body = bodyOf(raw, upload?.on.includes("create") ? upload.dataKey : undefined);
   const machine = machineOf(route.store);
   rejectCredentials(route.store, body.data);
-  let record = sanitize(body.data, true);
+  let record = sanitize(validateRequest(rc, body.data), true);
   for (const ref of route.refs) stampParent(record, ref.path, rc.params[ref.param] ?? "");
   requireFields(route.store, record);
   requireReferences(rc, route.store, record);
@@ -139,10 +140,18 @@ export function handleUpdate(rc: RequestContext, id: string, raw: RequestBody): 
   }
   checkWriter(route.store, caller, current);
   rejectCredentials(route.store, body.data);
-  const patch = sanitize(body.data, keepStatus);
+  const valid = validateRequest(rc, body.data);
+  // Ownership is checked on what was sent (a foreign `vendor` is refused, not silently dropped).
+  checkUpdate(
+    sandbox.store,
+    route.store,
+    caller,
+    current,
+    deepMerge(current, sanitize(body.data, keepStatus)),
+  );
+  const patch = sanitize(valid, keepStatus);
   requireReferences(rc, route.store, patch);
   let record = deepMerge(current, patch);
-  checkUpdate(sandbox.store, route.store, caller, current, record);
   record = withAudit(record, ["updated"], stamp(sandbox, caller));
   const file = upload ? body.files.get(upload.fileKey) : undefined;
   record = attachFile(rc, record, file, parentPath(rc.url.pathname));
