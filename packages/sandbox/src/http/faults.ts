@@ -112,8 +112,17 @@ function cutBody(
 ): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let sent = 0;
+  let cut = false;
+  const end = (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    if (mode === "reset")
+      controller.error(new TypeError("terminated: connection reset by mpt-sandbox fault"));
+    else controller.close();
+  };
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      // Erroring a stream discards what is still queued: the cut comes on the pull after the last
+      // bytes, so the client always receives the first `limit` bytes before the reset.
+      if (cut) return end(controller);
       const { value, done } = await reader.read();
       if (done) {
         controller.close();
@@ -125,12 +134,11 @@ function cutBody(
         controller.enqueue(value);
         return;
       }
-      if (room > 0) controller.enqueue(value.subarray(0, room));
       sent = limit;
       await reader.cancel();
-      if (mode === "reset")
-        controller.error(new TypeError("terminated: connection reset by mpt-sandbox fault"));
-      else controller.close();
+      if (room <= 0) return end(controller);
+      controller.enqueue(value.subarray(0, room));
+      cut = true;
     },
     cancel(reason) {
       return reader.cancel(reason);
