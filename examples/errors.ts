@@ -10,6 +10,7 @@ import {
   MPTError,
   MPTHttpError,
   MPTTimeoutError,
+  unchecked,
 } from "mpt-api-client";
 
 const client = MPTClient.fromConfig();
@@ -37,5 +38,6 @@ async function show(what: string, call: () => Promise<unknown>): Promise<void> {
 }
 
 await show("missing order", () => client.commerce.orders.get("ORD-0000-0000-0000"));
-await show("invalid product", () => client.catalog.products.create({ name: "" }));
+// `unchecked` sends a body the types would refuse: the platform answers 400 with field errors
+await show("invalid product", () => client.catalog.products.create(unchecked({ name: 42 })));
 await show("not a valid id", () => client.catalog.products.get(""));

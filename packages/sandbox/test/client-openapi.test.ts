@@ -60,7 +60,7 @@ describe("commerce requests", () => {
       status: "Draft",
       from: { id: accounts.client },
       to: { id: accounts.vendor },
-      parameters: [{ id: "PAR-1", externalId: "tenant", value: "contoso" }],
+      parameters: [{ parameterDefinitionId: "PAR-1", value: "contoso" }],
     } as never);
     const result = await vendor.commerce.requests.validate(request.id);
     assert.equal(result.error, null);

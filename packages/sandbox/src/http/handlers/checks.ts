@@ -20,7 +20,8 @@ export function validateRequest(rc: RequestContext, call: ActionCall): Response 
     const value = p["value"];
     const isValid = value !== undefined && value !== null && value !== "";
     return {
-      id: p["id"] ?? null,
+      // created from the spec's CreateParameter (`parameterDefinitionId`) or kept from a fixture (`id`)
+      id: p["id"] ?? p["parameterDefinitionId"] ?? null,
       externalId: p["externalId"] ?? null,
       value: typeof value === "string" ? value : value === undefined ? null : JSON.stringify(value),
       isValid,
