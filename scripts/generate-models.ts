@@ -198,6 +198,8 @@ interface RowLike {
   model: string;
   params?: readonly string[];
   accessor?: string;
+  ops?: readonly string[];
+  upload?: { on: readonly string[] };
   actions?: {
     [name: string]: {
       method: string;
@@ -212,8 +214,13 @@ interface RowLike {
   children?: { [name: string]: RowLike };
 }
 
+/** The interface a request body schema is listed in (see `ActionBodies`). */
+type BodyKind = "action" | "create" | "update";
+
 /** An action whose JSON body the spec describes with its own schema (not the service's model). */
 interface ActionBodySource {
+  /** Which interface lists it: `ActionBodies`, `CreateBodies` or `UpdateBodies`. */
+  kind: BodyKind;
   /** `{service path}/{id}/{action path}` as the service types spell it (see `ActionBodies`). */
   key: string;
   group: string;
@@ -265,8 +272,31 @@ async function loadModelSources(): Promise<{
             !action.file
           ) {
             const key = actionKey(row.path, action);
-            bodies.push({ key, group, path: key, method: action.method.toLowerCase(), model: row.model });
+            bodies.push({
+              kind: "action",
+              key,
+              group,
+              path: key,
+              method: action.method.toLowerCase(),
+              model: row.model,
+            });
           }
+        }
+        // create/update with a JSON body (multipart uploads keep the model): keyed by the row's path.
+        const uploads = row.upload?.on ?? [];
+        if (row.ops?.includes("create") && !uploads.includes("create")) {
+          bodies.push({
+            kind: "create",
+            key: row.path,
+            group,
+            path: row.path,
+            method: "post",
+            model: row.model,
+          });
+        }
+        if (row.ops?.includes("update") && !uploads.includes("update")) {
+          const path = `${row.path}/{id}`;
+          bodies.push({ kind: "update", key: row.path, group, path, method: "put", model: row.model });
         }
         for (const [name, action] of Object.entries(row.actions ?? {})) {
           if (!action.model) continue;
@@ -390,8 +420,8 @@ class Generator {
   constructor(
     spec: Spec,
     private readonly models: readonly ModelInfo[],
-    /** Action request bodies with their own schema: `ActionBodies` key -> schema. */
-    private readonly bodies: readonly { key: string; schema: string; group: string }[] = [],
+    /** Request bodies with their own schema: kind, key (see `ActionBodies`) -> schema. */
+    private readonly bodies: readonly { kind: BodyKind; key: string; schema: string; group: string }[] = [],
   ) {
     this.schemas = Object.fromEntries(
       Object.entries(spec.components.schemas).map(([name, schema]) => [
@@ -773,15 +803,19 @@ class Generator {
       " * Request bodies of actions that the spec describes with their own schema (not the service's",
       " * model), keyed by `{service path}/{id}/{action path}`.",
       " */",
-      ...(this.bodies.length === 0
-        ? ["export interface ActionBodies {}"]
-        : [
-            "export interface ActionBodies {",
-            ...[...this.bodies]
-              .sort((a, b) => compare(a.key, b.key))
-              .map((b) => `  ${JSON.stringify(b.key)}: M.${this.tsName.get(b.schema)};`),
-            "}",
-          ]),
+      ...this.bodiesInterface("action", "ActionBodies"),
+      "",
+      "/**",
+      " * Bodies of `create` (`POST` on the collection) that the spec describes with their own schema,",
+      " * keyed by the service's path; other services send `Body<Model>`.",
+      " */",
+      ...this.bodiesInterface("create", "CreateBodies"),
+      "",
+      "/**",
+      " * Bodies of `update` (`PUT` on a record) that the spec describes with their own schema, keyed",
+      " * by the service's path; other services send `Body<Model>`.",
+      " */",
+      ...this.bodiesInterface("update", "UpdateBodies"),
       "",
       "/** Name of a model in `ModelMap`. */",
       "export type ModelName = keyof ModelMap & string;",
@@ -792,6 +826,17 @@ class Generator {
       "] as const satisfies readonly ModelName[];",
       "",
     ].join("\n");
+  }
+
+  /** `export interface {name} { key: M.Schema; ... }` for the bodies of one kind. */
+  private bodiesInterface(kind: BodyKind, name: string): string[] {
+    const bodies = this.bodies.filter((b) => b.kind === kind).sort((a, b) => compare(a.key, b.key));
+    if (bodies.length === 0) return [`export interface ${name} {}`];
+    return [
+      `export interface ${name} {`,
+      ...bodies.map((b) => `  ${JSON.stringify(b.key)}: M.${this.tsName.get(b.schema)};`),
+      "}",
+    ];
   }
 }
 
@@ -846,11 +891,13 @@ export async function generate(spec: Spec): Promise<Map<string, string>> {
     });
   }
   const models = [...byName.values()].sort((a, b) => compare(a.name, b.name));
-  const bodies: { key: string; schema: string; group: string }[] = [];
+  const bodies: { kind: BodyKind; key: string; schema: string; group: string }[] = [];
   for (const b of bodySources) {
     const schema = requestSchemaOf(paths, b.path, b.method);
     if (!schema || schema === byName.get(b.model)?.schema) continue;
-    if (!bodies.some((known) => known.key === b.key)) bodies.push({ key: b.key, schema, group: b.group });
+    if (!bodies.some((known) => known.kind === b.kind && known.key === b.key)) {
+      bodies.push({ kind: b.kind, key: b.key, schema, group: b.group });
+    }
   }
   const files = new Generator(spec, models, bodies).files();
   files.set("generated/services.ts", servicesFile(rows, paths, spec));

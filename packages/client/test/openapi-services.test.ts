@@ -133,12 +133,12 @@ describe("commerce requests", () => {
     check(calls.at(-1), { method: "DELETE", path: "/commerce/requests/REQ-1/attachments/ATT-1" });
 
     const messages = client.commerce.requests.messages("REQ-1");
-    // The create body (`CreateMessage`) differs from the read model: cast, as a caller would.
-    await messages.create({ content: "hello", visibility: "Public" } as never);
+    // The create body is typed by the spec's `CreateMessage`, not the read model.
+    await messages.create({ content: "hello", visibility: { client: true } });
     check(calls.at(-1), {
       method: "POST",
       path: "/commerce/requests/REQ-1/messages",
-      json: { content: "hello", visibility: "Public" },
+      json: { content: "hello", visibility: { client: true } },
     });
     await messages.get("MSG-1");
     check(calls.at(-1), { method: "GET", path: "/commerce/requests/REQ-1/messages/MSG-1" });
@@ -300,7 +300,7 @@ describe("account users", () => {
     await users.get("USR-1");
     check(calls.at(-1), { method: "GET", path: "/accounts/ACC-1/users/USR-1" });
     const body = { user: { email: "a@example.com" }, groups: [{ id: "UGR-1" }] };
-    await users.create(body as never); // `CreateAccountUserDto`, not the read model
+    await users.create(body); // `CreateAccountUserDto`, not the read model
     check(calls.at(-1), { method: "POST", path: "/accounts/ACC-1/users", json: body });
     await users.delete("USR-1");
     check(calls.at(-1), { method: "DELETE", path: "/accounts/ACC-1/users/USR-1" });

@@ -46,6 +46,18 @@ export const examples = {
     await orders.notify("ORD-1", { userId: "USR-1", notfyMe: true });
     // @ts-expect-error misspelled field in an action body typed by the model
     await orders.process("ORD-1", { statusNots: {} });
+    // create / update bodies too: `commerce.requests.create` takes the spec's `CreateRequest`
+    const requests = client.commerce.requests;
+    await requests.create({ name: "x", parameters: [{ parameterDefinitionId: "PAR-1", value: "v" }] });
+    // @ts-expect-error a read-only field of the model, not of CreateRequest
+    await requests.create({ name: "x", audit: {} });
+    // @ts-expect-error misspelled field of CreateRequest
+    await requests.create({ nmae: "x" });
+    // @ts-expect-error the model's parameter shape is not CreateParameter's
+    await requests.create({ parameters: [{ id: "PAR-1" }] });
+    await client.accounts
+      .usersOf("ACC-1")
+      .create({ user: { email: "a@example.com" }, groups: [{ id: "UGR-1" }] });
   },
 
   paths() {

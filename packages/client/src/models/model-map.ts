@@ -152,6 +152,77 @@ export interface ActionBodies {
   "/public/v1/program/programs/{id}/settings": M.ConfigureProgramSettingsRequest;
 }
 
+/**
+ * Bodies of `create` (`POST` on the collection) that the spec describes with their own schema,
+ * keyed by the service's path; other services send `Body<Model>`.
+ */
+export interface CreateBodies {
+  "/public/v1/accounts/account-users": M.CreateAccountUserDto;
+  "/public/v1/accounts/account-users/{accountUserId}/groups": M.UserGroupDto;
+  "/public/v1/accounts/accounts/{accountId}/users": M.CreateAccountUserDto;
+  "/public/v1/accounts/api-tokens": M.CreateApiTokenDto;
+  "/public/v1/accounts/cloud-tenants": M.CreateCloudTenantDto;
+  "/public/v1/accounts/sellers": M.SellerCreate;
+  "/public/v1/accounts/user-groups": M.CreateUserGroupDto;
+  "/public/v1/accounts/{accountId}/users": M.CreateAccountUserDto;
+  "/public/v1/accounts/{accountId}/users/{userId}/groups": M.UserGroupDto;
+  "/public/v1/catalog/authorizations": M.CreateAuthorizationRequest;
+  "/public/v1/catalog/items": M.CreateProductItemRequest;
+  "/public/v1/catalog/listings": M.CreateListingRequest;
+  "/public/v1/catalog/price-lists": M.CreatePriceListRequest;
+  "/public/v1/catalog/pricing-policies": M.CreatePricingPolicyRequest;
+  "/public/v1/catalog/products/{productId}/item-groups": M.CreateItemGroupRequest;
+  "/public/v1/catalog/products/{productId}/parameter-groups": M.CreateParameterGroupRequest;
+  "/public/v1/catalog/products/{productId}/parameters": M.CreateParameterDefinitionRequest;
+  "/public/v1/catalog/products/{productId}/templates": M.CreateTemplateRequest;
+  "/public/v1/catalog/products/{productId}/terms": M.CreateTermsAndConditionsRequest;
+  "/public/v1/catalog/units-of-measure": M.CreateUnitOfMeasureRequest;
+  "/public/v1/commerce/requests": M.CreateRequest;
+  "/public/v1/commerce/requests/{requestId}/messages": M.CreateMessage;
+  "/public/v1/notifications/categories": M.CreateCategoryDto;
+  "/public/v1/notifications/contacts": M.ContactDto;
+  "/public/v1/notifications/webhooks": M.CreateWebhookRequest;
+  "/public/v1/program/certificates": M.CreateCertificateRequest;
+  "/public/v1/program/enrollments": M.CreateEnrollmentRequest;
+  "/public/v1/program/programs/{programId}/parameter-groups": M.CreateProgramParameterGroupRequest;
+  "/public/v1/program/programs/{programId}/parameters": M.CreateProgramParameterDefinitionRequest;
+  "/public/v1/program/programs/{programId}/templates": M.CreateProgramTemplateRequest;
+  "/public/v1/program/programs/{programId}/terms": M.CreateProgramTermsAndConditionsRequest;
+}
+
+/**
+ * Bodies of `update` (`PUT` on a record) that the spec describes with their own schema, keyed
+ * by the service's path; other services send `Body<Model>`.
+ */
+export interface UpdateBodies {
+  "/public/v1/accounts/api-tokens": M.UpdateApiTokenDto;
+  "/public/v1/accounts/sellers": M.SellerUpdate;
+  "/public/v1/accounts/user-groups": M.UpdateUserGroupDto;
+  "/public/v1/catalog/authorizations": M.AuthorizationUpdate;
+  "/public/v1/catalog/items": M.UpdateProductItem;
+  "/public/v1/catalog/listings": M.ListingUpdate;
+  "/public/v1/catalog/price-lists": M.PriceListUpdate;
+  "/public/v1/catalog/price-lists/{priceListId}/items": M.PriceListItemUpdate;
+  "/public/v1/catalog/products/{productId}/item-groups": M.UpdateItemGroupRequest;
+  "/public/v1/catalog/products/{productId}/parameter-groups": M.UpdateParameterGroupRequest;
+  "/public/v1/catalog/products/{productId}/parameters": M.UpdateParameter;
+  "/public/v1/catalog/products/{productId}/templates": M.TemplateUpdate;
+  "/public/v1/catalog/products/{productId}/terms": M.UpdateTermsAndConditionsRequest;
+  "/public/v1/catalog/products/{productId}/terms/{termId}/variants": M.TermsVariantUpdate;
+  "/public/v1/catalog/units-of-measure": M.UpdateUnitOfMeasureRequest;
+  "/public/v1/notifications/categories": M.UpdateCategory;
+  "/public/v1/notifications/contacts": M.ContactDto;
+  "/public/v1/notifications/subscribers": M.UpdateSubscriber;
+  "/public/v1/notifications/webhooks": M.UpdateWebhookRequest;
+  "/public/v1/program/certificates": M.CertificateUpdate;
+  "/public/v1/program/enrollments": M.EnrollmentUpdate;
+  "/public/v1/program/programs/{programId}/parameters": M.UpdateProgramParameter;
+  "/public/v1/program/programs/{programId}/templates": M.ProgramTemplateUpdate;
+  "/public/v1/program/programs/{programId}/terms": M.UpdateProgramTermsAndConditionsRequest;
+  "/public/v1/program/programs/{programId}/terms/{termId}/variants": M.ProgramTermsVariantUpdate;
+  "/public/v1/spotlight/queries": M.UpdateSpotlight;
+}
+
 /** Name of a model in `ModelMap`. */
 export type ModelName = keyof ModelMap & string;
 

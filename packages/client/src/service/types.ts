@@ -6,7 +6,7 @@ import type { ActionDef, Operation, ServiceDef } from "../catalogue/types.js";
 import type { RequestOptions } from "../http/types.js";
 import type { ModelCollection } from "../models/collection.js";
 import type { FileModel, FileStream } from "../models/file.js";
-import type { ActionBodies, ModelMap, ModelName } from "../models/model-map.js";
+import type { ActionBodies, CreateBodies, ModelMap, ModelName, UpdateBodies } from "../models/model-map.js";
 import type { Progress } from "../progress.js";
 import type { CheckFields, FieldOf, RQLQuery } from "../rql/index.js";
 import type { APIPromise } from "./api-promise.js";
@@ -119,6 +119,12 @@ export interface GetMethod<M> {
   ): APIPromise<Selected<M, S>>;
 }
 
+/** The request body model of `create`: its own spec schema when it has one, else the model. */
+type CreateBody<D extends ServiceDef, M> = D["path"] extends keyof CreateBodies ? CreateBodies[D["path"]] : M;
+
+/** The request body model of `update`: its own spec schema when it has one, else the model. */
+type UpdateBody<D extends ServiceDef, M> = D["path"] extends keyof UpdateBodies ? UpdateBodies[D["path"]] : M;
+
 type CreatePart<D extends ServiceDef, M> =
   UploadsOn<D, "create"> extends true
     ? {
@@ -127,7 +133,7 @@ type CreatePart<D extends ServiceDef, M> =
       }
     : {
         /** Creates a record (`POST`); answers the created record. */
-        create(data: Body<M>, options?: RequestOptions): APIPromise<M>;
+        create(data: Body<CreateBody<D, M>>, options?: RequestOptions): APIPromise<M>;
       };
 
 type UpdatePart<D extends ServiceDef, M> =
@@ -138,7 +144,7 @@ type UpdatePart<D extends ServiceDef, M> =
       }
     : {
         /** Updates a record (`PUT`); answers the updated record. */
-        update(id: string, data: Body<M>, options?: RequestOptions): APIPromise<M>;
+        update(id: string, data: Body<UpdateBody<D, M>>, options?: RequestOptions): APIPromise<M>;
       };
 
 /** `delete` of a service whose records can be deleted. */

@@ -49,6 +49,11 @@ export interface AccountActivateRef {
   status?: AccountStatus;
 }
 
+/** Schema `AccountDto` of mpt-openapi 4.0.2162. */
+export interface AccountDto {
+  id?: unknown & unknown & unknown & unknown & unknown;
+}
+
 /** Schema `AccountExternalIds` of mpt-openapi 4.0.2162. */
 export interface AccountExternalIds {
   pyraTenantId?: string | null;
@@ -225,6 +230,11 @@ export interface BuyerAudit {
   disabled?: AuditEvent;
 }
 
+/** Schema `BuyerDto` of mpt-openapi 4.0.2162. */
+export interface BuyerDto {
+  id?: string;
+}
+
 /** Schema `BuyerExternalIds` of mpt-openapi 4.0.2162. */
 export interface BuyerExternalIds {
   erpCompanyContact?: string | null;
@@ -337,10 +347,31 @@ export interface CloudTenantExternalIds {
   pyraTenantId?: string;
 }
 
+/** Schema `CloudTenantExternalIdsDto` of mpt-openapi 4.0.2162. */
+export interface CloudTenantExternalIdsDto {
+  pyraTenantId: string;
+  cloudConsumptionId: string;
+  providerId?: string | null;
+}
+
 /** Schema `CloudTenantRef` of mpt-openapi 4.0.2162. */
 export interface CloudTenantRef {
   id?: string;
 }
+
+/** Schema `CloudTenantStatus` of mpt-openapi 4.0.2162. */
+export type CloudTenantStatus = "Active" | "Disabled" | "Deleted";
+
+/** Schema `CloudTenantType` of mpt-openapi 4.0.2162. */
+export type CloudTenantType =
+  | "AwsDirect"
+  | "AwsService"
+  | "Csp365"
+  | "CspAzure"
+  | "Ea365"
+  | "EaAzure"
+  | "Slm"
+  | "Virtual";
 
 /** Schema `ContactQueryModel` of mpt-openapi 4.0.2162. */
 export interface ContactQueryModel extends ContactQueryModelRef {
@@ -359,6 +390,42 @@ export interface ContactQueryModelRef {
   lastName?: string | null;
   email?: string | null;
   phone?: PhoneNumber;
+}
+
+/** Schema `CreateAccountUserDto` of mpt-openapi 4.0.2162. */
+export interface CreateAccountUserDto {
+  user: UserProfileDto;
+  account?: AccountDto;
+  groups: UserGroupDto[];
+  invitation?: InvitationDto;
+}
+
+/** Schema `CreateApiTokenDto` of mpt-openapi 4.0.2162. */
+export interface CreateApiTokenDto {
+  account?: AccountDto;
+  name?: string;
+  icon?: string | null;
+  description?: string | null;
+  modules?: ModuleDto[] | null;
+}
+
+/** Schema `CreateCloudTenantDto` of mpt-openapi 4.0.2162. */
+export interface CreateCloudTenantDto {
+  type?: CloudTenantType;
+  name: string;
+  status?: CloudTenantStatus;
+  externalIds: CloudTenantExternalIdsDto;
+  account?: AccountDto;
+}
+
+/** Schema `CreateUserGroupDto` of mpt-openapi 4.0.2162. */
+export interface CreateUserGroupDto {
+  name?: string;
+  description?: string | null;
+  logo?: string | null;
+  account?: AccountDto;
+  modules?: ModuleDto[];
+  buyers?: BuyerDto[] | null;
 }
 
 /** Schema `DateEvent` of mpt-openapi 4.0.2162. */
@@ -416,6 +483,11 @@ export interface Invitation {
   status?: string;
 }
 
+/** Schema `InvitationDto` of mpt-openapi 4.0.2162. */
+export interface InvitationDto {
+  status?: string;
+}
+
 /** Model `Licensee` (accounts.licensees). */
 export interface Licensee extends LicenseeRef {
   id: string;
@@ -470,6 +542,11 @@ export interface Module extends ModuleRef {
   settings?: ModuleSettings;
 }
 
+/** Schema `ModuleDto` of mpt-openapi 4.0.2162. */
+export interface ModuleDto {
+  id?: unknown & unknown & unknown;
+}
+
 /** Schema `ModuleRef` of mpt-openapi 4.0.2162. */
 export interface ModuleRef {
   id?: string;
@@ -509,6 +586,24 @@ export interface Seller extends SellerRef {
   erpLink?: ErpLink;
 }
 
+/** Schema `SellerCreate` of mpt-openapi 4.0.2162. */
+export interface SellerCreate extends SellerCreateRef {
+  id?: string;
+  audit?: Audit;
+  icon?: string | null;
+  externalId?: string | null;
+  status?: SellerStatus;
+  currencies: string[];
+  address?: Address;
+  name: string;
+  erpLink?: ErpLink;
+}
+
+/** Schema `SellerCreateRef` of mpt-openapi 4.0.2162. */
+export interface SellerCreateRef {
+  erpLink?: ErpLink;
+}
+
 /** Schema `SellerRef` of mpt-openapi 4.0.2162. */
 export interface SellerRef {
   id?: string;
@@ -518,8 +613,55 @@ export interface SellerRef {
   erpLink?: ErpLink;
 }
 
+/** Schema `SellerUpdate` of mpt-openapi 4.0.2162. */
+export interface SellerUpdate extends SellerUpdateRef {
+  id?: string;
+  audit?: Audit;
+  icon?: string | null;
+  externalId?: string | null;
+  status?: SellerStatus;
+  currencies: string[];
+  address?: Address;
+  name: string;
+  erpLink?: ErpLink;
+}
+
+/** Schema `SellerUpdateRef` of mpt-openapi 4.0.2162. */
+export interface SellerUpdateRef {
+  erpLink?: ErpLink;
+}
+
 /** Model `ServiceIdentity` (accounts.services); not described by mpt-openapi 4.0.2162. */
 export interface ServiceIdentity extends BaseModel {}
+
+/** Schema `SetPhoneNumberDto` of mpt-openapi 4.0.2162. */
+export interface SetPhoneNumberDto {
+  prefix?: string | null;
+  number?: string | null;
+}
+
+/** Schema `SetUserSettingsDto` of mpt-openapi 4.0.2162. */
+export interface SetUserSettingsDto {
+  cultureCode?: string | null;
+  languageCode?: string | null;
+}
+
+/** Schema `UpdateApiTokenDto` of mpt-openapi 4.0.2162. */
+export interface UpdateApiTokenDto {
+  name?: string;
+  description?: string | null;
+  icon?: string | null;
+  modules?: ModuleDto[] | null;
+}
+
+/** Schema `UpdateUserGroupDto` of mpt-openapi 4.0.2162. */
+export interface UpdateUserGroupDto {
+  name?: string;
+  description?: string | null;
+  logo?: string | null;
+  modules?: ModuleDto[];
+  buyers?: BuyerDto[] | null;
+}
 
 /** Model `User` (accounts.users). */
 export interface User extends UserRef {
@@ -559,6 +701,11 @@ export interface UserGroup extends UserGroupRef {
   buyers?: Buyer[] | null;
 }
 
+/** Schema `UserGroupDto` of mpt-openapi 4.0.2162. */
+export interface UserGroupDto {
+  id?: unknown & unknown;
+}
+
 /** Schema `UserGroupRef` of mpt-openapi 4.0.2162. */
 export interface UserGroupRef {
   id?: string;
@@ -566,6 +713,15 @@ export interface UserGroupRef {
   description?: string | null;
   logo?: string | null;
   isDefault?: boolean;
+}
+
+/** Schema `UserProfileDto` of mpt-openapi 4.0.2162. */
+export interface UserProfileDto {
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone?: SetPhoneNumberDto;
+  settings?: SetUserSettingsDto;
 }
 
 /** Schema `UserRef` of mpt-openapi 4.0.2162. */

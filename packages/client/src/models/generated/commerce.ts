@@ -217,6 +217,31 @@ export interface Complete {
   message?: string | null;
 }
 
+/** Schema `CreateMessage` of mpt-openapi 4.0.2162. */
+export interface CreateMessage {
+  visibility: RequestMessageVisibility;
+  content: string;
+}
+
+/** Schema `CreateParameter` of mpt-openapi 4.0.2162. */
+export interface CreateParameter {
+  parameterDefinitionId: string;
+  value: string;
+}
+
+/** Schema `CreateRequest` of mpt-openapi 4.0.2162. */
+export interface CreateRequest {
+  externalId?: string | null;
+  name: string;
+  status: string;
+  from: RequestFrom;
+  requester?: RequestRequester;
+  assignee?: RequestAssignee;
+  to: RequestTo;
+  product?: RequestProduct;
+  parameters?: CreateParameter[] | null;
+}
+
 /** Schema `ExternalIds` of mpt-openapi 4.0.2162. */
 export interface ExternalIds {
   client?: string | null;
@@ -422,8 +447,18 @@ export interface Query {
   message?: string | null;
 }
 
+/** Schema `RequestAssignee` of mpt-openapi 4.0.2162. */
+export interface RequestAssignee {
+  id?: string;
+}
+
 /** Model `RequestAttachment` (commerce.requests.attachments). */
 export type RequestAttachment = Attachment;
+
+/** Schema `RequestFrom` of mpt-openapi 4.0.2162. */
+export interface RequestFrom {
+  id?: string;
+}
 
 /** Model `RequestMessage` (commerce.requests.messages). */
 export interface RequestMessage extends RequestMessageRef {
@@ -442,6 +477,13 @@ export interface RequestMessageRef {
   visibility?: RequestMessageVisibilityQuery;
   type?: string;
   content?: string;
+}
+
+/** Schema `RequestMessageVisibility` of mpt-openapi 4.0.2162. */
+export interface RequestMessageVisibility {
+  client?: boolean;
+  operations?: boolean;
+  vendor?: boolean;
 }
 
 /** Schema `RequestMessageVisibilityQuery` of mpt-openapi 4.0.2162. */
@@ -487,10 +529,25 @@ export interface RequestParametersRef {
   errorCode?: string | null;
 }
 
+/** Schema `RequestProduct` of mpt-openapi 4.0.2162. */
+export interface RequestProduct {
+  id?: string;
+}
+
 /** Schema `RequestRef` of mpt-openapi 4.0.2162. */
 export interface RequestRef {
   id?: string;
   name?: string;
+}
+
+/** Schema `RequestRequester` of mpt-openapi 4.0.2162. */
+export interface RequestRequester {
+  id?: string;
+}
+
+/** Schema `RequestTo` of mpt-openapi 4.0.2162. */
+export interface RequestTo {
+  id?: string;
 }
 
 /** Model `RequestValidation` (commerce.requests.validate). */

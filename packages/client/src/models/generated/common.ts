@@ -12,6 +12,12 @@ export interface Address {
   country: string;
 }
 
+/** Schema `AddressOptions` of mpt-openapi 4.0.2162. */
+export interface AddressOptions {
+  hintText?: string;
+  defaultValue?: DefaultParameterAddress;
+}
+
 /** Model `BatchAttachment` (notifications.batches.getAttachment), `RequestAttachment` (commerce.requests.attachments). */
 export interface Attachment {
   id: string;
@@ -37,11 +43,85 @@ export interface AuditEvent extends EventRef {
   by?: Id;
 }
 
+/** Schema `BasicSelectionOption` of mpt-openapi 4.0.2162. */
+export interface BasicSelectionOption {
+  label?: string;
+  value?: string;
+}
+
+/** Schema `CheckboxOptions` of mpt-openapi 4.0.2162. */
+export interface CheckboxOptions {
+  hintText?: string;
+  optionsList?: SelectionOption[];
+  defaultValue?: string[] | null;
+}
+
+/** Schema `ChoiceOptions` of mpt-openapi 4.0.2162. */
+export interface ChoiceOptions {
+  hintText?: string;
+  optionsList?: SelectionOption[];
+  defaultValue?: string | null;
+}
+
 /** Schema `Constraints` of mpt-openapi 4.0.2162. */
 export interface Constraints {
   hidden?: boolean | null;
   readonly?: boolean | null;
   required?: boolean | null;
+}
+
+/** Schema `ContactOptions` of mpt-openapi 4.0.2162. */
+export interface ContactOptions {
+  hintText?: string;
+  defaultValue?: DefaultParameterContact;
+  phoneMandatory?: boolean;
+}
+
+/** Schema `DataObjectOptions` of mpt-openapi 4.0.2162. */
+export interface DataObjectOptions {
+  hintText?: string;
+  defaultValue?: string | null;
+  objectType?: DataObjectType;
+}
+
+/** Schema `DataObjectType` of mpt-openapi 4.0.2162. */
+export type DataObjectType = "Json" | "Xml";
+
+/** Schema `DateOptions` of mpt-openapi 4.0.2162. */
+export interface DateOptions {
+  hintText?: string;
+  dateRange?: boolean;
+  minAvailableDate?: string | null;
+  maxAvailableDate?: string | null;
+  defaultValue?: RangeDateParameter | string | null;
+}
+
+/** Schema `DateParameter` of mpt-openapi 4.0.2162. */
+export interface DateParameter {}
+
+/** Schema `DefaultParameterAddress` of mpt-openapi 4.0.2162. */
+export type DefaultParameterAddress = "None" | "Buyer" | "Seller" | "Licensee";
+
+/** Schema `DefaultParameterContact` of mpt-openapi 4.0.2162. */
+export type DefaultParameterContact = "None" | "Buyer" | "Licensee" | "CurrentlySignedInUser";
+
+/** Schema `DefaultParameterEmail` of mpt-openapi 4.0.2162. */
+export type DefaultParameterEmail = "None" | "CurrentlySignedInUser";
+
+/** Schema `DropDownOptions` of mpt-openapi 4.0.2162. */
+export interface DropDownOptions {
+  hintText?: string;
+  placeholderText?: string | null;
+  optionsList?: BasicSelectionOption[];
+  description?: string | null;
+  defaultValue?: string | null;
+}
+
+/** Schema `EmailOptions` of mpt-openapi 4.0.2162. */
+export interface EmailOptions {
+  placeholderText?: string;
+  hintText?: string;
+  defaultValue?: DefaultParameterEmail;
 }
 
 /** Schema `EventRef` of mpt-openapi 4.0.2162. */
@@ -66,6 +146,18 @@ export interface ExtendedIdRef {
   icon?: string | null;
 }
 
+/** Schema `HeadingOptions` of mpt-openapi 4.0.2162. */
+export interface HeadingOptions {}
+
+/** Schema `MultiLineTextOptions` of mpt-openapi 4.0.2162. */
+export interface MultiLineTextOptions {
+  placeholderText?: string;
+  hintText?: string;
+  minChar?: number | null;
+  maxChar?: number | null;
+  defaultValue?: string | null;
+}
+
 /** Schema `ParameterType` of mpt-openapi 4.0.2162. */
 export type ParameterType =
   | "SingleLineText"
@@ -88,8 +180,43 @@ export interface ParametrisedMessage {
   parameters?: unknown;
 }
 
+/** Schema `RangeDateParameter` of mpt-openapi 4.0.2162. */
+export interface RangeDateParameter extends DateParameter {
+  start?: string;
+  end?: string;
+}
+
+/** Schema `RequestObjectLink` of mpt-openapi 4.0.2162. */
+export interface RequestObjectLink {
+  id?: string;
+}
+
+/** Schema `SelectionOption` of mpt-openapi 4.0.2162. */
+export interface SelectionOption {
+  label?: string;
+  value?: string;
+  description?: string | null;
+}
+
 /** Schema `SellerStatus` of mpt-openapi 4.0.2162. */
 export type SellerStatus = "Active" | "Disabled" | "Offline" | "Deleted";
+
+/** Schema `SingleLineTextOptions` of mpt-openapi 4.0.2162. */
+export interface SingleLineTextOptions {
+  placeholderText?: string;
+  hintText?: string;
+  pattern?: string | null;
+  minChar?: number | null;
+  maxChar?: number | null;
+  defaultValue?: string | null;
+}
+
+/** Schema `SubdomainOptions` of mpt-openapi 4.0.2162. */
+export interface SubdomainOptions {
+  placeholderText?: string;
+  hintText?: string;
+  domainSuffix?: string;
+}
 
 /** Schema `TermsEntity` of mpt-openapi 4.0.2162. */
 export interface TermsEntity {

@@ -61,6 +61,30 @@ export interface Contact {
   user?: User;
 }
 
+/** Schema `ContactDto` of mpt-openapi 4.0.2162. */
+export interface ContactDto {
+  email?: string;
+  optOuts?: ReferenceDto[];
+  name?: string | null;
+}
+
+/** Schema `CreateCategoryDto` of mpt-openapi 4.0.2162. */
+export interface CreateCategoryDto {
+  name?: string;
+  shortDescription?: string;
+  description?: string | null;
+  optOutAllowed?: boolean;
+}
+
+/** Schema `CreateWebhookRequest` of mpt-openapi 4.0.2162. */
+export interface CreateWebhookRequest {
+  type?: WebhookType;
+  description?: string | null;
+  url: string;
+  criteria?: { [key: string]: string } | null;
+  secret?: string | null;
+}
+
 /** Model `Directory` (notifications.directories); not described by mpt-openapi 4.0.2162. */
 export interface Directory extends BaseModel {}
 
@@ -160,6 +184,23 @@ export interface Recipients {
   userGroups?: UserGroup[] | null;
 }
 
+/** Schema `ReferenceDto` of mpt-openapi 4.0.2162. */
+export interface ReferenceDto {
+  id?: string;
+}
+
+/** Schema `StringJsonOptional` of mpt-openapi 4.0.2162. */
+export interface StringJsonOptional {
+  hasValue?: boolean;
+  value?: string;
+}
+
+/** Schema `StringStringDictionaryJsonOptional` of mpt-openapi 4.0.2162. */
+export interface StringStringDictionaryJsonOptional {
+  hasValue?: boolean;
+  value?: { [key: string]: string };
+}
+
 /** Model `Subscriber` (notifications.subscribers). */
 export interface Subscriber {
   id: string;
@@ -175,9 +216,43 @@ export interface Subscriber {
 /** Model `TemplateVariant` (notifications.templates.variants); not described by mpt-openapi 4.0.2162. */
 export interface TemplateVariant extends BaseModel {}
 
+/** Schema `UpdateCategory` of mpt-openapi 4.0.2162. */
+export interface UpdateCategory {
+  name?: string;
+  shortDescription?: string;
+  description?: string | null;
+  optOutAllowed?: boolean;
+}
+
 /** Schema `UpdateNoteSubscriber` of mpt-openapi 4.0.2162. */
 export interface UpdateNoteSubscriber {
   note?: string | null;
+}
+
+/** Schema `UpdateRecipients` of mpt-openapi 4.0.2162. */
+export interface UpdateRecipients {
+  users?: User[] | null;
+  userGroups?: UserGroup[] | null;
+}
+
+/** Schema `UpdateSubscriber` of mpt-openapi 4.0.2162. */
+export interface UpdateSubscriber {
+  recipients?: UpdateRecipients;
+}
+
+/** Schema `UpdateWebhookRequest` of mpt-openapi 4.0.2162. */
+export interface UpdateWebhookRequest {
+  webhookId?: string;
+  description?: StringJsonOptional;
+  url?: UriJsonOptional;
+  criteria?: StringStringDictionaryJsonOptional;
+  secret?: StringJsonOptional;
+}
+
+/** Schema `UriJsonOptional` of mpt-openapi 4.0.2162. */
+export interface UriJsonOptional {
+  hasValue?: boolean;
+  value?: string;
 }
 
 /** Model `Webhook` (notifications.webhooks). */

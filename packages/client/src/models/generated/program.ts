@@ -3,12 +3,25 @@
 import type { Account, Buyer, Licensee, User } from "./accounts.js";
 import type { Product } from "./catalog.js";
 import type {
+  AddressOptions,
   Audit,
   AuditEvent,
+  CheckboxOptions,
+  ChoiceOptions,
   Constraints,
+  ContactOptions,
+  DataObjectOptions,
+  DateOptions,
+  DropDownOptions,
+  EmailOptions,
   ExtendedId,
+  HeadingOptions,
+  MultiLineTextOptions,
   ParameterType,
   ParametrisedMessage,
+  RequestObjectLink,
+  SingleLineTextOptions,
+  SubdomainOptions,
 } from "./common.js";
 
 /** Model `Certificate` (program.certificates). */
@@ -76,6 +89,15 @@ export interface CertificateTermsRef {
   acceptedBy?: ExtendedId;
 }
 
+/** Schema `CertificateUpdate` of mpt-openapi 4.0.2162. */
+export interface CertificateUpdate {
+  parameters?: UpdateCertificateParameterBag;
+  template?: RequestObjectLink;
+  expirationDate?: string;
+  externalIds?: CertificateExternalIds;
+  name?: string | null;
+}
+
 /** Schema `CompleteEnrollment` of mpt-openapi 4.0.2162. */
 export interface CompleteEnrollment {
   template?: RequestObjectLink;
@@ -94,6 +116,89 @@ export interface ConfigureProgramSettingsRequest extends ConfigureProgramSetting
 /** Schema `ConfigureProgramSettingsRequestRef` of mpt-openapi 4.0.2162. */
 export interface ConfigureProgramSettingsRequestRef {
   terminateOnExpiration?: TerminateOnExpiration;
+}
+
+/** Schema `CreateCertificateRequest` of mpt-openapi 4.0.2162. */
+export interface CreateCertificateRequest {
+  program?: RequestObjectLink;
+  buyer?: RequestObjectLink;
+  licensee?: RequestObjectLink;
+  client?: RequestObjectLink;
+  name?: string;
+  parameters?: ProgramParameterValueBagInput;
+}
+
+/** Schema `CreateEnrollmentRequest` of mpt-openapi 4.0.2162. */
+export interface CreateEnrollmentRequest {
+  certificate?: RequestObjectLink;
+  program?: RequestObjectLink;
+  buyer?: RequestObjectLink;
+  licensee?: RequestObjectLink;
+  client?: RequestObjectLink;
+  name?: string | null;
+  parameters?: ProgramParameterValueBagInput;
+}
+
+/** Schema `CreateProgramParameterDefinitionRequest` of mpt-openapi 4.0.2162. */
+export interface CreateProgramParameterDefinitionRequest {
+  scope: "Enrollment";
+  phase: "Order" | "Fulfillment";
+  name: string;
+  description: string;
+  externalId?: string | null;
+  displayOrder: number;
+  constraints: Constraints;
+  type:
+    | "SingleLineText"
+    | "MultiLineText"
+    | "Address"
+    | "Contact"
+    | "Checkbox"
+    | "Choice"
+    | "Subdomain"
+    | "Heading"
+    | "DropDown"
+    | "Email"
+    | "DataObject"
+    | "Date";
+  options?:
+    | AddressOptions
+    | CheckboxOptions
+    | ChoiceOptions
+    | DataObjectOptions
+    | ContactOptions
+    | DateOptions
+    | DropDownOptions
+    | EmailOptions
+    | HeadingOptions
+    | MultiLineTextOptions
+    | SingleLineTextOptions
+    | SubdomainOptions;
+  group?: RequestObjectLink;
+}
+
+/** Schema `CreateProgramParameterGroupRequest` of mpt-openapi 4.0.2162. */
+export interface CreateProgramParameterGroupRequest {
+  name?: string;
+  label?: string;
+  description?: string | null;
+  displayOrder?: number;
+  default?: boolean;
+}
+
+/** Schema `CreateProgramTemplateRequest` of mpt-openapi 4.0.2162. */
+export interface CreateProgramTemplateRequest {
+  name: string;
+  type?: "EnrollmentProcessing" | "EnrollmentQuerying" | "EnrollmentCompleted";
+  default?: boolean;
+  content: string;
+}
+
+/** Schema `CreateProgramTermsAndConditionsRequest` of mpt-openapi 4.0.2162. */
+export interface CreateProgramTermsAndConditionsRequest {
+  name?: string;
+  description?: string | null;
+  displayOrder?: number | null;
 }
 
 /** Model `Enrollment` (program.enrollments). */
@@ -181,6 +286,12 @@ export interface ExtendedParameterValue {
 /** Schema `FailEnrollmentRequest` of mpt-openapi 4.0.2162. */
 export interface FailEnrollmentRequest {
   statusNotes: ParametrisedMessage;
+}
+
+/** Schema `ParameterValueUpdate` of mpt-openapi 4.0.2162. */
+export interface ParameterValueUpdate {
+  id?: string;
+  value?: unknown;
 }
 
 /** Schema `PreValidation` of mpt-openapi 4.0.2162. */
@@ -366,6 +477,18 @@ export interface ProgramParameterValue extends ProgramParameterRef {
   value?: unknown;
 }
 
+/** Schema `ProgramParameterValueBagInput` of mpt-openapi 4.0.2162. */
+export interface ProgramParameterValueBagInput {
+  ordering?: ProgramParameterValueInput[] | null;
+  fulfillment?: ProgramParameterValueInput[] | null;
+}
+
+/** Schema `ProgramParameterValueInput` of mpt-openapi 4.0.2162. */
+export interface ProgramParameterValueInput {
+  id?: string;
+  value?: unknown;
+}
+
 /** Schema `ProgramPreValidationInput` of mpt-openapi 4.0.2162. */
 export interface ProgramPreValidationInput {
   enrollmentDraft?: boolean | null;
@@ -419,6 +542,13 @@ export interface ProgramTemplateRef {
 
 /** Schema `ProgramTemplateType` of mpt-openapi 4.0.2162. */
 export type ProgramTemplateType = "EnrollmentProcessing" | "EnrollmentQuerying" | "EnrollmentCompleted";
+
+/** Schema `ProgramTemplateUpdate` of mpt-openapi 4.0.2162. */
+export interface ProgramTemplateUpdate {
+  name?: string;
+  default?: boolean;
+  content?: string;
+}
 
 /** Model `ProgramTerm` (program.programs.terms). */
 export type ProgramTerm = ProgramTermsAndConditions;
@@ -480,14 +610,15 @@ export interface ProgramTermsAndConditionsVariantRef {
 /** Schema `ProgramTermsAndConditionsVariantStatus` of mpt-openapi 4.0.2162. */
 export type ProgramTermsAndConditionsVariantStatus = "Draft" | "Published" | "Unpublished" | "Deleted";
 
+/** Schema `ProgramTermsVariantUpdate` of mpt-openapi 4.0.2162. */
+export interface ProgramTermsVariantUpdate {
+  name?: string;
+  description?: string | null;
+}
+
 /** Schema `QueryEnrollmentRequest` of mpt-openapi 4.0.2162. */
 export interface QueryEnrollmentRequest {
   template: RequestObjectLink;
-}
-
-/** Schema `RequestObjectLink` of mpt-openapi 4.0.2162. */
-export interface RequestObjectLink {
-  id?: string;
 }
 
 /** Schema `TemplateStatus` of mpt-openapi 4.0.2162. */
@@ -504,8 +635,48 @@ export interface TerminateOnExpiration {
   duration?: number | null;
 }
 
+/** Schema `UpdateCertificateParameterBag` of mpt-openapi 4.0.2162. */
+export interface UpdateCertificateParameterBag {
+  ordering?: ParameterValueUpdate[];
+  fulfillment?: ParameterValueUpdate[];
+}
+
 /** Schema `UpdateEnrollmentParameterBag` of mpt-openapi 4.0.2162. */
 export interface UpdateEnrollmentParameterBag {
   ordering?: ExtendedParameterValue[];
   fulfillment?: ExtendedParameterValue[];
+}
+
+/** Schema `UpdateProgramParameter` of mpt-openapi 4.0.2162. */
+export interface UpdateProgramParameter {
+  name?: string;
+  description?: string;
+  externalId?: string | null;
+  displayOrder?: number;
+  constraints?: {
+    Required?: boolean;
+    Hidden?: boolean;
+    ReadOnly?: boolean;
+  };
+  options?:
+    | AddressOptions
+    | CheckboxOptions
+    | ChoiceOptions
+    | DataObjectOptions
+    | ContactOptions
+    | DateOptions
+    | DropDownOptions
+    | EmailOptions
+    | HeadingOptions
+    | MultiLineTextOptions
+    | SingleLineTextOptions
+    | SubdomainOptions;
+  group?: RequestObjectLink;
+}
+
+/** Schema `UpdateProgramTermsAndConditionsRequest` of mpt-openapi 4.0.2162. */
+export interface UpdateProgramTermsAndConditionsRequest {
+  name?: string | null;
+  description?: string | null;
+  displayOrder?: number | null;
 }

@@ -42,3 +42,13 @@ export interface SpotlightQueryDto {
   filter?: string;
   scope?: Scope;
 }
+
+/** Schema `UpdateSpotlight` of mpt-openapi 4.0.2162. */
+export interface UpdateSpotlight {
+  name?: string;
+  template?: string;
+  rqlFilter?: string;
+  scope?: string;
+  moduleId?: string;
+  moduleCode?: string;
+}
