@@ -8,9 +8,9 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { type ActionDef, BearerTokenAuthentication, listServices, MPTClient } from "mpt-api-client";
+import { type ActionDef, listServices } from "mpt-api-client";
 import { call, drain, dummy, type Obj, template } from "./support/dynamic-calls.js";
-import { recordingFetch } from "./support/recording-fetch.js";
+import { recordingClient } from "./support/recording-fetch.js";
 
 const specPath = join(import.meta.dirname, "../../../../shared/reference/mpt-openapi-4.0.2162.json");
 const METHODS = ["get", "post", "put", "delete", "patch"];
@@ -41,13 +41,7 @@ test("every operation of the platform's OpenAPI spec is reachable from the catal
     }
   }
 
-  const { fetch, calls } = recordingFetch();
-  const client = new MPTClient({
-    baseUrl: "https://api.example.test/public",
-    authentication: new BearerTokenAuthentication("test-token"),
-    fetch,
-    retries: 0,
-  });
+  const { client, calls } = recordingClient();
 
   for (const entry of listServices()) {
     const label = `${entry.group}.${entry.names.join(".")}`;

@@ -5,21 +5,10 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { BearerTokenAuthentication, FileModel, MPTClient } from "mpt-api-client";
-import { type RecordedRequest, type Responder, recordingFetch } from "./support/recording-fetch.js";
+import { FileModel, type MPTClient } from "mpt-api-client";
+import { type RecordedRequest, type Responder, recordingClient } from "./support/recording-fetch.js";
 
 const V1 = "/public/v1";
-
-function setup(responder?: Responder) {
-  const { fetch, calls } = recordingFetch(responder);
-  const client = new MPTClient({
-    baseUrl: "https://api.example.test/public",
-    authentication: new BearerTokenAuthentication("test-token"),
-    fetch,
-    retries: 0,
-  });
-  return { client, calls };
-}
 
 interface Expected {
   method: string;
@@ -62,7 +51,7 @@ const blobRedirect: Responder = (req) => {
 
 describe("commerce requests", () => {
   test("collection, get, create and update use /commerce/requests with JSON", async () => {
-    const { client, calls } = setup();
+    const { client, calls } = recordingClient();
     const requests = client.commerce.requests;
     await requests.fetchPage({ limit: 5 });
     check(calls.at(-1), { method: "GET", path: "/commerce/requests", query: "?limit=5&offset=0" });
@@ -80,7 +69,7 @@ describe("commerce requests", () => {
   });
 
   test("process, query and complete send { message } and resolve to nothing on 204", async () => {
-    const { client, calls } = setup((req) =>
+    const { client, calls } = recordingClient((req) =>
       req.method === "POST" ? new Response(null, { status: 204 }) : undefined,
     );
     for (const action of ["process", "query", "complete"] as const) {
@@ -97,7 +86,7 @@ describe("commerce requests", () => {
   });
 
   test("validate answers the validation result; template answers text", async () => {
-    const { client, calls } = setup((req) => {
+    const { client, calls } = recordingClient((req) => {
       if (req.path.endsWith("/validate")) return Response.json({ error: null, parameters: [] });
       if (req.path.endsWith("/template")) return Response.json("# Request REQ-1");
       return undefined;
@@ -114,7 +103,7 @@ describe("commerce requests", () => {
   });
 
   test("attachments are multipart uploads and downloads; messages are JSON", async () => {
-    const { client, calls } = setup();
+    const { client, calls } = recordingClient();
     const attachments = client.commerce.requests.attachments("REQ-1");
     await attachments.create({ name: "spec" }, { filename: "spec.pdf", content: new Uint8Array([1]) });
     check(calls.at(-1), {
@@ -147,7 +136,7 @@ describe("commerce requests", () => {
 
 describe("split billing", () => {
   test("agreements: getSplit, createSplit, updateSplit on {id}/split", async () => {
-    const { client, calls } = setup();
+    const { client, calls } = recordingClient();
     const split = { allocations: [{ percentage: 100 }] };
     await client.commerce.agreements.getSplit("AGR-1");
     check(calls.at(-1), {
@@ -162,7 +151,7 @@ describe("split billing", () => {
   });
 
   test("subscriptions: getSplit and updateSplit; a write without data is refused before sending", async () => {
-    const { client, calls } = setup();
+    const { client, calls } = recordingClient();
     await client.commerce.subscriptions.getSplit("SUB-1");
     check(calls.at(-1), { method: "GET", path: "/commerce/subscriptions/SUB-1/split" });
     await client.commerce.subscriptions.updateSplit("SUB-1", { allocations: [] });
@@ -182,7 +171,7 @@ describe("split billing", () => {
 
 describe("billing", () => {
   test("ledgers: update, accept and recalculate", async () => {
-    const { client, calls } = setup();
+    const { client, calls } = recordingClient();
     await client.billing.ledgers.update("BLE-1", { name: "x" });
     check(calls.at(-1), { method: "PUT", path: "/billing/ledgers/BLE-1", json: { name: "x" } });
     await client.billing.ledgers.accept("BLE-1");
@@ -200,7 +189,7 @@ describe("billing", () => {
   });
 
   test("journals.uploadApimTest sends one file part", async () => {
-    const { client, calls } = setup();
+    const { client, calls } = recordingClient();
     await client.billing.journals.uploadApimTest("BJO-1", { filename: "charges.jsonl", content: "{}\n" });
     check(calls.at(-1), {
       method: "POST",
@@ -223,7 +212,7 @@ describe("icons and images", () => {
   ] as const;
   for (const [name, pick, path] of icons) {
     test(`${name}.downloadIcon follows the 307 to the blob and answers a FileModel`, async () => {
-      const { client, calls } = setup(blobRedirect);
+      const { client, calls } = recordingClient(blobRedirect);
       const file = await pick(client).downloadIcon("ID-1");
       assert.ok(file instanceof FileModel);
       assert.equal(file.filename, "icon.png");
@@ -236,7 +225,7 @@ describe("icons and images", () => {
   }
 
   test("catalog and program media: downloadImage", async () => {
-    const { client, calls } = setup(blobRedirect);
+    const { client, calls } = recordingClient(blobRedirect);
     const product = await client.catalog.products.media("PRD-1").downloadImage("PMD-1");
     assert.equal(product.filename, "icon.png");
     check(calls.at(-2), { method: "GET", path: "/catalog/products/PRD-1/media/PMD-1/image" });
@@ -248,7 +237,7 @@ describe("icons and images", () => {
 
 describe("renders and checks", () => {
   test("certificates and order subscriptions render text", async () => {
-    const { client, calls } = setup(() => Response.json("<p>rendered</p>"));
+    const { client, calls } = recordingClient(() => Response.json("<p>rendered</p>"));
     assert.equal(await client.program.certificates.render("CER-1"), "<p>rendered</p>");
     check(calls.at(-1), { method: "GET", path: "/program/certificates/CER-1/render" });
     assert.equal(await client.commerce.orders.subscriptions("ORD-1").render("SUB-1"), "<p>rendered</p>");
@@ -256,13 +245,13 @@ describe("renders and checks", () => {
   });
 
   test("users.getSsoCheck is a GET answering nothing", async () => {
-    const { client, calls } = setup(() => new Response(null, { status: 200 }));
+    const { client, calls } = recordingClient(() => new Response(null, { status: 200 }));
     assert.equal(await client.accounts.users.getSsoCheck("USR-1"), undefined);
     check(calls.at(-1), { method: "GET", path: "/accounts/users/USR-1/sso-check" });
   });
 
   test("buyers.getTransfer sends destinationAccountId as a query parameter", async () => {
-    const { client, calls } = setup();
+    const { client, calls } = recordingClient();
     await client.accounts.buyers.getTransfer("BUY-1", "ACC-2");
     check(calls.at(-1), {
       method: "GET",
@@ -275,7 +264,7 @@ describe("renders and checks", () => {
   });
 
   test("enrollments.validateDraft posts the enrollment to the collection's validate", async () => {
-    const { client, calls } = setup();
+    const { client, calls } = recordingClient();
     await client.program.enrollments.validateDraft({ program: { id: "PRG-1" } });
     check(calls.at(-1), {
       method: "POST",
@@ -285,7 +274,7 @@ describe("renders and checks", () => {
   });
 
   test("spotlight.queries.update", async () => {
-    const { client, calls } = setup();
+    const { client, calls } = recordingClient();
     await client.spotlight.queries.update("SPQ-1", { name: "Mine" });
     check(calls.at(-1), { method: "PUT", path: "/spotlight/queries/SPQ-1", json: { name: "Mine" } });
   });
@@ -293,7 +282,7 @@ describe("renders and checks", () => {
 
 describe("account users", () => {
   test("usersOf(accountId): list, get, create, delete and invitations", async () => {
-    const { client, calls } = setup();
+    const { client, calls } = recordingClient();
     const users = client.accounts.usersOf("ACC-1");
     await users.fetchPage();
     check(calls.at(-1), { method: "GET", path: "/accounts/ACC-1/users" });
@@ -316,7 +305,7 @@ describe("account users", () => {
   });
 
   test("groups of a user: add (create), replace (update with a list), remove (delete)", async () => {
-    const { client, calls } = setup();
+    const { client, calls } = recordingClient();
     for (const [groups, base] of [
       [client.accounts.usersOf("ACC-1").groups("USR-1"), "/accounts/ACC-1/users/USR-1/groups"],
       [client.accounts.accountUsers.groups("USR-2"), "/accounts/account-users/USR-2/groups"],

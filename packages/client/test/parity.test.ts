@@ -8,9 +8,8 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { BearerTokenAuthentication, MPTClient } from "mpt-api-client";
 import { call, drain, dummy, type Obj, template } from "./support/dynamic-calls.js";
-import { type RecordedRequest, recordingFetch } from "./support/recording-fetch.js";
+import { type RecordedRequest, recordingClient } from "./support/recording-fetch.js";
 
 interface SurfaceAction {
   name: string;
@@ -47,13 +46,7 @@ test("every call of the Python client surface is sent the same way", {
   skip: !existsSync(surfacePath),
 }, async (t) => {
   const surface = JSON.parse(readFileSync(surfacePath, "utf8")) as Surface;
-  const { fetch, calls } = recordingFetch();
-  const client = new MPTClient({
-    baseUrl: "https://api.example.test/public",
-    authentication: new BearerTokenAuthentication("test-token"),
-    fetch,
-    retries: 0,
-  });
+  const { client, calls } = recordingClient();
   const expected = new Set<string>();
   const seen = new Set<string>();
   const file = new Uint8Array([1, 2, 3]);

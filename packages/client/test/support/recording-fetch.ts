@@ -4,6 +4,7 @@
  * client call can read (a one-record collection, a model, a JSONL line, or a file).
  */
 
+import { BearerTokenAuthentication, MPTClient } from "mpt-api-client";
 import { parseMultipart } from "./multipart.js";
 
 export interface RecordedPart {
@@ -76,4 +77,16 @@ function partsOf(contentType: string | null, body: Uint8Array): RecordedPart[] |
     contentType: part.contentType ?? null,
     data: new Uint8Array(part.data),
   }));
+}
+
+/** A client that sends through `recordingFetch` (no retries), and the calls it recorded. */
+export function recordingClient(responder?: Responder): { client: MPTClient; calls: RecordedRequest[] } {
+  const { fetch, calls } = recordingFetch(responder);
+  const client = new MPTClient({
+    baseUrl: "https://api.example.test/public",
+    authentication: new BearerTokenAuthentication("test-token"),
+    fetch,
+    retries: 0,
+  });
+  return { client, calls };
 }
