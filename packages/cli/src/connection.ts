@@ -22,6 +22,8 @@ export interface ConnectionFlags {
   timeout?: string;
   retries?: string;
   debug?: boolean;
+  /** Print credential fields unmasked (output/secrets.ts). */
+  showSecrets?: boolean;
 }
 
 export interface Connection {

@@ -15,6 +15,8 @@ export function addConnectionOptions(cmd: Command): Command {
   cmd.option("--timeout <seconds>", "time limit of each request (default 60)");
   cmd.option("--retries <n>", "retries of failed requests (default 2)");
   cmd.option("--debug", "log each request to stderr (tokens redacted)");
+  cmd.optionsGroup("Output options:");
+  cmd.option("--show-secrets", "print credential fields the API returns (token, secret, password) unmasked");
   return cmd;
 }
 

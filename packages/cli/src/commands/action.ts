@@ -7,11 +7,13 @@
 import type { Command } from "commander";
 import type { ActionDef, FileModel } from "mpt-api-client";
 import { bodyFieldsHelp } from "../body-help.js";
+import type { ConnectionFlags } from "../connection.js";
 import { openFile, readData } from "../input.js";
 import { kebab, placeholder } from "../names.js";
 import { type Format, formatOption } from "../options.js";
 import { printRecord } from "../output/records.js";
 import { saveFile } from "../output/save-file.js";
+import { type Masker, secretMasker } from "../output/secrets.js";
 import { notice } from "../runtime.js";
 import { call } from "../services.js";
 import { shortPath } from "../tree.js";
@@ -72,7 +74,8 @@ export function addAction(
       const last = await lastArgument(ctx, action, flags, dataFlag);
       if (last.given) args.push(last.value);
       const result = await call<Promise<unknown>>(service, name, ...args);
-      await show(ctx, action, result, flags, String(args[0] ?? name));
+      const mask = secretMasker(ctx.rt, leaf.optsWithGlobals<ConnectionFlags>().showSecrets);
+      await show(ctx, action, result, flags, String(args[0] ?? name), mask);
     }),
   );
 }
@@ -98,11 +101,18 @@ async function lastArgument(
   return { given: false };
 }
 
-async function show(ctx: ServiceContext, action: ActionDef, result: unknown, flags: ActionFlags, id: string) {
+async function show(
+  ctx: ServiceContext,
+  action: ActionDef,
+  result: unknown,
+  flags: ActionFlags,
+  id: string,
+  mask: Masker,
+) {
   const { rt } = ctx;
   switch (action.returns) {
     case "model":
-      return printRecord(pickFormat(rt, flags.format), result, stdoutText(rt), rt.columns);
+      return printRecord(pickFormat(rt, flags.format), result, stdoutText(rt), rt.columns, mask);
     case "text": {
       const text = String(result);
       return stdoutText(rt).write(text.endsWith("\n") ? text : `${text}\n`);

@@ -2,7 +2,8 @@
  * `mpt api <METHOD> <path>`: one raw request through the client's transport (authentication,
  * retries, timeouts and error mapping as for every command), like `gh api`. The path may leave
  * out `/public/v1`; its query string is sent as written. The answer is printed as it came (JSON
- * indented); `--paginate` follows `$meta.pagination` of a collection and prints every record.
+ * indented, credential fields masked unless --show-secrets); `--paginate` follows
+ * `$meta.pagination` of a collection and prints every record.
  */
 import type { Command } from "commander";
 import type { HttpMethod, MPTClient } from "mpt-api-client";
@@ -11,6 +12,7 @@ import { UsageError } from "../errors.js";
 import { readJson } from "../input.js";
 import { addConnectionOptions, type Format, formatOption } from "../options.js";
 import { recordWriter } from "../output/records.js";
+import { type Masker, secretMasker } from "../output/secrets.js";
 import type { Runtime } from "../runtime.js";
 import { stdoutText } from "./common.js";
 
@@ -45,7 +47,8 @@ export function addApiCommand(root: Command, rt: Runtime): void {
   cmd.addHelpText(
     "after",
     `
-Without --paginate the body is printed as it came (JSON indented); --format applies to --paginate.
+Without --paginate the body is printed as it came (JSON indented, credential fields masked unless
+--show-secrets); --format applies to --paginate.
 
 Examples:
   mpt api GET /catalog/products?limit=2
@@ -63,9 +66,10 @@ Examples:
     const { path, query } = splitPath(target);
     const body = flags.data === undefined ? undefined : await readJson(flags.data, rt);
     const connection = await connect(flags, rt);
+    const mask = secretMasker(rt, flags.showSecrets);
     try {
-      if (flags.paginate) await paginate(connection.client, rt, path, query, flags.format ?? "json");
-      else await once(connection.client, rt, verb, path, query, body);
+      if (flags.paginate) await paginate(connection.client, rt, path, query, flags.format ?? "json", mask);
+      else await once(connection.client, rt, verb, path, query, body, mask);
     } finally {
       await connection.close();
     }
@@ -79,6 +83,7 @@ async function once(
   path: string,
   query: string,
   body: unknown,
+  mask: Masker,
 ) {
   const response = await client.transport.request({
     method,
@@ -92,7 +97,7 @@ async function once(
   let out = text;
   if (/json/i.test(response.headers.get("content-type") ?? "")) {
     try {
-      out = JSON.stringify(JSON.parse(text), null, 2);
+      out = JSON.stringify(mask(JSON.parse(text)), null, 2);
     } catch {
       // not JSON after all: print it as it came
     }
@@ -105,8 +110,15 @@ interface Page {
   $meta?: { pagination?: { offset?: number; limit?: number; total?: number } };
 }
 
-async function paginate(client: MPTClient, rt: Runtime, path: string, query: string, format: Format) {
-  const writer = recordWriter(format, stdoutText(rt), { width: rt.columns });
+async function paginate(
+  client: MPTClient,
+  rt: Runtime,
+  path: string,
+  query: string,
+  format: Format,
+  mask: Masker,
+) {
+  const writer = recordWriter(format, stdoutText(rt), { width: rt.columns, mask });
   const own = query.split("&").filter((part) => part !== "" && !/^(limit|offset)=/.test(part));
   let offset = 0;
   for (;;) {

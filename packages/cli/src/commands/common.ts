@@ -28,7 +28,7 @@ export function leafCommand(service: Command, name: string, description: string)
 export async function withService<T extends object>(
   leaf: Command,
   ctx: ServiceContext,
-  fn: (service: Service, options: T) => Promise<void>,
+  fn: (service: Service, options: T & ConnectionFlags) => Promise<void>,
 ): Promise<void> {
   const params = idParams(ctx.node);
   if (ctx.ids.length < params.length) {

@@ -18,6 +18,7 @@ import { placeholder } from "../names.js";
 import { addConnectionOptions, type Format } from "../options.js";
 import { selectedColumns } from "../output/columns.js";
 import { recordWriter } from "../output/records.js";
+import { secretMasker } from "../output/secrets.js";
 import { fileOut, streamOut } from "../output/text-out.js";
 import { progressBar } from "../progress.js";
 import { notice, pathIn, type Runtime } from "../runtime.js";
@@ -101,7 +102,11 @@ async function runExport(cmd: Command, rt: Runtime, tokens: string[]): Promise<v
       ? await call<Promise<number>>(service, "count").catch(() => undefined)
       : undefined;
     const out = toStdout ? streamOut(rt.stdout, false) : await fileOut(partial);
-    const writer = recordWriter(format, out, { columns: selectedColumns(flags.select), width: rt.columns });
+    const writer = recordWriter(format, out, {
+      columns: selectedColumns(flags.select),
+      width: rt.columns,
+      mask: secretMasker(rt, flags.showSecrets),
+    });
     const bar = progressBar(rt, "Exporting", total);
     const started = Date.now();
     try {

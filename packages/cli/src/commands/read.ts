@@ -7,6 +7,7 @@ import { splitList } from "../names.js";
 import { type Format, formatOption, number } from "../options.js";
 import { selectedColumns } from "../output/columns.js";
 import { printRecord, recordWriter } from "../output/records.js";
+import { secretMasker } from "../output/secrets.js";
 import { notice } from "../runtime.js";
 import { call } from "../services.js";
 import { usagePath } from "../tree.js";
@@ -46,6 +47,7 @@ RQL: eq ne lt le gt ge in out like ilike, and(...) or(...) not(...); values with
         const writer = recordWriter(format, stdoutText(rt), {
           columns: selectedColumns(flags.select),
           width: rt.columns,
+          mask: secretMasker(rt, flags.showSecrets),
         });
         if (flags.all) {
           for await (const record of call<AsyncIterable<unknown>>(query, "iterate", {
@@ -92,7 +94,8 @@ export function addGet(service: Command, ctx: ServiceContext): void {
     withService<{ select?: string; format?: Format }>(leaf, ctx, async (service, flags) => {
       const options = flags.select === undefined ? {} : { select: splitList(flags.select) };
       const record = await call<Promise<unknown>>(service, "get", id, options);
-      await printRecord(pickFormat(ctx.rt, flags.format), record, stdoutText(ctx.rt), ctx.rt.columns);
+      const mask = secretMasker(ctx.rt, flags.showSecrets);
+      await printRecord(pickFormat(ctx.rt, flags.format), record, stdoutText(ctx.rt), ctx.rt.columns, mask);
     }),
   );
 }

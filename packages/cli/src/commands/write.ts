@@ -4,6 +4,7 @@ import { bodyFieldsHelp } from "../body-help.js";
 import { openFile, readData } from "../input.js";
 import { type Format, formatOption } from "../options.js";
 import { printRecord } from "../output/records.js";
+import { secretMasker } from "../output/secrets.js";
 import { notice } from "../runtime.js";
 import { call } from "../services.js";
 import { leafCommand, pickFormat, type ServiceContext, stdoutText, withService } from "./common.js";
@@ -12,6 +13,7 @@ interface WriteFlags {
   data: string;
   file?: string;
   format?: Format;
+  showSecrets?: boolean;
 }
 
 const DATA = "JSON object: '<json>', @file.json, or - for stdin";
@@ -28,7 +30,8 @@ async function writeAndPrint(
   const data = await readData(flags.data, ctx.rt);
   const file = flags.file === undefined ? null : await openFile(flags.file, ctx.rt);
   const record = await send(data, file);
-  await printRecord(pickFormat(ctx.rt, flags.format), record, stdoutText(ctx.rt), ctx.rt.columns);
+  const mask = secretMasker(ctx.rt, flags.showSecrets);
+  await printRecord(pickFormat(ctx.rt, flags.format), record, stdoutText(ctx.rt), ctx.rt.columns, mask);
 }
 
 export function addCreate(service: Command, ctx: ServiceContext): void {

@@ -6,6 +6,7 @@
 import type { Format } from "../options.js";
 import { allColumns, cellText, tableColumns, valueAt } from "./columns.js";
 import { csvLine } from "./csv.js";
+import type { Masker } from "./secrets.js";
 import { renderRecord, renderTable } from "./table.js";
 import type { TextOut } from "./text-out.js";
 
@@ -20,11 +21,19 @@ export interface WriterOptions {
   columns?: string[] | undefined;
   /** Terminal width for tables. */
   width: number;
+  /** Applied to each record before it is written (credential masking, see secrets.ts). */
+  mask?: Masker | undefined;
 }
 
 const CSV_SAMPLE = 100;
 
 export function recordWriter(format: Format, out: TextOut, options: WriterOptions): RecordWriter {
+  const { mask } = options;
+  const writer = formatWriter(format, out, options);
+  return mask ? { write: (record) => writer.write(mask(record)), end: () => writer.end() } : writer;
+}
+
+function formatWriter(format: Format, out: TextOut, options: WriterOptions): RecordWriter {
   let count = 0;
   switch (format) {
     case "jsonl":
@@ -101,13 +110,15 @@ export async function printRecord(
   record: unknown,
   out: TextOut,
   width: number,
+  mask: Masker = (r) => r,
 ): Promise<void> {
+  const shown = mask(record);
   if (format === "jsonl" || format === "csv") {
     const writer = recordWriter(format, out, { width });
-    await writer.write(record);
+    await writer.write(shown);
     await writer.end();
     return;
   }
-  await out.write(format === "table" ? renderRecord(record, width) : `${JSON.stringify(record, null, 2)}\n`);
+  await out.write(format === "table" ? renderRecord(shown, width) : `${JSON.stringify(shown, null, 2)}\n`);
   await out.end();
 }
