@@ -1,8 +1,8 @@
 /**
  * Consequences the platform draws from a create or a transition, beyond the record itself: a
- * helpdesk case opens its chat; placing an order provisions its agreement; completing it
- * activates the agreement and creates the subscriptions; failing it drops draft subscriptions;
- * recalculating a ledger re-rates it from its charges.
+ * helpdesk case opens its chat with its first message; placing an order provisions its
+ * agreement; completing it activates the agreement and creates the subscriptions; failing it
+ * drops draft subscriptions; recalculating a ledger re-rates it from its charges.
  */
 import type { Caller } from "../http/auth.js";
 import type { SandboxContext } from "../http/context.js";
@@ -36,7 +36,14 @@ function updateById(
   if (next) collection.put(next);
 }
 
+/**
+ * A helpdesk case opens its chat with one participant (the caller's account) and one message:
+ * the case's first message (`chat.lastMessage.content`, issue #14), else its description.
+ */
 const openCaseChat: Effect = (ctx, record, caller) => {
+  const first = valueAt(record, "chat.lastMessage.content");
+  const content =
+    typeof first === "string" && first !== "" ? first : String(record["description"] ?? "Case opened");
   const chat = create(
     ctx,
     "helpdesk/chats",
@@ -50,13 +57,10 @@ const openCaseChat: Effect = (ctx, record, caller) => {
     { chat: chatRef, account: { id: caller.accountId, name: caller.accountName } },
     caller,
   );
-  create(
-    ctx,
-    "helpdesk/messages",
-    { chat: chatRef, content: String(record["description"] ?? "Case opened"), visibility: "Public" },
-    caller,
-  );
-  return { ...record, chat: shortRef(chat) };
+  const message = create(ctx, "helpdesk/messages", { chat: chatRef, content, visibility: "Public" }, caller);
+  const lastMessage = { id: message["id"] as string, content };
+  ctx.store.collection("helpdesk/chats").put({ ...chat, lastMessage });
+  return { ...record, chat: { ...shortRef(chat), lastMessage } };
 };
 
 function agreementOf(record: JsonObject): string | undefined {

@@ -1,0 +1,133 @@
+/**
+ * Platform rules the sandbox once got wrong (issue #14, "Known differences from the platform"):
+ * each test states what the platform does and where that is documented.
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { Harness } from "./helpers.js";
+
+const h = new Harness();
+
+test("render() fills the templates on a single GET too, as on lists (issue #14)", async () => {
+  const [id] = await h.ids("/audit/records?limit=1");
+  const raw = await h.get(`/audit/records/${id}`);
+  assert.match(raw.body.details, /\{\{/);
+  const rendered = await h.get(`/audit/records/${id}?render()`);
+  assert.equal(rendered.status, 200);
+  assert.doesNotMatch(rendered.body.details, /\{\{/);
+  assert.ok(rendered.body.details.includes(raw.body.actor.name));
+  // The same text as the list renders, and select still applies.
+  const listed = (await h.get(`/audit/records?eq(id,${id})&render()`)).body.data[0];
+  assert.equal(rendered.body.details, listed.details);
+  const selected = await h.get(`/audit/records/${id}?select=-*,id,details&render()`);
+  assert.deepEqual(Object.keys(selected.body).sort(), ["$meta", "details", "id"]);
+  assert.equal(selected.body.details, listed.details);
+});
+
+test("a helpdesk case is created from a queue and a first message, without a title (issue #14)", async () => {
+  const [queueId] = await h.ids("/helpdesk/queues?limit=1");
+  const created = await h.post(
+    "/helpdesk/cases",
+    { queue: { id: queueId }, chat: { lastMessage: { content: "My order is stuck" } } },
+    "client",
+  );
+  assert.equal(created.status, 201, created.text);
+  assert.equal(created.body.status, "New");
+  assert.equal(created.body.awaiting, false); // behaviour notes §10
+  assert.equal(created.body.queue.id, queueId);
+  const chatId = created.body.chat.id;
+  assert.match(chatId, /^CHT-/);
+  assert.equal(created.body.chat.lastMessage.content, "My order is stuck");
+  // The chat holds that message and one participant: the creating client's account.
+  const messages = (await h.get(`/helpdesk/chats/${chatId}/messages`)).body;
+  assert.equal(messages.$meta.pagination.total, 1);
+  assert.equal(messages.data[0].content, "My order is stuck");
+  assert.equal(messages.data[0].id, created.body.chat.lastMessage.id);
+  const participants = (await h.get(`/helpdesk/chats/${chatId}/participants`)).body;
+  assert.equal(participants.$meta.pagination.total, 1);
+  assert.equal(participants.data[0].account.id, h.sandbox.accounts.client);
+  assert.equal((await h.get(`/helpdesk/chats/${chatId}`)).body.lastMessage.content, "My order is stuck");
+});
+
+test("chat participants are created several at once from a JSON array; the answer lists them (issue #14)", async () => {
+  const [chatId] = await h.ids("/helpdesk/chats?limit=1");
+  const path = `/helpdesk/chats/${chatId}/participants`;
+  const before = (await h.get(`${path}?limit=0`)).body.$meta.pagination.total;
+  const [userA, userB] = await h.ids("/accounts/users?limit=2");
+  const created = await h.post(path, [
+    { identity: { id: userA }, account: { id: h.sandbox.accounts.vendor } },
+    { identity: { id: userB }, account: { id: h.sandbox.accounts.client } },
+  ]);
+  assert.equal(created.status, 201, created.text);
+  assert.ok(Array.isArray(created.body));
+  assert.deepEqual(
+    created.body.map((p: { identity: { id: string } }) => p.identity.id),
+    [userA, userB],
+  );
+  for (const participant of created.body) {
+    assert.match(participant.id, /^CHP-/);
+    assert.equal(participant.chat.id, chatId);
+  }
+  const listed = await h.ids(`${path}?limit=100`);
+  assert.equal(listed.length, before + 2);
+  for (const participant of created.body) assert.ok(listed.includes(participant.id));
+  // One object still creates one participant and answers it.
+  const single = await h.post(path, { identity: { id: userA } });
+  assert.equal(single.status, 201);
+  assert.match(single.body.id, /^CHP-/);
+});
+
+test("a bulk create is all or none; errors name the element", async () => {
+  const [chatId] = await h.ids("/helpdesk/chats?limit=1");
+  const path = `/helpdesk/chats/${chatId}/participants`;
+  const before = (await h.get(`${path}?limit=0`)).body.$meta.pagination.total;
+  const [userId] = await h.ids("/accounts/users?limit=1");
+  const bad = await h.post(path, [{ identity: { id: userId } }, "not an object"]);
+  assert.equal(bad.status, 400);
+  assert.deepEqual(Object.keys(bad.body.errors), ["[1]"]);
+  const missing = await h.post(path, [{ account: { id: "ACC-0000-0000" } }]);
+  assert.equal(missing.status, 400);
+  assert.deepEqual(Object.keys(missing.body.errors), ["[0].account"]);
+  assert.equal((await h.post(path, [])).status, 400);
+  assert.equal((await h.get(`${path}?limit=0`)).body.$meta.pagination.total, before);
+  // Other stores still take one object only.
+  const products = await h.post("/catalog/products", [{ name: "A" }], "vendor");
+  assert.equal(products.status, 400);
+});
+
+test("notification categories are created Published: unpublish right after create succeeds (issue #14)", async () => {
+  const created = await h.post("/notifications/categories", { name: "Billing", description: "Invoices" });
+  assert.equal(created.status, 201);
+  assert.equal(created.body.status, "Published");
+  const unpublished = await h.post(`/notifications/categories/${created.body.id}/unpublish`);
+  assert.equal(unpublished.status, 200, unpublished.text);
+  assert.equal(unpublished.body.status, "Unpublished");
+  assert.equal(
+    (await h.post(`/notifications/categories/${created.body.id}/publish`)).body.status,
+    "Published",
+  );
+});
+
+test("vendors create audit records about their own objects, not about others' (issue #14)", async () => {
+  const [own] = await h.ids("/catalog/products?limit=1", "vendor");
+  const body = { event: "vendor.checked", summary: "Checked", object: { id: own, objectType: "Product" } };
+  const created = await h.post("/audit/records", body, "vendor");
+  assert.equal(created.status, 201, created.text);
+  assert.match(created.body.id, /^AUD-/);
+  assert.equal(created.body.object.id, own);
+  // A product of another vendor: the vendor cannot see it, so it is an unknown reference (400).
+  const all = await h.ids("/catalog/products?limit=200");
+  const mine = new Set(await h.ids("/catalog/products?limit=200", "vendor"));
+  const foreign = all.find((id) => !mine.has(id));
+  assert.ok(foreign, "the seed has products of other vendors");
+  const refused = await h.post("/audit/records", { ...body, object: { id: foreign } }, "vendor");
+  assert.equal(refused.status, 400);
+  assert.deepEqual(Object.keys(refused.body.errors), ["object"]);
+  // A shared record (a currency, which no account owns) is not the vendor's own object: 403.
+  const [currency] = await h.ids("/exchange/currencies?limit=1");
+  const shared = await h.post("/audit/records", { ...body, object: { id: currency } }, "vendor");
+  assert.equal(shared.status, 403, shared.text);
+  // Clients still may not; Operations may record anything.
+  assert.equal((await h.post("/audit/records", body, "client")).status, 403);
+  assert.equal((await h.post("/audit/records", { ...body, object: { id: foreign } })).status, 201);
+});
