@@ -131,3 +131,66 @@ test("vendors create audit records about their own objects, not about others' (i
   assert.equal((await h.post("/audit/records", body, "client")).status, 403);
   assert.equal((await h.post("/audit/records", { ...body, object: { id: foreign } })).status, 201);
 });
+
+/** The payload of an invitation url, decoded as the Python client's e2e helper does. */
+function decodeInvitation(url: string): { code?: string; installationId?: string } {
+  return JSON.parse(Buffer.from(url, "base64url").toString("utf8"));
+}
+
+test("an invited installation carries invitation.url (base64url JSON: code, installation id); redeem takes the code (issue #14)", async () => {
+  const [extensionId] = await h.ids("/integration/extensions?limit=1", "vendor");
+  const invite = await h.post(
+    "/integration/installations",
+    { extension: { id: extensionId }, invitation: { message: "Join us", validity: "7d" } },
+    "vendor",
+  );
+  assert.equal(invite.status, 201, invite.text);
+  assert.equal(invite.body.status, "Invited");
+  assert.equal(invite.body.invitation.message, "Join us");
+  assert.match(invite.body.invitation.url, /^[A-Za-z0-9_-]+$/);
+  const payload = decodeInvitation(invite.body.invitation.url);
+  assert.equal(payload.installationId, invite.body.id);
+  assert.match(payload.code ?? "", /^[0-9a-f]{32}$/);
+  assert.equal(
+    (await h.get(`/integration/installations/${invite.body.id}`, "vendor")).body.invitation.url,
+    invite.body.invitation.url,
+  );
+
+  const redeem = `/integration/installations/${invite.body.id}/redeem`;
+  const modules = [{ id: "MOD-0478" }, { id: "MOD-1239" }];
+  // A wrong code: the platform's 400 validation problem keyed by `code`; nothing changes.
+  const wrong = await h.post(redeem, { code: "0".repeat(32), modules }, "vendor");
+  assert.equal(wrong.status, 400);
+  assert.equal(wrong.body.title, "One or more validation errors occurred.");
+  assert.deepEqual(Object.keys(wrong.body.errors), ["code"]);
+  const unchanged = (await h.get(`/integration/installations/${invite.body.id}`, "vendor")).body;
+  assert.equal(unchanged.status, "Invited");
+  assert.equal(unchanged.modules, undefined);
+  assert.equal((await h.post(redeem, { modules }, "vendor")).status, 400);
+
+  const redeemed = await h.post(redeem, { code: payload.code, modules }, "vendor");
+  assert.equal(redeemed.status, 200, redeemed.text);
+  assert.equal(redeemed.body.id, invite.body.id);
+  assert.equal(redeemed.body.status, "Installed");
+  assert.deepEqual(redeemed.body.modules, modules);
+  assert.equal(redeemed.body.code, undefined);
+  // An invitation is redeemed once.
+  assert.equal((await h.post(redeem, { code: payload.code, modules }, "vendor")).status, 409);
+});
+
+test("an installation created Installed has no invitation; redeeming one without an invitation answers 400", async () => {
+  const [extensionId] = await h.ids("/integration/extensions?limit=1");
+  const installed = await h.post("/integration/installations", {
+    extension: { id: extensionId },
+    account: { id: h.sandbox.accounts.client },
+    status: "Installed",
+  });
+  assert.equal(installed.status, 201);
+  assert.equal(installed.body.invitation, undefined);
+  // The seeded Invited installation was not created through the API: it has no invitation.
+  const [seededInvite] = await h.ids("/integration/installations?eq(status,Invited)&limit=1");
+  assert.ok(seededInvite, "the seed has an Invited installation");
+  const answer = await h.post(`/integration/installations/${seededInvite}/redeem`, { code: "x" });
+  assert.equal(answer.status, 400);
+  assert.match(answer.body.errors.code[0], /no invitation/);
+});

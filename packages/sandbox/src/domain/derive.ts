@@ -2,12 +2,14 @@
  * Fields the platform fills on create (behaviour notes §10): references expanded to their short
  * form, owners stamped from the caller's account (the store definition's visibility owners and
  * `stampVendor`), and the derivations a definition names (`derive`): an order's
- * product/seller/lines from its agreement and items, a helpdesk case's defaults.
+ * product/seller/lines from its agreement and items, a helpdesk case's defaults, an API token's
+ * secret, an invited installation's invitation.
  */
 import type { Caller } from "../http/auth.js";
 import { isObject, type JsonObject, type JsonValue, valueAt } from "../shared/json.js";
 import { randomHex } from "../shared/prng.js";
 import { childId } from "./ids.js";
+import { newInvitation } from "./invitations.js";
 import { expandRef, expandRefs, lookup, shortRef } from "./references.js";
 import type { Store } from "./store.js";
 import { type DeriveName, storeDef } from "./stores/index.js";
@@ -76,6 +78,10 @@ const DERIVERS: Readonly<Record<DeriveName, (store: Store, record: JsonObject) =
   },
   apiTokenSecret: (_store, record) => {
     record["token"] = `idt:${String(record["id"])}:${randomHex(16)}`;
+  },
+  installationInvitation: (_store, record) => {
+    if (record["status"] === "Invited")
+      record["invitation"] = newInvitation(String(record["id"]), record["invitation"]);
   },
 };
 

@@ -2,12 +2,14 @@
  * Consequences the platform draws from a create or a transition, beyond the record itself: a
  * helpdesk case opens its chat with its first message; placing an order provisions its
  * agreement; completing it activates the agreement and creates the subscriptions; failing it
- * drops draft subscriptions; recalculating a ledger re-rates it from its charges.
+ * drops draft subscriptions; recalculating a ledger re-rates it from its charges; redeeming an
+ * installation checks its invitation code.
  */
 import type { Caller } from "../http/auth.js";
 import type { SandboxContext } from "../http/context.js";
 import { isObject, type JsonObject, type JsonValue, valueAt } from "../shared/json.js";
 import { allocateId } from "./id-allocation.js";
+import { checkInvitationCode } from "./invitations.js";
 import { stamp, withAudit, withStatus } from "./lifecycle.js";
 import { shortRef } from "./references.js";
 import { type EffectName, storeDef } from "./stores/index.js";
@@ -171,6 +173,16 @@ const recalculateLedger: Effect = (ctx, record) => {
   return { ...record, price: { ...price, totalPP: cents(totalPP), totalSP: cents(totalSP) }, processing };
 };
 
+/**
+ * Installation `redeem` (`{code, modules}`; the body is merged into the record before): the code
+ * must be the invitation's (400 otherwise, and nothing changes); it is not kept.
+ */
+const redeemInvitation: Effect = (_ctx, record) => {
+  checkInvitationCode(record, record["code"]);
+  const { code: _code, ...rest } = record;
+  return rest;
+};
+
 /** The effects store definitions name (`onCreate`, `onAction`). */
 const EFFECTS: Readonly<Record<EffectName, Effect>> = {
   openCaseChat,
@@ -178,6 +190,7 @@ const EFFECTS: Readonly<Record<EffectName, Effect>> = {
   completeOrder,
   failOrder,
   recalculateLedger,
+  redeemInvitation,
 };
 
 /** The effect after a create of a `store` record, if its definition names one. */

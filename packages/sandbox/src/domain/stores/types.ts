@@ -56,9 +56,15 @@ export interface NestedRoute {
 }
 
 /** Consequences of a create or an action, implemented in `effects.ts`. */
-export type EffectName = "openCaseChat" | "placeOrder" | "completeOrder" | "failOrder" | "recalculateLedger";
+export type EffectName =
+  | "openCaseChat"
+  | "placeOrder"
+  | "completeOrder"
+  | "failOrder"
+  | "recalculateLedger"
+  | "redeemInvitation";
 /** Fields filled on create beyond the generic ones, implemented in `derive.ts`. */
-export type DeriveName = "orderFromAgreement" | "caseDefaults" | "apiTokenSecret";
+export type DeriveName = "orderFromAgreement" | "caseDefaults" | "apiTokenSecret" | "installationInvitation";
 /** Upload hooks run before an action's transition, implemented in `http/handlers/special.ts`. */
 export type UploadName = "journalCharges" | "customLedgerFile" | "mediaImage";
 /** Actions with their own handler, implemented in `http/handlers/special.ts`. */
