@@ -178,7 +178,7 @@ test("an invited installation carries invitation.url (base64url JSON: code, inst
   assert.equal((await h.post(redeem, { code: payload.code, modules }, "vendor")).status, 409);
 });
 
-test("an installation created Installed has no invitation; redeeming one without an invitation answers 400", async () => {
+test("seeded invitations are redeemable; an installation without an invitation answers 400 on redeem", async () => {
   const [extensionId] = await h.ids("/integration/extensions?limit=1");
   const installed = await h.post("/integration/installations", {
     extension: { id: extensionId },
@@ -187,10 +187,105 @@ test("an installation created Installed has no invitation; redeeming one without
   });
   assert.equal(installed.status, 201);
   assert.equal(installed.body.invitation, undefined);
-  // The seeded Invited installation was not created through the API: it has no invitation.
-  const [seededInvite] = await h.ids("/integration/installations?eq(status,Invited)&limit=1");
-  assert.ok(seededInvite, "the seed has an Invited installation");
-  const answer = await h.post(`/integration/installations/${seededInvite}/redeem`, { code: "x" });
+  // The seeded Invited installation carries an invitation too (its code derived from the seed).
+  const [seeded] = (await h.get("/integration/installations?eq(status,Invited)&limit=1")).body.data;
+  const { code, installationId } = decodeInvitation(seeded.invitation.url);
+  assert.equal(installationId, seeded.id);
+  assert.equal((await h.post(`/integration/installations/${seeded.id}/redeem`, { code })).status, 200);
+  // A record without an invitation (loaded from fixtures, or created Installed) cannot be redeemed.
+  const fixtures = new Harness({
+    fixtures: {
+      accounts: [{ id: "ACC-1111-1111", name: "V", type: "Vendor" }],
+      objects: {
+        "integration/extensions": [{ id: "EXT-1111-1111", name: "X", vendor: { id: "ACC-1111-1111" } }],
+        "integration/installations": [
+          { id: "EXI-1111-1111-1111", status: "Invited", extension: { id: "EXT-1111-1111" } },
+        ],
+      },
+    },
+  });
+  const answer = await fixtures.post("/integration/installations/EXI-1111-1111-1111/redeem", { code: "x" });
   assert.equal(answer.status, 400);
   assert.match(answer.body.errors.code[0], /no invitation/);
+});
+
+/** An order body like the Python client's e2e `order_factory`: a new agreement by its parts. */
+async function orderFromDetails() {
+  const [licenseeId] = await h.ids("/accounts/licensees?limit=1", "client");
+  const [productId] = await h.ids("/catalog/products?eq(status,Published)&limit=1", "client");
+  const [itemId] = await h.ids(`/catalog/items?eq(product.id,${productId})&limit=1`, "client");
+  const body = {
+    agreement: { licensee: { id: licenseeId }, product: { id: productId } },
+    type: "Purchase",
+    status: "Draft",
+    notes: "E2E Created Order",
+    lines: [
+      {
+        item: { id: itemId, terms: { model: "quantity", period: "1y", commitment: "1y" } },
+        price: { currency: "USD", unitSP: 15 },
+        quantity: 10,
+      },
+    ],
+  };
+  return { licenseeId, productId, itemId, answer: await h.post("/commerce/orders", body, "client") };
+}
+
+test("an order may describe a new agreement by its parts; product, seller, line ids and item names are filled (issue #14)", async () => {
+  const { answer, productId, itemId, licenseeId } = await orderFromDetails();
+  assert.equal(answer.status, 201, answer.text);
+  const order = answer.body;
+  assert.equal(order.status, "Draft");
+  assert.equal(order.product.id, productId);
+  assert.ok(order.product.name, "the product is expanded");
+  assert.match(order.seller.id, /^SEL-/);
+  assert.ok(order.seller.name);
+  assert.equal(order.licensee.id, licenseeId);
+  assert.equal(order.client.id, h.sandbox.accounts.client);
+  assert.equal(order.agreement.licensee.id, licenseeId);
+  assert.equal(order.agreement.id, undefined);
+  const [line] = order.lines;
+  assert.equal(line.id, `ALI-${order.id.slice(4)}-0001`);
+  assert.equal(line.item.id, itemId);
+  const item = (await h.get(`/catalog/items/${itemId}`, "client")).body;
+  assert.equal(line.item.name, item.name, "item.name is filled although the item carries terms");
+  // (`model` is not a field of the spec's order-line item terms: dropped, see README "Validation")
+  assert.deepEqual(line.item.terms, { period: "1y", commitment: "1y" });
+  assert.equal(line.quantity, 10);
+  // The vendor is the product's; the seller is the one of the product's listing.
+  const product = (await h.get(`/catalog/products/${productId}`)).body;
+  assert.equal(order.vendor.id, product.vendor.id);
+  const listing = (await h.get(`/catalog/listings/${order.listing.id}`)).body;
+  assert.equal(listing.product.id, productId);
+  assert.equal(order.seller.id, listing.seller.id);
+});
+
+test("placing an order made from agreement details opens its agreement; completing it activates it", async () => {
+  const { answer } = await orderFromDetails();
+  const orderId = answer.body.id;
+  const processed = await h.post(`/commerce/orders/${orderId}/process`, undefined, "client");
+  assert.equal(processed.status, 200, processed.text);
+  assert.match(processed.body.agreement.id, /^AGR-/);
+  const agreement = (await h.get(`/commerce/agreements/${processed.body.agreement.id}`, "client")).body;
+  assert.equal(agreement.status, "Provisioning");
+  assert.equal(agreement.product.id, answer.body.product.id);
+  assert.equal(agreement.licensee.id, answer.body.licensee.id);
+  assert.equal(agreement.client.id, h.sandbox.accounts.client);
+  const completed = await h.post(`/commerce/orders/${orderId}/complete`);
+  assert.equal(completed.status, 200, completed.text);
+  assert.equal((await h.get(`/commerce/agreements/${agreement.id}`)).body.status, "Active");
+  const subscriptions = await h.get(`/commerce/orders/${orderId}/subscriptions`);
+  assert.equal(subscriptions.body.$meta.pagination.total, 1);
+  assert.equal(subscriptions.body.data[0].agreement.id, agreement.id);
+});
+
+test("agreement details naming missing objects answer 400 naming the field", async () => {
+  const [productId] = await h.ids("/catalog/products?eq(status,Published)&limit=1", "client");
+  const answer = await h.post(
+    "/commerce/orders",
+    { agreement: { licensee: { id: "LCE-0000-0000-0000" }, product: { id: productId } } },
+    "client",
+  );
+  assert.equal(answer.status, 400);
+  assert.deepEqual(Object.keys(answer.body.errors), ["agreement.licensee"]);
+  assert.match(answer.body.errors["agreement.licensee"][0], /LCE-0000-0000-0000/);
 });

@@ -11,6 +11,7 @@ import { isObject, type JsonObject, type JsonValue, valueAt } from "../shared/js
 import { allocateId } from "./id-allocation.js";
 import { checkInvitationCode } from "./invitations.js";
 import { stamp, withAudit, withStatus } from "./lifecycle.js";
+import { agreementToOpen } from "./orders.js";
 import { shortRef } from "./references.js";
 import { type EffectName, storeDef } from "./stores/index.js";
 
@@ -70,7 +71,16 @@ function agreementOf(record: JsonObject): string | undefined {
   return typeof id === "string" ? id : undefined;
 }
 
+/**
+ * Placing an order provisions its agreement: a Draft one moves to Provisioning, an Active one to
+ * Updating; an order made from agreement details opens its agreement (Provisioning) now.
+ */
 const placeOrder: Effect = (ctx, record, caller) => {
+  const toOpen = agreementToOpen(record);
+  if (toOpen) {
+    const agreement = create(ctx, "commerce/agreements", toOpen, caller);
+    return { ...record, agreement: shortRef(agreement) };
+  }
   const agreementId = agreementOf(record);
   if (agreementId) {
     updateById(ctx, "commerce/agreements", agreementId, (a) =>

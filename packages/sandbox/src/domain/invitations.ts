@@ -6,15 +6,17 @@
  */
 import { fromBase64url, toBase64url } from "../shared/base64url.js";
 import { isObject, type JsonObject, valueAt } from "../shared/json.js";
-import { randomHex } from "../shared/prng.js";
+import { hash, randomHex } from "../shared/prng.js";
 import { validationError } from "../shared/problem.js";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** The invitation of a new installation: what the create sent (message, validity) plus its url. */
-export function newInvitation(installationId: string, given: unknown): JsonObject {
-  const code = randomHex(16);
+/**
+ * The invitation of a new installation: what the create sent (message, validity) plus its url.
+ * The code is random unless given (the seed derives its codes from the seed, to stay repeatable).
+ */
+export function newInvitation(installationId: string, given: unknown, code = randomHex(16)): JsonObject {
   const url = toBase64url(encoder.encode(JSON.stringify({ code, installationId })));
   return { ...(isObject(given) ? given : {}), url };
 }
@@ -47,4 +49,9 @@ export function checkInvitationCode(installation: JsonObject, code: unknown): vo
   if (code !== expected) {
     throw validationError({ code: [`The invitation code is not valid for installation ${id}.`] });
   }
+}
+
+/** A repeatable invitation code for a seeded installation (32 hex digits from the seed and id). */
+export function seededInvitationCode(seed: string, installationId: string): string {
+  return [0, 1, 2, 3].map((i) => hash(seed, installationId, i).toString(16).padStart(8, "0")).join("");
 }

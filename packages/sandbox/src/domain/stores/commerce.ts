@@ -52,6 +52,8 @@ export const commerceStores = defineStores({
       },
       deleteFrom: ["Draft", "Quoted"],
     },
+    /** `agreement` names an agreement or describes a new one by its parts (issue #14). */
+    inlineRefs: ["agreement"],
     derive: "orderFromAgreement",
     onAction: { process: "placeOrder", complete: "completeOrder", fail: "failOrder" },
   },

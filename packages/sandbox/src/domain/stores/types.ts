@@ -91,6 +91,12 @@ export interface StoreDefinition<K extends StoreKey = StoreKey> {
    * `validation.ts`): only rules a platform answer documents, each with its source.
    */
   required?: readonly string[];
+  /**
+   * Object fields that may describe a new record by its parts instead of naming one (an order's
+   * `agreement: {licensee: {id}, product: {id}}`): their `{id}` references are checked like
+   * top-level ones (400 when missing). Default: none.
+   */
+  inlineRefs?: readonly string[];
   /** Top-level fields lists and gets leave out unless selected. Default `["audit"]`. */
   omitted?: readonly string[];
   /**
