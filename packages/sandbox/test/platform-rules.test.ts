@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { DEFINITIONS } from "../src/domain/stores/index.js";
 import { Harness } from "./helpers.js";
 
 const h = new Harness();
@@ -288,4 +289,31 @@ test("agreement details naming missing objects answer 400 naming the field", asy
   assert.equal(answer.status, 400);
   assert.deepEqual(Object.keys(answer.body.errors), ["agreement.licensee"]);
   assert.match(answer.body.errors["agreement.licensee"][0], /LCE-0000-0000-0000/);
+});
+
+/**
+ * Required fields beyond the spec's body schemas, each with its source (issue #14: no invented
+ * required fields). A new rule must be added here with the evidence for it. (What the platform
+ * accepts without them and the type checks it makes are tested in validation.test.ts.)
+ */
+const DOCUMENTED_REQUIRED: Record<string, { fields: string[]; source: string }> = {
+  "catalog/pricing-policies": {
+    fields: ["client.id", "products"],
+    source: "behaviour notes §10: the Python client's e2e tests get a 400 without client and products",
+  },
+  "commerce/requests": {
+    fields: ["from.id", "to.id"],
+    source: "the spec's CreateRequest requires from and to, references holding only an id",
+  },
+};
+
+test("every required-field rule of the store definitions is a documented one", () => {
+  const actual: Record<string, string[]> = {};
+  for (const [key, definition] of DEFINITIONS) {
+    if (definition.required && definition.required.length > 0) actual[key] = [...definition.required];
+  }
+  const documented = Object.fromEntries(
+    Object.entries(DOCUMENTED_REQUIRED).map(([key, rule]) => [key, rule.fields]),
+  );
+  assert.deepEqual(actual, documented);
 });
