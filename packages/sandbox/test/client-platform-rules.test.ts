@@ -4,20 +4,11 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { BearerTokenAuthentication, MPTClient, unchecked } from "mpt-api-client";
+import { unchecked } from "mpt-api-client";
 import { createSandbox } from "../src/index.js";
+import { personaClients } from "./helpers.js";
 
-const sandbox = createSandbox();
-const make = (token: string) =>
-  new MPTClient({
-    baseUrl: sandbox.url,
-    fetch: sandbox.fetch,
-    authentication: new BearerTokenAuthentication(token),
-    retries: 0,
-  });
-const ops = make(sandbox.tokens.operations);
-const vendor = make(sandbox.tokens.vendor);
-const client = make(sandbox.tokens.client);
+const { ops, vendor, client } = personaClients(createSandbox());
 
 test("client: get with render() renders an audit record", async () => {
   const [record] = (await ops.audit.records.fetchPage({ limit: 1 })).resources;
