@@ -39,6 +39,11 @@ const BODIES: Record<string, (record: Row) => Row> = {
   "accounts.buyers.validate": (r) => ({ account: r["account"] ?? {} }),
   "accounts.buyers.transfer": (r) => ({ account: r["account"] ?? {} }),
   "commerce.orders.notify": () => ({ userId: "USR-0000-0000" }),
+  // The code an invited installation's `invitation.url` carries (base64url JSON).
+  "integration.installations.redeem": (r) => ({
+    code: JSON.parse(Buffer.from(String((r["invitation"] as Row)["url"]), "base64url").toString()).code,
+    modules: [],
+  }),
   "program.certificates.terminate": () => ({ statusNotes: { message: "Terminated by the test." } }),
   "program.enrollments.query": () => ({ template: { id: "TPL-0000-0000-0000" } }),
   "program.enrollments.fail": () => ({ statusNotes: { message: "Failed by the test." } }),

@@ -6,20 +6,12 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { BearerTokenAuthentication, FileModel, MPTAPIError, MPTClient } from "mpt-api-client";
+import { FileModel, MPTAPIError } from "mpt-api-client";
 import { createSandbox } from "../src/index.js";
+import { personaClients } from "./helpers.js";
 
 const sandbox = createSandbox();
-const make = (token: string) =>
-  new MPTClient({
-    baseUrl: sandbox.url,
-    fetch: sandbox.fetch,
-    authentication: new BearerTokenAuthentication(token),
-    retries: 0,
-  });
-const ops = make(sandbox.tokens.operations);
-const vendor = make(sandbox.tokens.vendor);
-const client = make(sandbox.tokens.client);
+const { ops, vendor, client } = personaClients(sandbox);
 const { accounts } = sandbox;
 
 async function rejectsWith(promise: Promise<unknown>, status: number, detail?: RegExp): Promise<void> {

@@ -1,5 +1,5 @@
 /** Shared helpers of the sandbox tests: one sandbox per file, request shortcuts per persona. */
-import type { MPTClient } from "mpt-api-client";
+import { BearerTokenAuthentication, MPTClient } from "mpt-api-client";
 import { createSandbox, type Persona, ROUTES, type Sandbox, type SandboxOptions } from "../src/index.js";
 
 export interface Answer {
@@ -131,4 +131,20 @@ export function serviceAt(client: MPTClient, name: string, ids: Record<string, s
         : member;
   }
   return svc;
+}
+
+/** Real clients of the three personas on a sandbox, in-process, without retries. */
+export function personaClients(sandbox: Sandbox): { ops: MPTClient; vendor: MPTClient; client: MPTClient } {
+  const make = (token: string) =>
+    new MPTClient({
+      baseUrl: sandbox.url,
+      fetch: sandbox.fetch,
+      authentication: new BearerTokenAuthentication(token),
+      retries: 0,
+    });
+  return {
+    ops: make(sandbox.tokens.operations),
+    vendor: make(sandbox.tokens.vendor),
+    client: make(sandbox.tokens.client),
+  };
 }

@@ -1,14 +1,16 @@
 /**
  * Fields the platform fills on create (behaviour notes §10): references expanded to their short
  * form, owners stamped from the caller's account (the store definition's visibility owners and
- * `stampVendor`), and the derivations a definition names (`derive`): an order's
- * product/seller/lines from its agreement and items, a helpdesk case's defaults.
+ * `stampVendor`), and the derivations a definition names (`derive`): an order's fields
+ * (orders.ts), a helpdesk case's defaults, an API token's
+ * secret, an invited installation's invitation.
  */
 import type { Caller } from "../http/auth.js";
-import { isObject, type JsonObject, type JsonValue, valueAt } from "../shared/json.js";
+import type { JsonObject } from "../shared/json.js";
 import { randomHex } from "../shared/prng.js";
-import { childId } from "./ids.js";
-import { expandRef, expandRefs, lookup, shortRef } from "./references.js";
+import { newInvitation } from "./invitations.js";
+import { deriveOrder } from "./orders.js";
+import { expandRefs, shortRef } from "./references.js";
 import type { Store } from "./store.js";
 import { type DeriveName, storeDef } from "./stores/index.js";
 import { ownerPaths } from "./visibility.js";
@@ -30,44 +32,6 @@ function stampOwners(store: Store, key: string, record: JsonObject, caller: Call
   }
 }
 
-const FROM_AGREEMENT = [
-  "product",
-  "seller",
-  "buyer",
-  "licensee",
-  "client",
-  "vendor",
-  "listing",
-  "authorization",
-];
-
-function deriveOrder(store: Store, record: JsonObject): void {
-  const agreementId = valueAt(record, "agreement.id");
-  const agreement = typeof agreementId === "string" ? lookup(store, agreementId) : undefined;
-  if (agreement) {
-    for (const field of FROM_AGREEMENT) {
-      const value = agreement[field];
-      if (record[field] === undefined && value !== undefined) record[field] = value;
-    }
-    record["agreement"] = shortRef(agreement);
-    record["type"] ??= agreement["status"] === "Active" ? "Change" : "Purchase";
-  }
-  record["type"] ??= "Purchase";
-  const lines = record["lines"];
-  if (Array.isArray(lines)) {
-    const parentId = typeof agreementId === "string" ? agreementId : String(record["id"]);
-    record["lines"] = lines.map((line, index): JsonValue => {
-      if (!isObject(line)) return line;
-      const out: JsonObject = { ...line };
-      out["id"] ??= childId("ALI", parentId, index + 1);
-      const item = expandRef(store, out["item"]);
-      if (item !== undefined) out["item"] = item;
-      out["quantity"] ??= 1;
-      return out;
-    });
-  }
-}
-
 /** The derivations a store definition's `derive` names. */
 const DERIVERS: Readonly<Record<DeriveName, (store: Store, record: JsonObject) => void>> = {
   orderFromAgreement: deriveOrder,
@@ -76,6 +40,10 @@ const DERIVERS: Readonly<Record<DeriveName, (store: Store, record: JsonObject) =
   },
   apiTokenSecret: (_store, record) => {
     record["token"] = `idt:${String(record["id"])}:${randomHex(16)}`;
+  },
+  installationInvitation: (_store, record) => {
+    if (record["status"] === "Invited")
+      record["invitation"] = newInvitation(String(record["id"]), record["invitation"]);
   },
 };
 

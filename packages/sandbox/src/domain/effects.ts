@@ -1,14 +1,17 @@
 /**
  * Consequences the platform draws from a create or a transition, beyond the record itself: a
- * helpdesk case opens its chat; placing an order provisions its agreement; completing it
- * activates the agreement and creates the subscriptions; failing it drops draft subscriptions;
- * recalculating a ledger re-rates it from its charges.
+ * helpdesk case opens its chat with its first message; placing an order provisions its
+ * agreement; completing it activates the agreement and creates the subscriptions; failing it
+ * drops draft subscriptions; recalculating a ledger re-rates it from its charges; redeeming an
+ * installation checks its invitation code.
  */
 import type { Caller } from "../http/auth.js";
 import type { SandboxContext } from "../http/context.js";
 import { isObject, type JsonObject, type JsonValue, valueAt } from "../shared/json.js";
 import { allocateId } from "./id-allocation.js";
+import { checkInvitationCode } from "./invitations.js";
 import { stamp, withAudit, withStatus } from "./lifecycle.js";
+import { agreementToOpen } from "./orders.js";
 import { shortRef } from "./references.js";
 import { type EffectName, storeDef } from "./stores/index.js";
 
@@ -36,7 +39,14 @@ function updateById(
   if (next) collection.put(next);
 }
 
+/**
+ * A helpdesk case opens its chat with one participant (the caller's account) and one message:
+ * the case's first message (`chat.lastMessage.content`, issue #14), else its description.
+ */
 const openCaseChat: Effect = (ctx, record, caller) => {
+  const first = valueAt(record, "chat.lastMessage.content");
+  const content =
+    typeof first === "string" && first !== "" ? first : String(record["description"] ?? "Case opened");
   const chat = create(
     ctx,
     "helpdesk/chats",
@@ -50,13 +60,10 @@ const openCaseChat: Effect = (ctx, record, caller) => {
     { chat: chatRef, account: { id: caller.accountId, name: caller.accountName } },
     caller,
   );
-  create(
-    ctx,
-    "helpdesk/messages",
-    { chat: chatRef, content: String(record["description"] ?? "Case opened"), visibility: "Public" },
-    caller,
-  );
-  return { ...record, chat: shortRef(chat) };
+  const message = create(ctx, "helpdesk/messages", { chat: chatRef, content, visibility: "Public" }, caller);
+  const lastMessage = { id: message["id"] as string, content };
+  ctx.store.collection("helpdesk/chats").put({ ...chat, lastMessage });
+  return { ...record, chat: { ...shortRef(chat), lastMessage } };
 };
 
 function agreementOf(record: JsonObject): string | undefined {
@@ -64,7 +71,16 @@ function agreementOf(record: JsonObject): string | undefined {
   return typeof id === "string" ? id : undefined;
 }
 
+/**
+ * Placing an order provisions its agreement: a Draft one moves to Provisioning, an Active one to
+ * Updating; an order made from agreement details opens its agreement (Provisioning) now.
+ */
 const placeOrder: Effect = (ctx, record, caller) => {
+  const toOpen = agreementToOpen(record);
+  if (toOpen) {
+    const agreement = create(ctx, "commerce/agreements", toOpen, caller);
+    return { ...record, agreement: shortRef(agreement) };
+  }
   const agreementId = agreementOf(record);
   if (agreementId) {
     updateById(ctx, "commerce/agreements", agreementId, (a) =>
@@ -167,6 +183,16 @@ const recalculateLedger: Effect = (ctx, record) => {
   return { ...record, price: { ...price, totalPP: cents(totalPP), totalSP: cents(totalSP) }, processing };
 };
 
+/**
+ * Installation `redeem` (`{code, modules}`; the body is merged into the record before): the code
+ * must be the invitation's (400 otherwise, and nothing changes); it is not kept.
+ */
+const redeemInvitation: Effect = (_ctx, record) => {
+  checkInvitationCode(record, record["code"]);
+  const { code: _code, ...rest } = record;
+  return rest;
+};
+
 /** The effects store definitions name (`onCreate`, `onAction`). */
 const EFFECTS: Readonly<Record<EffectName, Effect>> = {
   openCaseChat,
@@ -174,6 +200,7 @@ const EFFECTS: Readonly<Record<EffectName, Effect>> = {
   completeOrder,
   failOrder,
   recalculateLedger,
+  redeemInvitation,
 };
 
 /** The effect after a create of a `store` record, if its definition names one. */

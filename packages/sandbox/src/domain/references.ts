@@ -66,8 +66,9 @@ function missingByPrefix(
 /**
  * The references of a `key` record that point at nothing: its parent references (the paths its
  * nested routes declare, e.g. an item's `product.id`), its top-level `{id}` references to a
- * store known by the id's prefix (an order's `agreement`, `listing`), and those one level inside
- * lists of objects (an order's `lines[0].item`). `exists(store, id)` says whether the object is
+ * store known by the id's prefix (an order's `agreement`, `listing`), those one level inside
+ * lists of objects (an order's `lines[0].item`), and those inside the definition's `inlineRefs`
+ * objects that describe a new record (an order's `agreement.licensee`). `exists(store, id)` says whether the object is
  * there.
  */
 export function missingRefs(
@@ -77,6 +78,7 @@ export function missingRefs(
 ): MissingRef[] {
   const out: MissingRef[] = [];
   const parents = parentRefs(key);
+  const inline = DEFINITIONS.get(key)?.inlineRefs ?? [];
   for (const ref of parents) {
     for (const id of valuesAt(record, ref.path)) {
       if (typeof id === "string" && !exists(ref.store, id))
@@ -100,6 +102,12 @@ export function missingRefs(
     if (parents.some((ref) => ref.path === path)) continue;
     const missing = missingByPrefix(path, value, exists);
     if (missing) out.push(missing);
+    if (inline.includes(field) && isObject(value) && value["id"] === undefined) {
+      for (const [inner, ref] of Object.entries(value)) {
+        const missingInner = missingByPrefix(`${field}.${inner}.id`, ref, exists);
+        if (missingInner) out.push(missingInner);
+      }
+    }
   }
   return out;
 }

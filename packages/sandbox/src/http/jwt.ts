@@ -2,22 +2,12 @@
  * HS256 JSON Web Tokens with Web Crypto (the handler stays web-standard): the sandbox signs the
  * installation tokens it issues and verifies the ones it receives.
  */
+
+import { toBase64url as base64url, fromBase64url } from "../shared/base64url.js";
 import type { JsonObject } from "../shared/json.js";
 import { isObject } from "../shared/json.js";
 
 const encoder = new TextEncoder();
-
-function base64url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
-  const padded = text.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((text.length + 3) % 4);
-  const binary = atob(padded);
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
 
 export class JwtSigner {
   private readonly key: Promise<CryptoKey>;

@@ -3,6 +3,7 @@
  * its API key, documents, media, terms, instances and installations), helpdesk, notifications,
  * program, spotlight and audit records.
  */
+import { newInvitation, seededInvitationCode } from "../../domain/invitations.js";
 import type { JsonObject } from "../../shared/json.js";
 import type { AccountsSeed } from "./accounts.js";
 import { addToken } from "./accounts.js";
@@ -116,7 +117,7 @@ function seedIntegration(s: SeedContext, acc: AccountsSeed): string {
     acc.clients[1] as JsonObject,
     acc.clients[2] as JsonObject,
   ]) {
-    s.add("integration/installations", {
+    const installation = s.add("integration/installations", {
       name: `${String(extension["name"])} for ${String(account["name"])}`,
       status: account === acc.clients[2] ? "Invited" : "Installed",
       extension: { id: extId, name: extension["name"] as string },
@@ -124,6 +125,12 @@ function seedIntegration(s: SeedContext, acc: AccountsSeed): string {
       vendor: s.ref(vendor),
       modules: ["commerce"],
     });
+    // An invited installation carries its invitation, as one created through the API does.
+    if (installation["status"] === "Invited") {
+      const id = installation["id"] as string;
+      const invitation = newInvitation(id, undefined, seededInvitationCode(s.seed, id));
+      s.store.collection("integration/installations").put({ ...installation, invitation });
+    }
   }
   return addToken(s, vendor, "Extension key", {
     extension: { id: extId, name: extension["name"] as string },

@@ -52,6 +52,8 @@ export const commerceStores = defineStores({
       },
       deleteFrom: ["Draft", "Quoted"],
     },
+    /** `agreement` names an agreement or describes a new one by its parts (issue #14). */
+    inlineRefs: ["agreement"],
     derive: "orderFromAgreement",
     onAction: { process: "placeOrder", complete: "completeOrder", fail: "failOrder" },
   },
@@ -70,7 +72,9 @@ export const commerceStores = defineStores({
   /** OpenAPI only. §6 "Request": `New -> Draft | Processing`, `Processing <-> Querying`, `-> Completed`. */
   "commerce/requests": {
     id: random("REQ", 3),
-    required: ["name", "from.id", "to.id"],
+    // The spec's CreateRequest requires `from`, `name`, `status`, `to`; `from` and `to` are
+    // references (RequestFrom/RequestTo hold only `id`), so an empty one names nothing.
+    required: ["from.id", "to.id"],
     visibility: { owners: { Client: ["from.id"], Vendor: ["to.id"] } },
     machine: {
       initial: "Draft",
@@ -91,7 +95,6 @@ export const commerceStores = defineStores({
   },
   "commerce/requests/messages": {
     id: child("MSG", "request.id"),
-    required: ["content", "visibility"],
     visibility: partOf("request.id"),
   },
 });

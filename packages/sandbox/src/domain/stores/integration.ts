@@ -54,6 +54,9 @@ export const integrationStores = defineStores({
       createStatuses: ["Invited", "Installed"],
       actions: { redeem: { from: ["Invited"], to: "Installed", by: ANY } },
     },
+    /** An `Invited` installation carries `invitation.url`; redeem needs its code (issue #14). */
+    derive: "installationInvitation",
+    onAction: { redeem: "redeemInvitation" },
     nested: { "integration/extensions/{extensionId}/installations": { owned: false } },
   },
   "integration/installations/-/token": { special: { token: "installationToken" } },

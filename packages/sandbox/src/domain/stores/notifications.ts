@@ -17,7 +17,11 @@ export const notificationsStores = defineStores({
     machine: { initial: "Queued", actions: {} },
     special: { getAttachment: "batchAttachment", downloadAttachment: "batchAttachment" },
   },
-  "notifications/categories": { id: random("NTC", 2), machine: PUBLISHED_CONTENT },
+  /** Created Published: `unpublish` right after create succeeds on the platform (issue #14). */
+  "notifications/categories": {
+    id: random("NTC", 2),
+    machine: { ...PUBLISHED_CONTENT, initial: "Published" },
+  },
   "notifications/contacts": {
     id: random("CTT", 2),
     ownsIdPrefix: true,

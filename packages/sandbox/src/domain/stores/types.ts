@@ -56,9 +56,15 @@ export interface NestedRoute {
 }
 
 /** Consequences of a create or an action, implemented in `effects.ts`. */
-export type EffectName = "openCaseChat" | "placeOrder" | "completeOrder" | "failOrder" | "recalculateLedger";
+export type EffectName =
+  | "openCaseChat"
+  | "placeOrder"
+  | "completeOrder"
+  | "failOrder"
+  | "recalculateLedger"
+  | "redeemInvitation";
 /** Fields filled on create beyond the generic ones, implemented in `derive.ts`. */
-export type DeriveName = "orderFromAgreement" | "caseDefaults" | "apiTokenSecret";
+export type DeriveName = "orderFromAgreement" | "caseDefaults" | "apiTokenSecret" | "installationInvitation";
 /** Upload hooks run before an action's transition, implemented in `http/handlers/special.ts`. */
 export type UploadName = "journalCharges" | "customLedgerFile" | "mediaImage";
 /** Actions with their own handler, implemented in `http/handlers/special.ts`. */
@@ -85,8 +91,19 @@ export interface StoreDefinition<K extends StoreKey = StoreKey> {
    * `validation.ts`): only rules a platform answer documents, each with its source.
    */
   required?: readonly string[];
+  /**
+   * Object fields that may describe a new record by its parts instead of naming one (an order's
+   * `agreement: {licensee: {id}, product: {id}}`): their `{id}` references are checked like
+   * top-level ones (400 when missing). Default: none.
+   */
+  inlineRefs?: readonly string[];
   /** Top-level fields lists and gets leave out unless selected. Default `["audit"]`. */
   omitted?: readonly string[];
+  /**
+   * A create may send a JSON array: each element is created as if posted alone, all or none,
+   * and the answer (201) lists the created records. Default: a create takes one object.
+   */
+  bulkCreate?: true;
   /** DELETE keeps the record with status `Deleted`. */
   softDelete?: true;
   /** Actions and deletes answer an unknown id with 400 instead of 404 (as the live API does). */

@@ -1,7 +1,10 @@
 /**
  * Reads: collection pages (`$meta` envelope, RQL filter, select, order, limit/offset, render()),
- * the streaming read mode, the statement-charges JSONL redirect, single gets and downloads.
+ * the streaming read mode, the statement-charges JSONL redirect, single gets (select, render())
+ * and downloads.
  */
+
+import { parseQueryString } from "mpt-api-client";
 import { checkAccess } from "../../domain/access.js";
 import { defaultOmitted } from "../../domain/collections.js";
 import { findInView, openView, type View } from "../../domain/view.js";
@@ -108,5 +111,7 @@ export function handleGet(rc: RequestContext, id: string): Response {
     defaultOmitted(view.shows),
     storeFields(view.shows, view.shown.fields),
   );
-  return json(singleBody(projection.apply(record), projection.omitted));
+  // `render()` renders a single object too, as on lists (issue #14; parseGetSelect checked the query).
+  const rendered = parseQueryString(rc.url.search).render ? renderRecord(record) : record;
+  return json(singleBody(projection.apply(rendered), projection.omitted));
 }

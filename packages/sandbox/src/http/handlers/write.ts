@@ -14,6 +14,7 @@ import { machineOf } from "../../domain/machines/index.js";
 import { checkCreate, checkUpdate, checkWriter, rejectCredentials } from "../../domain/ownership.js";
 import { API_PREFIX } from "../../domain/routes.js";
 import type { StoredFile } from "../../domain/store.js";
+import { storeDef } from "../../domain/stores/index.js";
 import { validateRequest } from "../../domain/validation.js";
 import { findInView, modelName, openView } from "../../domain/view.js";
 import { deepMerge, type JsonObject, setAt, valueAt, valuesAt } from "../../shared/json.js";
@@ -85,11 +86,43 @@ function parentPath(pathname: string): string {
   return pathname.replace(/\/[^/]*$/, "");
 }
 
-/** POST on a collection, with the body read whole; checks and writes synchronously. */
+/**
+ * POST on a collection, with the body read whole; checks and writes synchronously. Stores whose
+ * definition says `bulkCreate` also take a JSON array: each element is created as if posted
+ * alone, all or none, and the answer lists them.
+ */
 export function handleCreate(rc: RequestContext, raw: RequestBody): Response {
-  const { route, sandbox, caller } = rc;
+  const { route, caller } = rc;
   checkAccess(route.store, "create", caller.accountType);
   if (route.link) return createLink(rc, raw.json);
+  if (Array.isArray(raw.json) && storeDef(route.store).bulkCreate) {
+    if (raw.json.length === 0) throw validationError({ $: ["The list of records to create is empty."] });
+    const created = raw.json.map((element: unknown, index) =>
+      withIndexedErrors(index, () => createOne(rc, { json: element, parts: [], multipart: false })),
+    );
+    return json(created, 201);
+  }
+  return json(createOne(rc, raw), 201);
+}
+
+/** Runs the create of element `index` of a bulk body; its field errors are keyed `[index].field`. */
+function withIndexedErrors<T>(index: number, create: () => T): T {
+  try {
+    return create();
+  } catch (error) {
+    const errors = error instanceof SandboxError ? error.init.errors : undefined;
+    if (!errors || Array.isArray(errors)) throw error;
+    const keyed: Record<string, string[]> = {};
+    for (const [field, messages] of Object.entries(errors)) {
+      keyed[field === "$" ? `[${index}]` : `[${index}].${field}`] = messages;
+    }
+    throw new SandboxError({ ...(error as SandboxError).init, errors: keyed });
+  }
+}
+
+/** Creates one record from a body (an object, or multipart with the row's data and file parts). */
+function createOne(rc: RequestContext, raw: RequestBody): JsonObject {
+  const { route, sandbox, caller } = rc;
   const view = openView(rc);
   const upload = route.def.upload;
   const body = bodyOf(raw, upload?.on.includes("create") ? upload.dataKey : undefined);
@@ -121,7 +154,7 @@ export function handleCreate(rc: RequestContext, raw: RequestBody): Response {
     record = effect(sandbox, record, caller);
     view.collection.put(record);
   }
-  return json(record, 201);
+  return record;
 }
 
 /** PUT on a record, with the body read whole; checks and writes synchronously. */
