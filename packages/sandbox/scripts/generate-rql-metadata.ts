@@ -1,5 +1,5 @@
 /**
- * Writes src/query/rql-metadata.generated.ts from the OpenAPI spec's `x-softwareone-rql`
+ * Writes src/query/generated/rql-metadata.ts from the OpenAPI spec's `x-softwareone-rql`
  * extensions: per schema and property, what the platform's RQL engine (mpt-rql-net) sees — its
  * RQL type (Primitive, Reference, Collection), the primitive's CLR-like kind (string, guid, date,
  * integer, number, boolean, enum), whether it is nullable, the schema it refers to and the account
@@ -34,7 +34,7 @@ interface Spec {
 
 export const DEFAULT_SPEC = new URL("../../../../shared/reference/mpt-openapi-4.0.2162.json", import.meta.url)
   .pathname;
-export const TARGET = new URL("../src/query/rql-metadata.generated.ts", import.meta.url).pathname;
+export const TARGET = new URL("../src/query/generated/rql-metadata.ts", import.meta.url).pathname;
 
 const ACCOUNT_LETTERS: Readonly<Record<string, string>> = { Client: "C", Vendor: "V", Operations: "O" };
 

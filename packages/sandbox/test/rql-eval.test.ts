@@ -102,7 +102,10 @@ const CASES: ReadonlyArray<readonly [string, string[]]> = [
   ["ilike(name,*a*)", ["P1", "P2", "P3", "P4"]],
   ["like(name,Gamma*Three)", ["P3"]],
   ["like(name,G*)", ["P3"]],
-  ["like(desc,The\\**)", ["P1"]],
+  // As mpt-rql-net: only a trailing `\*` is a literal star; here the backslash stays literal.
+  ["like(desc,The\\**)", []],
+  ["like(desc,The\\*)", []],
+  ["like(desc,*star)", ["P1"]],
   ["like(desc,50%)", []],
   ["like(desc,50%*)", ["P3"]],
   ["like(desc,\\*lead)", ["P4"]],

@@ -2,12 +2,12 @@
  * A property as mpt-rql-net sees it: RQL type (Primitive, Reference, Collection), the kind of
  * value it holds, the operators it permits, who may see it; and the walk of a dotted path
  * (case-insensitive per segment) with mpt-rql-net's path errors. The spec's `x-softwareone-rql`
- * metadata (rql-metadata.generated.ts) describes the stores' schemas; fields only the loaded data
+ * metadata (generated/rql-metadata.ts) describes the stores' schemas; fields only the loaded data
  * has are typed from their values.
  */
 import type { AccountType } from "../domain/machines/types.js";
 import type { FieldLookup, FieldType, Parent } from "./fields.js";
-import { RQL_ENUMS, RQL_SCHEMAS, type RqlPropertyMeta } from "./rql-metadata.generated.js";
+import { RQL_ENUMS, RQL_SCHEMAS, type RqlPropertyMeta } from "./generated/rql-metadata.js";
 
 /** mpt-rql-net's `RqlOperators` names (its "Operator 'X' is not permitted" messages use them). */
 export type RqlOperator =

@@ -49,10 +49,10 @@ export function convert(text: string, info: PropertyInfo): Converted {
         ? { ok: true, value: text.replace(/[\s{}-]/g, "").toLowerCase() }
         : cannotConvert(text);
     case "enum": {
-      const members = info.members ?? [];
-      const index = enumIndex(members, text);
-      if (index >= 0) return { ok: true, value: index };
-      return INTEGER.test(text) ? { ok: true, value: Number(text) } : cannotConvert(text);
+      // A member (any letter case) compares by position; other text is kept as written: the
+      // spec's enums miss some statuses the platform (and the sandbox's state machines) use.
+      const index = enumIndex(info.members ?? [], text);
+      return { ok: true, value: index >= 0 ? index : text };
     }
     default:
       return { ok: true, value: text };
@@ -72,7 +72,11 @@ export function comparableOf(info: PropertyInfo): (value: JsonValue) => Comparab
       return (v) => (typeof v === "string" ? v.replace(/[{}-]/g, "").toLowerCase() : plain(v));
     case "enum": {
       const members = info.members ?? [];
-      return (v) => (typeof v === "string" ? enumIndex(members, v) : plain(v));
+      return (v) => {
+        if (typeof v !== "string") return plain(v);
+        const index = enumIndex(members, v);
+        return index >= 0 ? index : v;
+      };
     }
     default:
       return plain;
@@ -112,20 +116,23 @@ export interface LikePattern {
 }
 
 /**
- * mpt-rql-net's `Like`: a leading `*` and a trailing `*` (not `\\*`) are wildcards. A `\\*` left at
- * either end of the text is a literal star (the platform's documented `ilike(name,"The\\**")`).
+ * mpt-rql-net's `Like`, exactly: a leading `*` and a trailing `*` (not `\\*`) are wildcards; a
+ * leading `\\*` drops its backslash and a trailing `\\*` is a literal star. Any other backslash is
+ * literal: `*With\\**` searches for `With\\*` (mpt-rql-net's tests).
  */
 export function likePattern(pattern: string): LikePattern {
-  let text = pattern;
-  const startsWild = text.startsWith("*");
-  if (startsWild) text = text.slice(1);
-  const endsWild = text.endsWith("*") && !text.endsWith("\\*");
-  if (endsWild) text = text.slice(0, -1);
-  if (text.startsWith("\\*")) text = `*${text.slice(2)}`;
-  if (text.endsWith("\\*")) text = `${text.slice(0, -2)}*`;
+  const startsWild = pattern.startsWith("*");
+  const startsEscaped = pattern.startsWith("\\*");
+  const endsEscaped = pattern.endsWith("\\*");
+  const endsWild = !endsEscaped && pattern.endsWith("*");
   const operator: RqlOperator =
     startsWild && endsWild ? "Contains" : startsWild ? "EndsWith" : endsWild ? "StartsWith" : "Eq";
-  return { operator, literal: text };
+  const start = startsWild || startsEscaped ? 1 : 0;
+  let end = pattern.length;
+  if (endsEscaped) end = Math.max(start, end - 2);
+  else if (endsWild) end = Math.max(start, end - 1);
+  const literal = pattern.slice(start, end);
+  return { operator, literal: endsEscaped ? `${literal}*` : literal };
 }
 
 /** A string test for a pattern; `insensitive` for `ilike`. */
