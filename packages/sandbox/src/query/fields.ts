@@ -7,9 +7,16 @@
 import { SCHEMA_ROOTS } from "../domain/schema/generated.js";
 import type { FieldType } from "../domain/schema/index.js";
 import { isObject, type JsonValue } from "../shared/json.js";
-import { dataProperty, type PropertyInfo, specProperty } from "./properties.js";
+import {
+  dataProperty,
+  type FieldLookup,
+  type Parent,
+  type PropertyInfo,
+  specProperty,
+} from "./properties.js";
 
 export type { FieldType } from "../domain/schema/index.js";
+export type { FieldLookup, Parent } from "./properties.js";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -20,20 +27,6 @@ export function typeOfValue(value: JsonValue): FieldType {
   if (typeof value === "number") return "number";
   if (typeof value === "boolean") return "boolean";
   return ISO_DATE.test(value) ? "date" : "string";
-}
-
-/** Where a path segment is looked up: under `path` (canonical, `""` at the root), of spec schema `schema`. */
-export interface Parent {
-  path: string;
-  schema: string | undefined;
-}
-
-/** What RQL, select and order need to know about a collection's property paths. */
-export interface FieldLookup {
-  /** The root: the store's records. */
-  readonly root: Parent;
-  /** The property `segment` (any letter case) under `parent`, or undefined when there is none. */
-  lookup(parent: Parent, segment: string): PropertyInfo | undefined;
 }
 
 const join = (prefix: string, key: string) => (prefix === "" ? key : `${prefix}.${key}`);

@@ -6,8 +6,22 @@
  * has are typed from their values.
  */
 import type { AccountType } from "../domain/machines/types.js";
-import type { FieldLookup, FieldType, Parent } from "./fields.js";
+import type { FieldType } from "../domain/schema/index.js";
 import { RQL_ENUMS, RQL_SCHEMAS, type RqlPropertyMeta } from "./generated/rql-metadata.js";
+
+/** Where a path segment is looked up: under `path` (canonical, `""` at the root), of spec schema `schema`. */
+export interface Parent {
+  path: string;
+  schema: string | undefined;
+}
+
+/** What RQL, select and order need to know about a collection's property paths. */
+export interface FieldLookup {
+  /** The root: the store's records. */
+  readonly root: Parent;
+  /** The property `segment` (any letter case) under `parent`, or undefined when there is none. */
+  lookup(parent: Parent, segment: string): PropertyInfo | undefined;
+}
 
 /** mpt-rql-net's `RqlOperators` names (its "Operator 'X' is not permitted" messages use them). */
 export type RqlOperator =
