@@ -10,6 +10,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { DEFAULT_SPEC } from "./generate-schema.js";
 
 interface RqlExtension {
   rqlType?: string;
@@ -32,8 +33,7 @@ interface Spec {
   components: { schemas: Record<string, Schema> };
 }
 
-export const DEFAULT_SPEC = new URL("../../../../shared/reference/mpt-openapi-4.0.2162.json", import.meta.url)
-  .pathname;
+export { DEFAULT_SPEC };
 export const TARGET = new URL("../src/query/generated/rql-metadata.ts", import.meta.url).pathname;
 
 const ACCOUNT_LETTERS: Readonly<Record<string, string>> = { Client: "C", Vendor: "V", Operations: "O" };

@@ -33,6 +33,7 @@ const PRODUCTS: JsonObject[] = [
       { id: 3, clientName: "Isabel" },
     ],
     ordersIds: [1, 2, 3],
+    unset: null,
   },
   {
     id: "2",
@@ -223,6 +224,10 @@ const FILTERS: ReadonlyArray<readonly [string, Expected]> = [
   ["any(name)", notPermitted("name", "Any")],
   ["all(price,gt(self(),1))", notPermitted("price", "Any")],
   ["any(reference)", { errors: { reference: ["Collection property has incompatible type"] } }],
+  ["eq(self(),x)", notPermitted("filter", "Eq")],
+  // A field the data only holds null in has no known type: string and collection operators.
+  ["any(unset)", []],
+  ["eq(unset,null())", ALL],
   // Values converted to the property's type.
   ["gt(price,abc)", { errors: { price: ["Cannot convert value: 'abc'."] } }],
   ["eq(price,empty())", { errors: { price: ["Cannot convert value: ''."] } }],

@@ -100,6 +100,9 @@ const DATA_KINDS: Readonly<Partial<Record<FieldType, ValueKind>>> = {
   boolean: "boolean",
 };
 
+/** Operators of a data-only field whose values are all null: a string's, or a collection's. */
+const UNKNOWN_OPERATORS: ReadonlySet<RqlOperator> = new Set([...OPERATORS.string, ...OPERATORS.collection]);
+
 /** A property only the loaded data describes: typed from its values (all nullable). */
 export function dataProperty(
   path: string,
@@ -113,7 +116,7 @@ export function dataProperty(
     rqlType,
     kind,
     nullable: true,
-    operators: operatorsOf(rqlType, kind, true),
+    operators: type === "null" ? UNKNOWN_OPERATORS : operatorsOf(rqlType, kind, true),
     schema: undefined,
   };
   if (rqlType === "Collection") info.elements = elementType === undefined ? "Reference" : "Primitive";

@@ -84,7 +84,7 @@ class Compiler {
   private operand(path: string, scope: Scope, quiet = false): Operand | undefined {
     if (path === "") {
       const self = elementOf(scope.collection, scope.parent);
-      return { info: self, key: scope.key, read: (e) => [e] };
+      return { info: self, key: scope.key === "" ? FILTER_KEY : scope.key, read: (e) => [e] };
     }
     const found = resolvePath(this.fields, scope.parent, path, "filter", this.accountType, scope.key);
     if (!found.ok) {
