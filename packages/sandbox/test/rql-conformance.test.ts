@@ -323,6 +323,21 @@ test("select: unknown fields are ignored, names match in any letter case", async
   assert.deepEqual(Object.keys(nested.body.data[0]), ["vendor"]);
 });
 
+test("over HTTP: operator and property names in any letter case; errors as ProblemDetails", async () => {
+  const lower = await h.ids("/catalog/products?limit=50&eq(status,Published)&order=id");
+  assert.ok(lower.length > 0);
+  assert.deepEqual(await h.ids("/catalog/products?limit=50&EQ(STATUS,Published)&order=ID"), lower);
+  assert.deepEqual(await h.ids("/catalog/products?limit=50&Status=Published&order=id"), lower);
+  const unknown = await h.get("/catalog/products?Mistake(name)");
+  assert.equal(unknown.status, 400);
+  assert.deepEqual(unknown.body.errors, { mistake: ["Unknown expression group."] });
+  const empty = await h.get("/catalog/products?and()");
+  assert.deepEqual(empty.body.errors, { filter: ["Expression group cannot be empty."] });
+  const object = await h.get("/commerce/orders?ne(agreement,null())");
+  assert.deepEqual(object.body.errors, { agreement: ["Operator 'Ne' is not permitted"] });
+  assert.equal((await h.get("/commerce/orders?limit=1&ne(agreement.id,null())")).status, 200);
+});
+
 test("filters and orders on unknown paths still answer 400 Invalid property path.", async () => {
   const filter = await h.get("/catalog/products?eq(bogus,1)");
   assert.equal(filter.status, 400);
