@@ -148,7 +148,7 @@ describe("split billing", () => {
 
   test("a subscription's split starts from its agreement's and can be replaced", async () => {
     const subscription = (
-      await ops.commerce.subscriptions.filter("ne(agreement,null())").fetchPage({ limit: 1 })
+      await ops.commerce.subscriptions.filter("ne(agreement.id,null())").fetchPage({ limit: 1 })
     ).resources[0]!;
     const agreementId = String(subscription.agreement?.id);
     const buyer = (await ops.accounts.buyers.fetchPage({ limit: 1 })).resources[0]!;
@@ -274,8 +274,9 @@ describe("renders and checks", () => {
   test("certificates and order subscriptions render text", async () => {
     const certificate = (await ops.program.certificates.fetchPage({ limit: 1 })).resources[0]!;
     assert.match(await ops.program.certificates.render(certificate.id), new RegExp(certificate.id));
-    const subscription = (await ops.commerce.subscriptions.filter("ne(order,null())").fetchPage({ limit: 1 }))
-      .resources[0]!;
+    const subscription = (
+      await ops.commerce.subscriptions.filter("ne(order.id,null())").fetchPage({ limit: 1 })
+    ).resources[0]!;
     const orderId = String((subscription as { order?: { id: string } }).order?.id);
     assert.match(await ops.commerce.orders.subscriptions(orderId).render(subscription.id), /Rendered/);
   });

@@ -1,13 +1,22 @@
 /**
  * What property paths a collection has and of which type, learnt from its records (and, for
- * virtual sources, from a sample). RQL, select and order validate paths against it: a path is
- * valid when the loaded data has it.
+ * virtual sources, from a sample), completed by the OpenAPI spec's RQL metadata for the store.
+ * RQL, select and order find each path segment here, case-insensitively as mpt-rql-net does.
  */
 
-import { type FieldType, schemaElementTypeOf, schemaTypeOf } from "../domain/schema/index.js";
+import { SCHEMA_ROOTS } from "../domain/schema/generated.js";
+import type { FieldType } from "../domain/schema/index.js";
 import { isObject, type JsonValue } from "../shared/json.js";
+import {
+  dataProperty,
+  type FieldLookup,
+  type Parent,
+  type PropertyInfo,
+  specProperty,
+} from "./properties.js";
 
 export type { FieldType } from "../domain/schema/index.js";
+export type { FieldLookup, Parent } from "./properties.js";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -20,16 +29,14 @@ export function typeOfValue(value: JsonValue): FieldType {
   return ISO_DATE.test(value) ? "date" : "string";
 }
 
-/** What validation needs to know about a store's property paths. */
-export interface FieldLookup {
-  has(path: string): boolean;
-  typeOf(path: string): FieldType | undefined;
-  elementTypeOf(path: string): FieldType | undefined;
-}
+const join = (prefix: string, key: string) => (prefix === "" ? key : `${prefix}.${key}`);
 
 /** Path -> type, growing as records are added. `null` types are refined by later values. */
 export class FieldIndex implements FieldLookup {
   private readonly types = new Map<string, FieldType>();
+  /** Lower-cased path -> the records' spelling (the first one seen). */
+  private readonly spelling = new Map<string, string>();
+  readonly root: Parent = { path: "", schema: undefined };
 
   add(record: JsonValue): void {
     this.walk(record, "", 0);
@@ -38,6 +45,10 @@ export class FieldIndex implements FieldLookup {
   private note(path: string, value: JsonValue): void {
     const type = typeOfValue(value);
     const known = this.types.get(path);
+    if (known === undefined) {
+      const lower = path.toLowerCase();
+      if (!this.spelling.has(lower)) this.spelling.set(lower, path);
+    }
     if (known === undefined || known === "null" || (known === "date" && type === "string")) {
       this.types.set(path, type);
     }
@@ -54,14 +65,15 @@ export class FieldIndex implements FieldLookup {
     }
     if (!isObject(value)) return;
     for (const [key, child] of Object.entries(value)) {
-      const path = prefix === "" ? key : `${prefix}.${key}`;
+      const path = join(prefix, key);
       this.note(path, child);
       this.walk(child, path, depth + 1);
     }
   }
 
-  has(path: string): boolean {
-    return this.types.has(path);
+  /** The records' spelling of `path` (exact, else case-insensitive), or undefined. */
+  canonical(path: string): string | undefined {
+    return this.types.has(path) ? path : this.spelling.get(path.toLowerCase());
   }
 
   typeOf(path: string): FieldType | undefined {
@@ -73,20 +85,29 @@ export class FieldIndex implements FieldLookup {
     return this.types.get(`${path}.[]`);
   }
 
+  lookup(parent: Parent, segment: string): PropertyInfo | undefined {
+    const path = this.canonical(join(parent.path, segment));
+    const type = path === undefined ? undefined : this.types.get(path);
+    if (path === undefined || type === undefined) return undefined;
+    return dataProperty(path, type, this.elementTypeOf(path));
+  }
+
   paths(): string[] {
     return [...this.types.keys()].filter((p) => !p.endsWith(".[]"));
   }
 }
 
-/** The loaded data's paths, completed by the OpenAPI spec's for the store. */
+/**
+ * The loaded data's paths, completed and typed by the spec's RQL metadata for the store: a path
+ * the spec describes takes the spec's RQL type, kind and access; one only the data has (fixtures
+ * may carry extra fields) takes the type of its values.
+ */
 export function storeFields(store: string, data: FieldIndex): FieldLookup {
+  const root: Parent = { path: "", schema: SCHEMA_ROOTS[store] };
   return {
-    has: (path) => data.has(path) || schemaTypeOf(store, path) !== undefined,
-    typeOf: (path) => {
-      const known = data.typeOf(path);
-      if (known !== undefined && known !== "null") return known;
-      return schemaTypeOf(store, path) ?? known;
+    root,
+    lookup(parent, segment) {
+      return specProperty(parent, segment) ?? data.lookup(parent, segment);
     },
-    elementTypeOf: (path) => data.elementTypeOf(path) ?? schemaElementTypeOf(store, path),
   };
 }

@@ -1,11 +1,15 @@
 /**
  * `order=` sorting: several keys, `-` descending; nulls and missing values sort first when
- * ascending (as SQL Server does). Unknown paths answer 400 `Invalid property path.`.
+ * ascending (as SQL Server does). Paths are found as a filter's are (case-insensitive, not
+ * through collections): an unknown one answers 400 `Invalid property path.`, one the caller may
+ * not see `Ordering is not permitted.`, keyed by the path up to the failing segment.
  */
 import type { OrderEntry } from "mpt-api-client";
+import type { AccountType } from "../domain/machines/types.js";
 import { type JsonValue, valuesAt } from "../shared/json.js";
 import { validationError } from "../shared/problem.js";
 import type { FieldLookup } from "./fields.js";
+import { resolvePath } from "./properties.js";
 
 export type Comparator = (a: JsonValue, b: JsonValue) => number;
 
@@ -26,15 +30,24 @@ function compareKeys(a: string | number | boolean | null, b: string | number | b
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-export function compileOrder(entries: readonly OrderEntry[], fields: FieldLookup): Comparator | undefined {
+export function compileOrder(
+  entries: readonly OrderEntry[],
+  fields: FieldLookup,
+  accountType?: AccountType,
+): Comparator | undefined {
   if (entries.length === 0) return undefined;
   const errors: Record<string, string[]> = {};
-  for (const e of entries) if (!fields.has(e.path)) errors[e.path] = ["Invalid property path."];
+  const keys: Array<{ path: string; descending: boolean }> = [];
+  for (const e of entries) {
+    const found = resolvePath(fields, fields.root, e.path, "order", accountType);
+    if (found.ok) keys.push({ path: found.info.path, descending: e.descending });
+    else errors[found.key] = [...(errors[found.key] ?? []), found.message];
+  }
   if (Object.keys(errors).length > 0) throw validationError(errors);
   return (a, b) => {
-    for (const e of entries) {
-      const c = compareKeys(sortKey(a, e.path), sortKey(b, e.path));
-      if (c !== 0) return e.descending ? -c : c;
+    for (const k of keys) {
+      const c = compareKeys(sortKey(a, k.path), sortKey(b, k.path));
+      if (c !== 0) return k.descending ? -c : c;
     }
     return 0;
   };

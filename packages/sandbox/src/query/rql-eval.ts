@@ -1,117 +1,115 @@
 /**
- * Evaluates an MPT RQL filter (the AST of the client's parser) over JSON records. The tree is
- * first checked against the collection's fields (unknown paths, operators a field type does not
- * permit, values that do not convert) and compiled into a predicate, so a million records are
- * filtered without re-reading the tree. Messages are mpt-rql-net's.
+ * Evaluates an MPT RQL filter (the AST of the client's parser) over JSON records, with the rules
+ * of mpt-rql-net, the platform's RQL engine. The tree is first checked against the collection's
+ * properties (paths case-insensitive and not through collections, the operators each property's
+ * type permits, values converted to its type, properties the caller may not see) and compiled
+ * into a predicate, so a million records are filtered without re-reading the tree. Every error
+ * is collected and answered at once as a 400 with mpt-rql-net's messages, keyed by property path.
  */
-import type { RqlCompareOp, RqlNode, RqlValue } from "mpt-api-client";
+import type { RqlCompareOp, RqlListOp, RqlNode, RqlValue } from "mpt-api-client";
+import type { AccountType } from "../domain/machines/types.js";
 import { type JsonValue, valuesAt } from "../shared/json.js";
 import { validationError } from "../shared/problem.js";
-import type { FieldLookup, FieldType } from "./fields.js";
+import type { FieldLookup, Parent } from "./fields.js";
+import { elementOf, type PropertyInfo, parentOf, type RqlOperator, resolvePath } from "./properties.js";
+import {
+  type Comparable,
+  type CompareOp,
+  comparableOf,
+  compare,
+  convert,
+  likeMatcher,
+  likePattern,
+} from "./values.js";
 
 export type Predicate = (record: JsonValue) => boolean;
 
-type Errors = Record<string, string[]>;
+/** Key of errors that belong to no property (mpt-rql-net gives them no path). */
+const FILTER_KEY = "filter";
 
 const MESSAGES = {
-  invalidPath: "Invalid property path.",
   unknownGroup: "Unknown expression group.",
-  emptyList: "Value has to be a non empty array.",
-  nullInList: "Null values are not supported.",
-  convert: (text: string) => `Cannot convert value: '${text}'.`,
-  notPermitted: (op: string) => `Operator '${op}' is not permitted`,
+  emptyGroup: "Expression group cannot be empty.",
+  nonNullable: "Cannot compare non nullable property with null",
+  incompatible: "Collection property has incompatible type",
+  notPermitted: (op: RqlOperator) => `Operator '${op}' is not permitted`,
 };
 
-/** Operators each field type permits (mpt-rql-net's defaults). */
-const PERMITTED: Record<FieldType, ReadonlySet<string>> = {
-  string: new Set(["eq", "ne", "gt", "ge", "lt", "le", "like", "ilike", "in", "out"]),
-  date: new Set(["eq", "ne", "gt", "ge", "lt", "le", "in", "out", "like", "ilike"]),
-  number: new Set(["eq", "ne", "gt", "ge", "lt", "le", "in", "out"]),
-  boolean: new Set(["eq", "ne", "in", "out"]),
-  null: new Set(["eq", "ne", "gt", "ge", "lt", "le", "like", "ilike", "in", "out"]),
-  object: new Set(["eq", "ne"]),
-  array: new Set(["any", "all", "eq", "ne"]),
-};
-
-const OP_NAMES: Record<string, string> = {
+const COMPARE_OPERATORS: Readonly<Record<CompareOp, RqlOperator>> = {
   eq: "Eq",
   ne: "Ne",
   gt: "Gt",
   ge: "Ge",
   lt: "Lt",
   le: "Le",
-  like: "Like",
-  ilike: "ILike",
-  in: "In",
-  out: "Out",
-  any: "Any",
-  all: "All",
 };
 
-/** A comparable constant: numbers and dates compare numerically, the rest as text. */
-type Constant = { kind: "value"; value: string | number | boolean } | { kind: "null" } | { kind: "empty" };
+const never: Predicate = () => false;
 
-/** `self()` / `self(path)` / `""` in a path position: the current element (plus a relative path). */
-function selfPath(path: string): string | undefined {
-  if (path === "") return "";
-  const m = /^self\((.*)\)$/i.exec(path);
-  return m ? (m[1] ?? "").trim() : undefined;
-}
-
+/** Where paths are read: the record, or one element inside `any()`/`all()`. */
 interface Scope {
-  /** Prefix of paths relative to the current element, for validation (`lines` inside `any(lines, ...)`). */
-  base: string;
+  parent: Parent;
+  /** Prefix of error keys: the enclosing collection's path (`""` at the record). */
+  key: string;
+  /** The collection whose elements are evaluated; `self()` is one of them. */
+  collection?: PropertyInfo;
 }
 
-function join(base: string, path: string): string {
-  if (base === "") return path;
-  return path === "" ? base : `${base}.${path}`;
+/** A property in scope and how to read its values from the scope's element. */
+interface Operand {
+  info: PropertyInfo;
+  key: string;
+  read: (element: JsonValue) => JsonValue[];
+}
+
+function relative(scope: Scope, path: string): string {
+  return scope.parent.path === "" ? path : path.slice(scope.parent.path.length + 1);
 }
 
 class Compiler {
-  readonly errors: Errors = {};
-  constructor(private readonly fields: FieldLookup) {}
+  readonly errors: Record<string, string[]> = {};
+  constructor(
+    private readonly fields: FieldLookup,
+    private readonly accountType: AccountType | undefined,
+  ) {}
 
   private fail(key: string, message: string): Predicate {
     const list = this.errors[key] ?? [];
     if (!list.includes(message)) list.push(message);
     this.errors[key] = list;
-    return () => false;
+    return never;
   }
 
-  /** Type of a path in scope, or undefined when it does not exist. */
-  private typeIn(scope: Scope, path: string): FieldType | undefined {
-    const self = selfPath(path);
-    if (self !== undefined) {
-      if (self === "") return this.fields.elementTypeOf(scope.base) ?? "object";
-      return this.fields.typeOf(join(scope.base, self));
+  /** The operand at `path` (`""`: the element itself); records the path error when there is none. */
+  private operand(path: string, scope: Scope, quiet = false): Operand | undefined {
+    if (path === "") {
+      const self = elementOf(scope.collection, scope.parent);
+      return { info: self, key: scope.key === "" ? FILTER_KEY : scope.key, read: (e) => [e] };
     }
-    return this.fields.typeOf(join(scope.base, path));
-  }
-
-  /** Reads values at a (possibly self-relative) path of the current element. */
-  private reader(path: string): (element: JsonValue) => JsonValue[] {
-    const self = selfPath(path);
-    const rel = self ?? path;
-    return (element) => valuesAt(element, rel);
+    const found = resolvePath(this.fields, scope.parent, path, "filter", this.accountType, scope.key);
+    if (!found.ok) {
+      if (!quiet) this.fail(found.key, found.message);
+      return undefined;
+    }
+    const rel = relative(scope, found.info.path);
+    const key = scope.key === "" ? found.info.path : `${scope.key}.${rel}`;
+    return { info: found.info, key, read: (e) => valuesAt(e, rel) };
   }
 
   compile(node: RqlNode, scope: Scope): Predicate {
     switch (node.type) {
-      case "and": {
-        const parts = node.args.map((a) => this.compile(a, scope));
-        return (r) => parts.every((p) => p(r));
-      }
+      case "and":
       case "or": {
+        if (node.args.length === 0) return this.fail(FILTER_KEY, MESSAGES.emptyGroup);
         const parts = node.args.map((a) => this.compile(a, scope));
-        return (r) => parts.some((p) => p(r));
+        return node.type === "and" ? (r) => parts.every((p) => p(r)) : (r) => parts.some((p) => p(r));
       }
       case "not": {
         const inner = this.compile(node.arg, scope);
         return (r) => !inner(r);
       }
       case "group":
-        if (node.name.toLowerCase() === "filter") return () => true;
+        if (node.name === "filter") return () => true;
         return this.fail(node.name, MESSAGES.unknownGroup);
       case "collection":
         return this.compileCollection(node, scope);
@@ -123,197 +121,123 @@ class Compiler {
   }
 
   private compileCollection(node: Extract<RqlNode, { type: "collection" }>, scope: Scope): Predicate {
-    const full = join(scope.base, node.path);
-    const type = this.typeIn(scope, node.path);
-    if (type === undefined) return this.fail(full, MESSAGES.invalidPath);
-    if (type !== "array" && type !== "null")
-      return this.fail(full, MESSAGES.notPermitted(OP_NAMES[node.op] ?? node.op));
-    const read = this.reader(node.path);
-    const elements = (r: JsonValue): JsonValue[] => read(r).flatMap((v) => (Array.isArray(v) ? v : []));
+    const coll = this.operand(node.path, scope);
+    if (!coll) return never;
+    if (coll.info.rqlType === "Reference") return this.fail(coll.key, MESSAGES.incompatible);
+    // mpt-rql-net's all() checks the Any permission too.
+    if (!coll.info.operators.has("Any")) return this.fail(coll.key, MESSAGES.notPermitted("Any"));
+    const elements = (r: JsonValue): JsonValue[] =>
+      coll.read(r).flatMap((v) => (Array.isArray(v) ? v : v === null ? [] : [v]));
     if (!node.predicate) return (r) => elements(r).length > 0;
-    const inner = this.compile(node.predicate, { base: full });
+    const inner = this.compile(node.predicate, {
+      parent: parentOf(coll.info),
+      key: coll.key,
+      collection: coll.info,
+    });
     if (node.op === "any") return (r) => elements(r).some(inner);
     return (r) => elements(r).every(inner);
   }
 
-  /** Converts a literal to the field type; records a conversion error and returns undefined. */
-  private constant(value: RqlValue, type: FieldType, key: string): Constant | undefined {
-    if (value.kind === "null") return { kind: "null" };
-    if (value.kind === "empty") return { kind: "empty" };
-    if (value.kind === "self") return undefined;
-    const text = value.text;
-    switch (type) {
-      case "number": {
-        const n = text.trim() === "" ? Number.NaN : Number(text);
-        if (Number.isNaN(n)) {
-          this.fail(key, MESSAGES.convert(text));
-          return undefined;
-        }
-        return { kind: "value", value: n };
-      }
-      case "boolean": {
-        const t = text.toLowerCase();
-        if (t !== "true" && t !== "false") {
-          this.fail(key, MESSAGES.convert(text));
-          return undefined;
-        }
-        return { kind: "value", value: t === "true" };
-      }
-      case "date": {
-        const ms = Date.parse(text);
-        if (Number.isNaN(ms)) {
-          this.fail(key, MESSAGES.convert(text));
-          return undefined;
-        }
-        return { kind: "value", value: ms };
-      }
-      default:
-        return { kind: "value", value: text };
-    }
+  /** `self(...)`, or an unquoted literal naming a property: the right side is that field. */
+  private fieldOperand(value: RqlValue, scope: Scope): Operand | undefined {
+    if (value.kind === "self") return this.operand(value.path ?? "", scope);
+    if (value.kind === "literal" && !value.quoted && value.text !== "")
+      return this.operand(value.text, scope, true);
+    return undefined;
   }
 
   private compileCompare(op: RqlCompareOp, path: string, value: RqlValue, scope: Scope): Predicate {
-    const key = join(scope.base, selfPath(path) ?? path);
-    const type = this.typeIn(scope, path);
-    if (type === undefined) return this.fail(key, MESSAGES.invalidPath);
-    if (!PERMITTED[type].has(op)) return this.fail(key, MESSAGES.notPermitted(OP_NAMES[op] ?? op));
-    const left = this.reader(path);
+    const left = this.operand(path, scope);
+    if (!left) return never;
+    if (op === "like" || op === "ilike") return this.compileLike(op, left, value);
+    const norm = comparableOf(left.info);
 
-    // An unquoted right-hand side naming a property is that field (`eq(a,b)`); `self(...)` likewise.
-    const fieldRhs =
-      value.kind === "self"
-        ? (value.path ?? "")
-        : value.kind === "literal" && !value.quoted && this.typeIn(scope, value.text) !== undefined
-          ? value.text
-          : undefined;
-    if (fieldRhs !== undefined) {
-      const right = this.reader(value.kind === "self" ? `self(${fieldRhs})` : fieldRhs);
+    // A field on the right is compared as it is: mpt-rql-net checks no operator permission then.
+    const right = this.fieldOperand(value, scope);
+    if (right) {
       return (r) => {
-        const rs = right(r).map(normalise);
-        return left(r).some((l) => rs.some((rv) => compareOp(op, normalise(l), rv)));
+        const rs = right.read(r).map(norm);
+        return left.read(r).some((l) => rs.some((rv) => compare(op, norm(l), rv)));
       };
     }
+    if (value.kind === "self") return never;
 
-    if (op === "like" || op === "ilike") {
-      if (value.kind !== "literal") return this.fail(key, MESSAGES.notPermitted(OP_NAMES[op] ?? op));
-      const match = likeMatcher(value.text, op === "ilike");
-      return (r) => left(r).some((v) => typeof v === "string" && match(v));
-    }
-
-    const constant = this.constant(value, type === "null" ? "string" : type, key);
-    if (!constant) return () => false;
-    if (constant.kind === "null" || constant.kind === "empty") {
-      const test = constant.kind === "null" ? isNullish : isEmpty;
-      const positive = (r: JsonValue) => {
-        const values = left(r);
-        return values.length === 0 ? true : values.some(test);
+    const operator = COMPARE_OPERATORS[op];
+    if (!left.info.operators.has(operator)) return this.fail(left.key, MESSAGES.notPermitted(operator));
+    if (value.kind === "null") {
+      if (!left.info.nullable && left.info.kind !== "string")
+        return this.fail(left.key, MESSAGES.nonNullable);
+      const isNull = (r: JsonValue) => {
+        const values = left.read(r);
+        return values.length === 0 || values.some((v) => v === null);
       };
-      if (op === "eq") return positive;
-      if (op === "ne") return (r) => !positive(r);
-      return this.fail(key, MESSAGES.notPermitted(OP_NAMES[op] ?? op));
+      if (op === "eq") return isNull;
+      if (op === "ne") return (r) => !isNull(r);
+      return never;
     }
-    const rhs = constant.value;
-    const comparable = type === "date" ? toEpoch : normalise;
-    const positive = (r: JsonValue) =>
-      left(r).some((v) => compareOp(op === "ne" ? "eq" : op, comparable(v), rhs));
-    return op === "ne" ? (r) => !positive(r) : positive;
+    const converted = convert(value.kind === "literal" ? value.text : "", left.info);
+    if (!converted.ok) return this.fail(left.key, converted.message);
+    return this.matcher(op, left, norm, converted.value);
   }
 
-  private compileList(op: "in" | "out", path: string, values: RqlValue[], scope: Scope): Predicate {
-    const key = join(scope.base, selfPath(path) ?? path);
-    const type = this.typeIn(scope, path);
-    if (type === undefined) return this.fail(key, MESSAGES.invalidPath);
-    if (!PERMITTED[type].has(op)) return this.fail(key, MESSAGES.notPermitted(OP_NAMES[op] ?? op));
-    if (values.length === 0) return this.fail(key, MESSAGES.emptyList);
-    if (values.some((v) => v.kind === "null")) return this.fail(key, MESSAGES.nullInList);
-    const constants: Array<string | number | boolean> = [];
-    for (const v of values) {
-      const c = this.constant(v, type === "null" ? "string" : type, key);
-      if (!c) return () => false;
-      constants.push(c.kind === "value" ? c.value : "");
+  private matcher(
+    op: CompareOp,
+    left: Operand,
+    norm: (v: JsonValue) => Comparable,
+    constant: Comparable,
+  ): Predicate {
+    if (op === "ne") return (r) => !left.read(r).some((v) => compare("eq", norm(v), constant));
+    return (r) => left.read(r).some((v) => compare(op, norm(v), constant));
+  }
+
+  private compileLike(op: "like" | "ilike", left: Operand, value: RqlValue): Predicate {
+    const pattern = likePattern(value.kind === "literal" ? value.text : "");
+    if (!left.info.operators.has(pattern.operator))
+      return this.fail(left.key, MESSAGES.notPermitted(pattern.operator));
+    if (left.info.kind !== "string") {
+      // Only a wildcard-free pattern gets here (`Eq`): plain equality with the converted value.
+      const converted = convert(pattern.literal, left.info);
+      if (!converted.ok) return this.fail(left.key, converted.message);
+      return this.matcher("eq", left, comparableOf(left.info), converted.value);
     }
-    const set = new Set(constants);
-    const left = this.reader(path);
-    const comparable = type === "date" ? toEpoch : normalise;
-    const member = (r: JsonValue) => left(r).some((v) => set.has(comparable(v) as string | number | boolean));
+    const match = likeMatcher(pattern, op === "ilike");
+    return (r) => left.read(r).some((v) => typeof v === "string" && match(v));
+  }
+
+  private compileList(op: RqlListOp, path: string, values: RqlValue[], scope: Scope): Predicate {
+    const left = this.operand(path, scope);
+    if (!left) return never;
+    const operator: RqlOperator = op === "in" ? "ListIn" : "ListOut";
+    if (!left.info.operators.has(operator)) return this.fail(left.key, MESSAGES.notPermitted(operator));
+    const set = new Set<Comparable>();
+    let failed = false;
+    for (const v of values) {
+      const converted = convert(v.kind === "literal" ? v.text : "", left.info);
+      if (converted.ok) set.add(converted.value);
+      else {
+        this.fail(left.key, converted.message);
+        failed = true;
+      }
+    }
+    if (failed) return never;
+    const norm = comparableOf(left.info);
+    const member = (r: JsonValue) => left.read(r).some((v) => set.has(norm(v)));
     return op === "in" ? member : (r) => !member(r);
   }
 }
 
-function isNullish(v: JsonValue): boolean {
-  return v === null;
-}
-
-function isEmpty(v: JsonValue): boolean {
-  return v === null || v === "" || (Array.isArray(v) && v.length === 0);
-}
-
-type Comparable = string | number | boolean | null | undefined;
-
-function normalise(v: JsonValue): Comparable {
-  if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  return undefined;
-}
-
-function toEpoch(v: JsonValue): Comparable {
-  if (typeof v !== "string") return normalise(v);
-  const ms = Date.parse(v);
-  return Number.isNaN(ms) ? v : ms;
-}
-
-function compareOp(op: RqlCompareOp, left: Comparable, right: Comparable): boolean {
-  if (left === undefined || right === undefined) return false;
-  if (op === "eq") return left === right;
-  if (op === "ne") return left !== right;
-  if (left === null || right === null) return false;
-  if (typeof left !== typeof right) return false;
-  switch (op) {
-    case "gt":
-      return left > right;
-    case "ge":
-      return left >= right;
-    case "lt":
-      return left < right;
-    case "le":
-      return left <= right;
-    default:
-      return false;
-  }
-}
-
 /**
- * `like` patterns: only a leading and/or trailing `*` is a wildcard, `\*` at either end is a
- * literal star, a star in the middle is literal, `%` is not special.
+ * Compiles a filter against a collection's properties, as seen by `accountType` (properties
+ * it may not see cannot be filtered on); throws a 400 validation problem listing every error.
  */
-export function likeMatcher(pattern: string, insensitive: boolean): (value: string) => boolean {
-  let text = pattern;
-  let starts = false;
-  let ends = false;
-  if (text.startsWith("*")) {
-    starts = true;
-    text = text.slice(1);
-  }
-  if (text.endsWith("*") && !text.endsWith("\\*")) {
-    ends = true;
-    text = text.slice(0, -1);
-  }
-  if (text.startsWith("\\*")) text = `*${text.slice(2)}`;
-  if (text.endsWith("\\*")) text = `${text.slice(0, -2)}*`;
-  const needle = insensitive ? text.toLowerCase() : text;
-  return (raw) => {
-    const value = insensitive ? raw.toLowerCase() : raw;
-    if (starts && ends) return value.includes(needle);
-    if (starts) return value.endsWith(needle);
-    if (ends) return value.startsWith(needle);
-    return value === needle;
-  };
-}
-
-/** Compiles a filter against a collection's fields; throws a 400 validation problem on errors. */
-export function compileFilter(node: RqlNode | null, fields: FieldLookup): Predicate {
+export function compileFilter(
+  node: RqlNode | null,
+  fields: FieldLookup,
+  accountType?: AccountType,
+): Predicate {
   if (!node) return () => true;
-  const compiler = new Compiler(fields);
-  const predicate = compiler.compile(node, { base: "" });
+  const compiler = new Compiler(fields, accountType);
+  const predicate = compiler.compile(node, { parent: fields.root, key: "" });
   if (Object.keys(compiler.errors).length > 0) throw validationError(compiler.errors);
   return predicate;
 }

@@ -1,12 +1,14 @@
 /**
  * `select=` projection: `+path`/`path` include, `-path` exclude, `*` all fields at a level,
  * nested paths (`+subscriptions.id` keeps only `id` in each subscription), and the fields a
- * collection omits by default (reported in `$meta.omitted` until selected).
+ * collection omits by default (reported in `$meta.omitted` until selected). Names are matched
+ * case-insensitively; unknown ones are ignored (mpt-rql-net's select never answers an error).
  */
 import type { SelectEntry } from "mpt-api-client";
+import type { AccountType } from "../domain/machines/types.js";
 import { isObject, type JsonObject, type JsonValue } from "../shared/json.js";
-import { validationError } from "../shared/problem.js";
 import type { FieldLookup } from "./fields.js";
+import { parentOf } from "./properties.js";
 
 type Mode = "default" | "all" | "none";
 
@@ -80,28 +82,56 @@ function project(value: JsonValue, n: Node, omit: readonly string[]): JsonValue 
   return out;
 }
 
-/** Builds a projection; unknown paths answer 400 `Invalid property path.`. */
+/**
+ * The records' spelling of a select path, as mpt-rql-net's GraphBuilder reads it: each segment
+ * is found case-insensitively under the ones before (through collections too); an unknown
+ * segment is skipped, so `-value` on an object without `value` selects nothing and
+ * `+lines.bogus` is `+lines`. Undefined when nothing is left, or the caller may not see a part.
+ */
+function canonicalPath(
+  path: string,
+  defaults: readonly string[],
+  fields: FieldLookup,
+  accountType: AccountType | undefined,
+): string[] | undefined {
+  const out: string[] = [];
+  let parent = fields.root;
+  for (const segment of path.split(".")) {
+    if (segment === "*") {
+      out.push(segment);
+      continue;
+    }
+    const info = fields.lookup(parent, segment);
+    if (!info) {
+      const fallback =
+        out.length === 0 ? defaults.find((d) => d.toLowerCase() === segment.toLowerCase()) : undefined;
+      if (fallback !== undefined) out.push(fallback);
+      continue;
+    }
+    if (accountType && info.access && !info.access.includes(accountType)) return undefined;
+    out.push(info.path.split(".").at(-1) ?? segment);
+    parent = parentOf(info);
+  }
+  return out.length === 0 ? undefined : out;
+}
+
+/**
+ * Builds a projection. As on the platform, a select never fails: paths naming no property of
+ * the object are ignored, and so are properties `accountType` may not see.
+ */
 export function buildProjection(
   entries: readonly SelectEntry[],
   defaults: readonly string[],
   fields: FieldLookup,
+  accountType?: AccountType,
 ): Projection {
   const root = node("default");
-  const errors: Record<string, string[]> = {};
   for (const entry of entries) {
     const path = entry.path.trim();
     if (path === "") continue;
-    const concrete = path
-      .split(".")
-      .filter((p) => p !== "*")
-      .join(".");
-    if (concrete !== "" && !fields.has(concrete) && !defaults.includes(concrete)) {
-      errors[path] = ["Invalid property path."];
-      continue;
-    }
-    (entry.include ? include : exclude)(root, path.split("."));
+    const parts = canonicalPath(path, defaults, fields, accountType);
+    if (parts) (entry.include ? include : exclude)(root, parts);
   }
-  if (Object.keys(errors).length > 0) throw validationError(errors);
   const omitted = defaults.filter((d) => root.mode !== "all" && !root.children.has(d));
   return {
     omitted,

@@ -7,6 +7,7 @@
 import { parseQueryString } from "mpt-api-client";
 import { checkAccess } from "../../domain/access.js";
 import { defaultOmitted } from "../../domain/collections.js";
+import type { AccountType } from "../../domain/machines/types.js";
 import { findInView, openView, type View } from "../../domain/view.js";
 import { storeFields } from "../../query/fields.js";
 import { compileOrder } from "../../query/order.js";
@@ -31,12 +32,13 @@ export interface Selection {
 export function selectRecords(
   view: View,
   search: string,
+  accountType?: AccountType,
 ): Selection & { query: ReturnType<typeof parseListQuery> } {
   const query = parseListQuery(search);
   const fields = storeFields(view.shows, view.shown.fields);
-  const predicate = compileFilter(query.filter, fields);
-  const projection = buildProjection(query.select, defaultOmitted(view.shows), fields);
-  const comparator = compileOrder(query.order, fields);
+  const predicate = compileFilter(query.filter, fields, accountType);
+  const projection = buildProjection(query.select, defaultOmitted(view.shows), fields, accountType);
+  const comparator = compileOrder(query.order, fields, accountType);
   const source = view.records();
   const matching = function* () {
     for (const r of source) if (predicate(r)) yield r;
@@ -67,7 +69,7 @@ export function handleList(rc: RequestContext): Response {
       .join("/")}${rc.url.search}`;
     return new Response(null, { status: 302, headers: { location: target } });
   }
-  const selection = selectRecords(view, rc.url.search);
+  const selection = selectRecords(view, rc.url.search, rc.caller.accountType);
   if (streaming) return jsonlResponse(mapped(selection.records, selection.project), true);
 
   const { options } = rc.sandbox;
@@ -91,7 +93,7 @@ export function handleList(rc: RequestContext): Response {
 /** The blob behind a `streamKind: jsonl` route: the same selection as NDJSON. */
 export function handleJsonlBlob(rc: RequestContext): Response {
   const view = openView(rc);
-  const selection = selectRecords(view, rc.url.search);
+  const selection = selectRecords(view, rc.url.search, rc.caller.accountType);
   return jsonlResponse(mapped(selection.records, selection.project), false);
 }
 
@@ -110,6 +112,7 @@ export function handleGet(rc: RequestContext, id: string): Response {
     parseGetSelect(rc.url.search),
     defaultOmitted(view.shows),
     storeFields(view.shows, view.shown.fields),
+    rc.caller.accountType,
   );
   // `render()` renders a single object too, as on lists (issue #14; parseGetSelect checked the query).
   const rendered = parseQueryString(rc.url.search).render ? renderRecord(record) : record;
