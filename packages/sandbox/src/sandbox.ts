@@ -170,7 +170,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const resolved = resolve(options);
   const now = options.now ?? Date.now;
   const faults = new Faults(options.faults ?? []);
-  const counters = new Counters();
+  // A creation counted in a write that fails is taken back with it (the current store's rollback).
+  const counters = new Counters((undo) => store.onRollback(undo));
   const pending = new Map<string, PendingTransition>();
   const browser: BrowserPolicy = {
     corsOrigins: options.corsOrigins ?? DEFAULT_CORS_ORIGINS,
