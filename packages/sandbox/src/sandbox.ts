@@ -13,6 +13,7 @@ import {
 } from "./data/fixtures.js";
 import { DataDir, fixturesDigest } from "./data/persistence.js";
 import { seedMarketplace } from "./data/seed/index.js";
+import { settle } from "./domain/lifecycle.js";
 import { Store } from "./domain/store.js";
 import { checkDefinitions } from "./domain/stores/check.js";
 import { findInView, openView } from "./domain/view.js";
@@ -219,6 +220,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     pending,
   };
 
+  /**
+   * The state as a fixtures document, as a read would see it: due asynchronous statuses settle
+   * first (`Generating` -> `Generated`), since the document cannot carry them.
+   */
+  const exportState = (): FixturesDocument => {
+    for (const key of new Set([...pending.values()].map((p) => p.store))) settle(ctx, key);
+    durable?.flush();
+    return exportFixtures(store, personas);
+  };
+
   const personaToken = (value: string): string =>
     value in personas.tokens ? personas.tokens[value as Persona] : value;
 
@@ -230,7 +241,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     revoke: (t) => ctx.auth.revoke(personaToken(t)),
     unrevoke: (t) => ctx.auth.unrevoke(t === undefined ? undefined : personaToken(t)),
     reset: () => sandbox.reset(),
-    exportState: () => exportFixtures(store, personas) as unknown as JsonObject,
+    exportState: () => exportState() as unknown as JsonObject,
     requests: journal,
   };
 
@@ -416,7 +427,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     requests: journal,
     close: () => durable?.close(),
-    export: () => exportFixtures(store, personas),
+    export: exportState,
     get store() {
       return store;
     },

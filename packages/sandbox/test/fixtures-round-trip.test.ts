@@ -61,6 +61,12 @@ async function deleteOneOfEach(h: Harness): Promise<number> {
 test("a state built through the API (uploads of all kinds, deletes everywhere) round-trips", async () => {
   const h = new Harness({ scale: 0.01 });
   const uploads = await makeUploads(h);
+  // A status that settles on the next read (Generating -> Generated) is exported settled.
+  const [ledger] = await h.ids("/billing/ledgers?eq(status,Review)&limit=1", "vendor");
+  const accepted = await h.post(`/billing/ledgers/${ledger}/accept`, undefined, "vendor");
+  assert.equal(accepted.body.status, "Generating", accepted.text);
+  const exportedLedger = h.sandbox.export().objects?.["billing/ledgers"]?.find((l) => l["id"] === ledger);
+  assert.equal(exportedLedger?.["status"], "Generated");
   // Deletes leave references to the deleted objects in other records (an order's listing).
   assert.ok((await deleteOneOfEach(h)) > 20);
   const reloaded = new Harness({}, roundTrip(h.sandbox));
