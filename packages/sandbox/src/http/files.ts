@@ -42,9 +42,10 @@ export function attachEmbedded(
   const current = record[embedded.list];
   const list: JsonValue[] = Array.isArray(current) ? current : [];
   const taken = new Set(list.map((entry) => (isObject(entry) ? entry["id"] : undefined)));
-  let seq = list.length + 1;
-  while (taken.has(childId(embedded.prefix, record["id"] as string, seq))) seq++;
-  const id = childId(embedded.prefix, record["id"] as string, seq);
+  let seq = list.length;
+  let id: string;
+  do id = childId(embedded.prefix, record["id"] as string, ++seq);
+  while (taken.has(id));
   store.files.set(id, file);
   const entry = withFileMetadata({ id }, file);
   return { ...record, [embedded.list]: [...list, entry] };
