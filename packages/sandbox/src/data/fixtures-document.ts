@@ -21,6 +21,9 @@ export interface FixturesDocument {
   };
   /** Records by store key (`catalog/products`, `catalog/items`, …); see the README's store table. */
   objects?: Record<string, JsonObject[]>;
-  /** Files by owner: a record id (document, attachment…) or `<id>/icon`. */
+  /**
+   * Files by owner: the id of a record (document, attachment…) or of an object embedded in one (a
+   * notification batch's `attachments[].id`), or `<id>/icon`, `<id>/image`, `<id>/upload`.
+   */
   files?: Record<string, { filename: string; contentType: string; base64: string }>;
 }
