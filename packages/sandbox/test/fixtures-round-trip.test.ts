@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { storesOfId } from "../src/domain/references.js";
 import { createSandbox, FixtureError, type FixturesDocument, ROUTES, type Sandbox } from "../src/index.js";
 import { Harness } from "./helpers.js";
 import { checkUploads, makeUploads } from "./upload-state.js";
@@ -69,6 +70,13 @@ test("a state built through the API (uploads of all kinds, deletes everywhere) r
   assert.equal(exportedLedger?.["status"], "Generated");
   // Deletes leave references to the deleted objects in other records (an order's listing).
   assert.ok((await deleteOneOfEach(h)) > 20);
+  // The export lists them in `deleted`, so they load, while other missing references are refused.
+  const deleted = h.sandbox.export().deleted ?? [];
+  assert.ok(deleted.length > 10, `${deleted.length} deleted ids still named`);
+  for (const id of deleted) {
+    const stores = storesOfId(id);
+    assert.ok(stores.length > 0 && stores.every((key) => !h.sandbox.store.collection(key).has(id)), id);
+  }
   const reloaded = new Harness({}, roundTrip(h.sandbox));
   await checkUploads(reloaded, uploads);
   // And once more from the reloaded sandbox, after it wrote something itself.
@@ -141,7 +149,7 @@ test("wrong documents are refused whole, each problem naming its path", () => {
     'objects["catalog/products"][0]: a record must be an object, got string',
   ]);
   assert.deepEqual(problems({ ...base(), object: {} }), [
-    'object: unknown key (known: "seed", "accounts", "tokens", "objects", "files")',
+    'object: unknown key (known: "seed", "accounts", "tokens", "objects", "deleted", "files")',
   ]);
   assert.deepEqual(problems({ ...base(), tokens: { vendor: "idt:TKN-1:x", admin: {} } }), [
     'tokens.vendor: expected an object with "token", "accountId", got string',
@@ -159,4 +167,27 @@ test("wrong documents are refused whole, each problem naming its path", () => {
     ],
   );
   assert.deepEqual(problems([]), ["the document must be a JSON object, got a list"]);
+  // A reference to a missing object loads only when the document lists the id in `deleted`.
+  const order = { id: "ORD-1111-1111-1111", listing: { id: "LST-0000-0000" } };
+  assert.deepEqual(problems({ ...base(), objects: { ...base().objects, "commerce/orders": [order] } }), [
+    'objects["commerce/orders"][0]: listing.id refers to missing catalog/listings LST-0000-0000',
+  ]);
+  const withDeleted = {
+    ...base(),
+    objects: { ...base().objects, "commerce/orders": [order] },
+    deleted: ["LST-0000-0000"],
+  };
+  assert.deepEqual(createSandbox({ fixtures: withDeleted }).export().deleted, ["LST-0000-0000"]);
+  // Parent references must resolve even so.
+  const orphan = { id: "ITM-2222-2222-0001", product: { id: "PRD-2222-2222" } };
+  assert.deepEqual(
+    problems({ ...base(), objects: { "catalog/items": [orphan] }, files: {}, deleted: ["PRD-2222-2222", 7] }),
+    [
+      "deleted[1]: expected an id, got 7",
+      'objects["catalog/items"][0]: product.id refers to missing catalog/products PRD-2222-2222',
+    ],
+  );
+  assert.deepEqual(problems({ ...base(), deleted: "LST-0000-0000" }), [
+    "deleted: expected a list of ids, got string",
+  ]);
 });

@@ -1,7 +1,7 @@
 /**
  * Validation of a fixtures document as a whole, before anything is loaded: its shape (known keys,
  * lists and objects where they belong), the records (known collection, id, no duplicates, every
- * parent reference resolved) and the files (shape, base64, an owner that exists: a record or an object
+ * reference resolved or to a `deleted` object) and the files (shape, base64, an owner that exists: a record or an object
  * embedded in one, such as a notification batch's attachment). Every problem names its path.
  */
 import { missingRefs } from "../domain/references.js";
@@ -11,7 +11,7 @@ import { fromBase64 } from "../http/files.js";
 import { isObject, type JsonObject, type JsonValue, valuesAt } from "../shared/json.js";
 import type { FixturesDocument } from "./fixtures-document.js";
 
-const TOP_LEVEL = ["seed", "accounts", "tokens", "objects", "files"] as const;
+const TOP_LEVEL = ["seed", "accounts", "tokens", "objects", "deleted", "files"] as const;
 const PERSONA_TOKEN_KEYS = ["token", "accountId"] as const;
 const EXTENSION_TOKEN_KEYS = ["secret", "extensionId"] as const;
 /** What a file owner may add to the id: `<id>` is the record's own file. */
@@ -91,6 +91,14 @@ export function validateFixtures(doc: FixturesDocument, store: Store): string[] 
       ];
   }
   checkTokensShape(doc.tokens, problems);
+  const deleted = new Set<string>();
+  if (doc.deleted !== undefined && !Array.isArray(doc.deleted)) {
+    problems.push(`deleted: expected a list of ids, got ${describe(doc.deleted)}`);
+  }
+  for (const [index, id] of (Array.isArray(doc.deleted) ? doc.deleted : []).entries()) {
+    if (typeof id === "string" && id !== "") deleted.add(id);
+    else problems.push(`deleted[${index}]: expected an id, got ${JSON.stringify(id)}`);
+  }
   const known = new Set(STORE_KEYS);
   const ids = new Map<string, Set<string>>();
   const whereOf = (key: string, index: number) =>
@@ -134,9 +142,9 @@ export function validateFixtures(doc: FixturesDocument, store: Store): string[] 
   for (const [key, record, where] of records) {
     const refs = parentRefs(key);
     // Parent references must resolve (a delete never leaves one dangling); other references may
-    // name deleted objects, as they do after deletes through the API (an order's listing).
+    // name the `deleted` objects, as they do after deletes through the API (an order's listing).
     for (const missing of missingRefs(key, record, exists)) {
-      if (!refs.some((ref) => ref.path === missing.path)) continue;
+      if (deleted.has(missing.id) && !refs.some((ref) => ref.path === missing.path)) continue;
       problems.push(`${where}: ${missing.path} refers to missing ${missing.store} ${missing.id}`);
     }
     // A record only reachable under its parents must name one.

@@ -22,6 +22,12 @@ export interface FixturesDocument {
   /** Records by store key (`catalog/products`, `catalog/items`, …); see the README's store table. */
   objects?: Record<string, JsonObject[]>;
   /**
+   * Ids of deleted objects that records still name (an order's `listing` after the listing was
+   * deleted through the API): references to them load. Exports list them; other missing
+   * references are refused.
+   */
+  deleted?: string[];
+  /**
    * Files by owner: the id of a record (document, attachment…) or of an object embedded in one (a
    * notification batch's `attachments[].id`), or `<id>/icon`, `<id>/image`, `<id>/upload`.
    */

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { type IdRule, idRule } from "../domain/collections.js";
 import { allocateId } from "../domain/id-allocation.js";
 import { digitGroups, sequenceOf } from "../domain/ids.js";
+import { missingRefs } from "../domain/references.js";
 import type { Store } from "../domain/store.js";
 import { fromBase64, toBase64 } from "../http/files.js";
 import { isObject, type JsonObject, valueAt } from "../shared/json.js";
@@ -184,6 +185,7 @@ export function exportFixtures(store: Store, personas: LoadedPersonas): Fixtures
     const records = [...store.collection(key).scan()];
     if (records.length > 0) objects[key] = records;
   }
+  const deleted = danglingIds(store);
   const files: NonNullable<FixturesDocument["files"]> = {};
   for (const [owner, file] of store.files) {
     files[owner] = { filename: file.filename, contentType: file.contentType, base64: toBase64(file.bytes) };
@@ -198,6 +200,19 @@ export function exportFixtures(store: Store, personas: LoadedPersonas): Fixtures
       extension: { secret: personas.tokens.extension, extensionId: personas.extensionId },
     },
     objects,
+    ...(deleted.length > 0 ? { deleted } : {}),
     files,
   };
+}
+
+/** Ids that records name but no store holds (deleted through the API), sorted. */
+function danglingIds(store: Store): string[] {
+  const exists = (key: string, id: string) => store.collection(key).has(id);
+  const ids = new Set<string>();
+  for (const key of store.keys()) {
+    for (const record of store.collection(key).scan()) {
+      for (const missing of missingRefs(key, record, exists)) ids.add(missing.id);
+    }
+  }
+  return [...ids].sort();
 }
