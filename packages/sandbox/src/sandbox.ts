@@ -13,6 +13,7 @@ import {
 } from "./data/fixtures.js";
 import { DataDir, fixturesDigest } from "./data/persistence.js";
 import { seedMarketplace } from "./data/seed/index.js";
+import { settle } from "./domain/lifecycle.js";
 import { Store } from "./domain/store.js";
 import { checkDefinitions } from "./domain/stores/check.js";
 import { findInView, openView } from "./domain/view.js";
@@ -170,7 +171,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const resolved = resolve(options);
   const now = options.now ?? Date.now;
   const faults = new Faults(options.faults ?? []);
-  const counters = new Counters();
+  // A creation counted in a write that fails is taken back with it (the current store's rollback).
+  const counters = new Counters((undo) => store.onRollback(undo));
   const pending = new Map<string, PendingTransition>();
   const browser: BrowserPolicy = {
     corsOrigins: options.corsOrigins ?? DEFAULT_CORS_ORIGINS,
@@ -218,6 +220,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     pending,
   };
 
+  /**
+   * The state as a fixtures document, as a read would see it: due asynchronous statuses settle
+   * first (`Generating` -> `Generated`), since the document cannot carry them.
+   */
+  const exportState = (): FixturesDocument => {
+    for (const key of new Set([...pending.values()].map((p) => p.store))) settle(ctx, key);
+    durable?.flush();
+    return exportFixtures(store, personas);
+  };
+
   const personaToken = (value: string): string =>
     value in personas.tokens ? personas.tokens[value as Persona] : value;
 
@@ -229,7 +241,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     revoke: (t) => ctx.auth.revoke(personaToken(t)),
     unrevoke: (t) => ctx.auth.unrevoke(t === undefined ? undefined : personaToken(t)),
     reset: () => sandbox.reset(),
-    exportState: () => exportFixtures(store, personas) as unknown as JsonObject,
+    exportState: () => exportState() as unknown as JsonObject,
     requests: journal,
   };
 
@@ -415,7 +427,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     requests: journal,
     close: () => durable?.close(),
-    export: () => exportFixtures(store, personas),
+    export: exportState,
     get store() {
       return store;
     },

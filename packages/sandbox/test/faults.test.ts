@@ -83,6 +83,29 @@ test("faults and counters over the /_sandbox routes", async () => {
   assert.equal(sandbox.counters.requests(), 0);
 });
 
+test("a creation counted in a write that fails is taken back with the write", async () => {
+  await h.call("DELETE", "/_sandbox/counters", { as: null });
+  const created = () => sandbox.counters.snapshot().created;
+  assert.throws(
+    () =>
+      sandbox.store.transaction(() => {
+        sandbox.counters.created("catalog/units-of-measure");
+        sandbox.counters.created("catalog/units-of-measure");
+        sandbox.counters.created("catalog/items");
+        throw new Error("a later check fails");
+      }),
+    /a later check fails/,
+  );
+  assert.deepEqual(created(), {});
+  assert.equal(sandbox.counters.createdCount("catalog/units-of-measure"), 0);
+  await h.post("/catalog/units-of-measure", { name: "Kept", description: "Kept" });
+  sandbox.store.transaction(() => sandbox.counters.created("catalog/items"));
+  assert.deepEqual(created(), { "catalog/units-of-measure": 1, "catalog/items": 1 });
+  // A create refused by its checks counts nothing.
+  assert.equal((await h.post("/catalog/units-of-measure", { name: 42 })).status, 400);
+  assert.deepEqual(created(), { "catalog/units-of-measure": 1, "catalog/items": 1 });
+});
+
 const server = await startSandbox({ port: 0 });
 after(() => server.close());
 

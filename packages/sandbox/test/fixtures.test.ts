@@ -237,7 +237,7 @@ test("invalid documents are refused whole, naming collection and record index", 
         base64: "***",
       };
     }),
-    /files\["PDC-1234-5678-0001"\]: bad base64/,
+    /files\["PDC-1234-5678-0001"\]\.base64: bad base64/,
   );
   assert.match(
     refuse((d) => void (d.accounts?.[0] && delete d.accounts[0]["type"])),
@@ -247,7 +247,7 @@ test("invalid documents are refused whole, naming collection and record index", 
     refuse((d) => {
       d.tokens = { client: { accountId: "ACC-0000-0000" } };
     }),
-    /tokens\.client: account ACC-0000-0000 not found/,
+    /tokens\.client\.accountId: account ACC-0000-0000 not found/,
   );
 });
 

@@ -1,6 +1,7 @@
 /**
  * Durable state (`dataDir`): writes survive a restart, compaction keeps the directory small,
- * a torn journal tail loads, and a SIGKILL during a burst of writes loses no acknowledged write.
+ * a torn journal tail loads, uploaded files survive, and a SIGKILL during a burst of writes
+ * (creates, updates, uploads) loses no acknowledged write.
  */
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
@@ -10,6 +11,7 @@ import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { createSandbox, type FixturesDocument, type Sandbox } from "../src/index.js";
 import { Harness } from "./helpers.js";
+import { checkUploads, makeUploads } from "./upload-state.js";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -69,6 +71,22 @@ describe("dataDir", () => {
     const doc2 = await h2.call("POST", `/catalog/products/${a.body.id}/documents`, { as: "vendor", form });
     assert.notEqual(doc2.body.id, doc.body.id);
     second.close();
+  });
+
+  test("files uploaded through the API (icon, document, batch attachment) survive restarts", async () => {
+    const dir = tempDir();
+    // compactEvery 2: some uploads reach the disk through the journal, others through a snapshot.
+    const options = { scale: 0.01, dataDir: dir, compactEvery: 2 };
+    const first = new Harness(options);
+    const early = await makeUploads(first);
+    const late = await makeUploads(first);
+    const exported = first.sandbox.export();
+    first.sandbox.close();
+    const second = new Harness(options);
+    assert.deepEqual(second.sandbox.export(), exported);
+    await checkUploads(second, early);
+    await checkUploads(second, late);
+    second.sandbox.close();
   });
 
   test("compaction replaces the snapshot and leaves one journal; the state loads the same", async () => {
@@ -209,9 +227,14 @@ test("SIGKILL during a burst of writes loses no acknowledged write", { timeout: 
   const headers = { authorization: `Bearer ${first.token}`, "content-type": "application/json" };
   let killed = false;
   let unanswered = 0;
+  /** Uploaded documents acknowledged before the kill: path -> content. */
+  const documents = new Map<string, string>();
   const write = async (url: string, method: string, body: unknown): Promise<Response> => {
     unanswered++;
     try {
+      if (body instanceof FormData) {
+        return await fetch(url, { method, headers: { authorization: headers.authorization }, body });
+      }
       return await fetch(url, { method, headers, body: JSON.stringify(body) });
     } finally {
       unanswered--;
@@ -233,6 +256,20 @@ test("SIGKILL during a burst of writes loses no acknowledged write", { timeout: 
         if (updated.status === 200) {
           await updated.arrayBuffer();
           acknowledged.set(body.id, renamed);
+        }
+        if (i % 3 === 0) {
+          const content = `%PDF-1.4 document ${w}-${i}`;
+          const form = new FormData();
+          form.append(
+            "document",
+            new Blob([JSON.stringify({ name: `Doc ${w}-${i}` })], { type: "application/json" }),
+          );
+          form.append("file", new File([content], "doc.pdf", { type: "application/pdf" }));
+          const path = `/public/v1/catalog/products/${body.id}/documents`;
+          const uploaded = await write(`${first.url}${path}`, "POST", form);
+          const doc = (await uploaded.json()) as { id: string };
+          assert.equal(uploaded.status, 201);
+          documents.set(`${path}/${doc.id}`, content);
         }
         if (acknowledged.size >= 90 && !killed) {
           killed = true;
@@ -268,6 +305,14 @@ test("SIGKILL during a burst of writes loses no acknowledged write", { timeout: 
       // A rename in flight at the kill may or may not have landed; an acknowledged one has.
       assert.ok(record.name === name || record.name === `${name} (renamed)`, `${id}: ${record.name}`);
       if (name.endsWith("(renamed)")) assert.equal(record.name, name);
+    }
+    assert.ok(documents.size > 10, `${documents.size} uploads acknowledged before the kill`);
+    for (const [path, content] of documents) {
+      const got = await fetch(`${second.url}${path}`, {
+        headers: { authorization: headers.authorization, accept: "application/pdf" },
+      });
+      assert.equal(got.status, 200, `${path} was acknowledged`);
+      assert.equal(await got.text(), content);
     }
   } finally {
     second.child.kill("SIGTERM");

@@ -9,34 +9,14 @@ import { type IdRule, idRule } from "../domain/collections.js";
 import { allocateId } from "../domain/id-allocation.js";
 import { digitGroups, sequenceOf } from "../domain/ids.js";
 import { missingRefs } from "../domain/references.js";
-import { parentRefs, ROUTES, STORE_KEYS } from "../domain/routes.js";
 import type { Store } from "../domain/store.js";
 import { fromBase64, toBase64 } from "../http/files.js";
-import { isObject, type JsonObject, type JsonValue, valueAt, valuesAt } from "../shared/json.js";
+import { isObject, type JsonObject, valueAt } from "../shared/json.js";
+import { validateFixtures } from "./fixtures-check.js";
+import type { FixturesDocument } from "./fixtures-document.js";
 
-export interface FixtureToken {
-  /** Bearer string; generated (`idt:TKN-…:<secret>`) when absent. */
-  token?: string;
-  /** Account the token belongs to; default: the first fixture account of the persona's type. */
-  accountId?: string;
-}
-
-export interface FixturesDocument {
-  /** `none` (default): only these data; `default`: the built-in marketplace first. */
-  seed?: "none" | "default";
-  /** Records of `accounts/accounts` (`{ id, name, type }` at least). */
-  accounts?: JsonObject[];
-  tokens?: {
-    vendor?: FixtureToken;
-    client?: FixtureToken;
-    operations?: FixtureToken;
-    extension?: { secret?: string; extensionId?: string };
-  };
-  /** Records by store key (`catalog/products`, `catalog/items`, …); see the README's store table. */
-  objects?: Record<string, JsonObject[]>;
-  /** Files by owner: a record id (document, attachment…) or `<id>/icon`. */
-  files?: Record<string, { filename: string; contentType: string; base64: string }>;
-}
+export type { FixturesDocument, FixtureToken } from "./fixtures-document.js";
+export { validateFixtures };
 
 export class FixtureError extends Error {
   override name = "FixtureError";
@@ -69,111 +49,6 @@ export function readFixtures(source: string | FixturesDocument): FixturesDocumen
 
 function isParentRule(rule: IdRule): rule is Extract<IdRule, { parent: readonly string[] }> {
   return "parent" in rule;
-}
-
-/** Everything wrong with a document, against the records it brings and those already in `store`. */
-export function validateFixtures(doc: FixturesDocument, store: Store): string[] {
-  const problems: string[] = [];
-  if (!isObject(doc as unknown as JsonValue)) return ["the document must be a JSON object"];
-  if (doc.seed !== undefined && doc.seed !== "none" && doc.seed !== "default") {
-    problems.push(`seed: expected "none" or "default", got ${JSON.stringify(doc.seed)}`);
-  }
-  const objects: Record<string, unknown> = { ...(doc.objects ?? {}) };
-  if (doc.accounts !== undefined) {
-    if (!Array.isArray(doc.accounts)) problems.push("accounts: expected a list of account records");
-    else
-      objects["accounts/accounts"] = [
-        ...doc.accounts,
-        ...((objects["accounts/accounts"] as unknown[]) ?? []),
-      ];
-  }
-  const known = new Set(STORE_KEYS);
-  const ids = new Map<string, Set<string>>();
-  for (const [key, records] of Object.entries(objects)) {
-    if (!known.has(key)) {
-      problems.push(`objects["${key}"]: unknown collection (known: ${STORE_KEYS.join(", ")})`);
-      continue;
-    }
-    if (!Array.isArray(records)) {
-      problems.push(`objects["${key}"]: expected a list of records`);
-      continue;
-    }
-    const seen = new Set<string>();
-    for (const [index, record] of (records as unknown[]).entries()) {
-      const where = key === "accounts/accounts" ? `accounts[${index}]` : `objects["${key}"][${index}]`;
-      if (!isObject(record as JsonValue)) {
-        problems.push(`${where}: a record must be an object`);
-        continue;
-      }
-      const id = (record as JsonObject)["id"];
-      if (typeof id !== "string" || id === "") {
-        problems.push(`${where}: record without "id"`);
-        continue;
-      }
-      if (seen.has(id)) problems.push(`${where}: duplicate id ${id}`);
-      seen.add(id);
-      if (key === "accounts/accounts") {
-        const type = (record as JsonObject)["type"];
-        if (type !== "Vendor" && type !== "Client" && type !== "Operations") {
-          problems.push(`${where}: account ${id} needs "type" Vendor, Client or Operations`);
-        }
-      }
-    }
-    ids.set(key, seen);
-  }
-  const exists = (store_: string, id: string) =>
-    ids.get(store_)?.has(id) === true || store.collection(store_).has(id);
-  for (const [key, records] of Object.entries(objects)) {
-    if (!known.has(key) || !Array.isArray(records)) continue;
-    const refs = parentRefs(key);
-    const alsoTopLevel = ROUTES.some((route) => route.store === key && route.refs.length === 0);
-    records.forEach((record: unknown, index) => {
-      if (!isObject(record as JsonValue)) return;
-      const r = record as JsonObject;
-      const where = key === "accounts/accounts" ? `accounts[${index}]` : `objects["${key}"][${index}]`;
-      for (const missing of missingRefs(key, r, exists)) {
-        problems.push(`${where}: ${missing.path} refers to missing ${missing.store} ${missing.id}`);
-      }
-      // A record only reachable under its parents must name one.
-      if (refs.length > 0 && !alsoTopLevel && !refs.some((ref) => valuesAt(r, ref.path).length > 0)) {
-        problems.push(`${where}: needs one of ${refs.map((x) => x.path).join(", ")}`);
-      }
-    });
-  }
-  for (const [owner, file] of Object.entries(doc.files ?? {})) {
-    const where = `files["${owner}"]`;
-    if (!isObject(file as unknown as JsonValue)) {
-      problems.push(`${where}: expected { filename, contentType, base64 }`);
-      continue;
-    }
-    if (typeof file.filename !== "string" || typeof file.contentType !== "string") {
-      problems.push(`${where}: filename and contentType are required`);
-    }
-    try {
-      fromBase64(String(file.base64 ?? "!"));
-    } catch {
-      problems.push(`${where}: bad base64`);
-    }
-    const ownerId = owner.split("/")[0] ?? owner;
-    if (![...ids.values()].some((set) => set.has(ownerId)) && !storeHasAnywhere(store, ownerId)) {
-      problems.push(`${where}: no record with id ${ownerId}`);
-    }
-  }
-  const tokens = doc.tokens ?? {};
-  for (const persona of Object.keys(PERSONA_TYPES) as Persona[]) {
-    const given = tokens[persona];
-    if (given?.accountId && !exists("accounts/accounts", given.accountId)) {
-      problems.push(`tokens.${persona}: account ${given.accountId} not found`);
-    }
-  }
-  if (tokens.extension?.extensionId && !exists("integration/extensions", tokens.extension.extensionId)) {
-    problems.push(`tokens.extension: extension ${tokens.extension.extensionId} not found`);
-  }
-  return problems;
-}
-
-function storeHasAnywhere(store: Store, id: string): boolean {
-  return store.keys().some((k) => store.collection(k).has(id));
 }
 
 function secret(store: Store): string {
@@ -310,6 +185,7 @@ export function exportFixtures(store: Store, personas: LoadedPersonas): Fixtures
     const records = [...store.collection(key).scan()];
     if (records.length > 0) objects[key] = records;
   }
+  const deleted = danglingIds(store);
   const files: NonNullable<FixturesDocument["files"]> = {};
   for (const [owner, file] of store.files) {
     files[owner] = { filename: file.filename, contentType: file.contentType, base64: toBase64(file.bytes) };
@@ -324,6 +200,19 @@ export function exportFixtures(store: Store, personas: LoadedPersonas): Fixtures
       extension: { secret: personas.tokens.extension, extensionId: personas.extensionId },
     },
     objects,
+    ...(deleted.length > 0 ? { deleted } : {}),
     files,
   };
+}
+
+/** Ids that records name but no store holds (deleted through the API), sorted. */
+function danglingIds(store: Store): string[] {
+  const exists = (key: string, id: string) => store.collection(key).has(id);
+  const ids = new Set<string>();
+  for (const key of store.keys()) {
+    for (const record of store.collection(key).scan()) {
+      for (const missing of missingRefs(key, record, exists)) ids.add(missing.id);
+    }
+  }
+  return [...ids].sort();
 }

@@ -1,4 +1,7 @@
-/** Request and creation counters, readable by tests (`sandbox.counters`, `GET /_sandbox/counters`). */
+/**
+ * Request and creation counters, readable by tests (`sandbox.counters`, `GET /_sandbox/counters`).
+ * A creation counted inside a write that fails is taken back with the write (`undoWith`).
+ */
 
 export interface CountersSnapshot {
   /** By `METHOD pattern`, e.g. `GET /public/v1/catalog/products/{id}`; unmatched paths by raw path. */
@@ -20,13 +23,25 @@ export class Counters {
   private readonly faultCounts = new Map<string, number>();
   private total = 0;
 
+  /**
+   * `undoWith(undo)` registers `undo` to run if the running write is rolled back (the sandbox
+   * passes its store's `onRollback`); by default counts are never taken back.
+   */
+  constructor(private readonly undoWith: (undo: () => void) => void = () => undefined) {}
+
   request(key: string): void {
     this.total++;
     bump(this.requestCounts, key);
   }
 
+  /** Counts an object created in `store`; undone when the write it belongs to fails. */
   created(store: string): void {
     bump(this.createdCounts, store);
+    this.undoWith(() => {
+      const n = (this.createdCounts.get(store) ?? 0) - 1;
+      if (n > 0) this.createdCounts.set(store, n);
+      else this.createdCounts.delete(store);
+    });
   }
 
   fault(id: string): void {

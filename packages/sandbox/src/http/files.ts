@@ -1,12 +1,14 @@
 /**
  * Files: storing bytes and answering downloads the way MPT does (bodies are read in body.ts): JSON
  * metadata for `Accept: application/json`, the bytes with `Content-Disposition` for the file's own
- * type, 406 otherwise; icons and media images redirect (307) to a blob route.
+ * type, 406 otherwise; icons and media images redirect (307) to a blob route. Uploads of some
+ * stores become an entry of an embedded list (a notification batch's `attachments`), the file kept
+ * under the entry's id.
  */
 import { pngBytes } from "../data/seed/context.js";
-
+import { childId } from "../domain/ids.js";
 import type { Store, StoredFile } from "../domain/store.js";
-import type { JsonObject } from "../shared/json.js";
+import { isObject, type JsonObject, type JsonValue } from "../shared/json.js";
 import { SandboxError } from "../shared/problem.js";
 
 export const BLOB_PREFIX = "/_sandbox/blobs/";
@@ -14,6 +16,39 @@ export const BLOB_PREFIX = "/_sandbox/blobs/";
 /** Sets `filename`, `size`, `contentType` on a file-backed record. */
 export function withFileMetadata(record: JsonObject, file: StoredFile): JsonObject {
   return { ...record, filename: file.filename, size: file.bytes.byteLength, contentType: file.contentType };
+}
+
+/**
+ * Stores whose upload is an entry of an embedded list, not the record's own file: the list and
+ * the entry ids' prefix (`MST-1111-2222-3333` -> attachment `BAT-1111-2222-3333-0001`; the Batch
+ * model's `attachments`, downloaded at `batches/{id}/attachments/{attachmentId}`).
+ */
+const EMBEDDED_UPLOADS: Readonly<Record<string, { list: string; prefix: string }>> = {
+  "notifications/batches": { list: "attachments", prefix: "BAT" },
+};
+
+/**
+ * Adds `file` to `record`'s embedded list when its store keeps uploads there (storing the bytes
+ * under the new entry's id) and returns the updated record; undefined for the other stores.
+ */
+export function attachEmbedded(
+  store: Store,
+  key: string,
+  record: JsonObject,
+  file: StoredFile,
+): JsonObject | undefined {
+  const embedded = EMBEDDED_UPLOADS[key];
+  if (!embedded) return undefined;
+  const current = record[embedded.list];
+  const list: JsonValue[] = Array.isArray(current) ? current : [];
+  const taken = new Set(list.map((entry) => (isObject(entry) ? entry["id"] : undefined)));
+  let seq = list.length;
+  let id: string;
+  do id = childId(embedded.prefix, record["id"] as string, ++seq);
+  while (taken.has(id));
+  store.files.set(id, file);
+  const entry = withFileMetadata({ id }, file);
+  return { ...record, [embedded.list]: [...list, entry] };
 }
 
 export function contentDisposition(filename: string): string {

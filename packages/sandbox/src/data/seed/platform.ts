@@ -4,6 +4,7 @@
  * program, spotlight and audit records.
  */
 import { newInvitation, seededInvitationCode } from "../../domain/invitations.js";
+import { attachEmbedded } from "../../http/files.js";
 import type { JsonObject } from "../../shared/json.js";
 import type { AccountsSeed } from "./accounts.js";
 import { addToken } from "./accounts.js";
@@ -243,20 +244,10 @@ function seedNotifications(s: SeedContext, acc: AccountsSeed): void {
     account: s.ref(client),
     attachments: [],
   });
-  const attachmentId = `${String(batch["id"])}-0001`.replace("MST", "BAT");
   const file = { filename: "summary.pdf", contentType: "application/pdf", bytes: pdfBytes("summary") };
-  s.store.files.set(attachmentId, file);
-  s.store.collection("notifications/batches").put({
-    ...batch,
-    attachments: [
-      {
-        id: attachmentId,
-        filename: file.filename,
-        contentType: file.contentType,
-        size: file.bytes.byteLength,
-      },
-    ],
-  });
+  s.store
+    .collection("notifications/batches")
+    .put(attachEmbedded(s.store, "notifications/batches", batch, file) ?? batch);
   contacts.slice(0, 3).forEach((contact) => {
     s.add("notifications/messages", {
       subject: "Your order was completed",

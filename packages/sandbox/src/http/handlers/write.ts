@@ -22,7 +22,7 @@ import { badRequest, SandboxError, validationError } from "../../shared/problem.
 import { bodyOf, type RequestBody } from "../body.js";
 import type { RequestContext } from "../context.js";
 import { json, noContent } from "../envelope.js";
-import { withFileMetadata } from "../files.js";
+import { attachEmbedded, withFileMetadata } from "../files.js";
 import { createLink, deleteLink } from "./membership.js";
 
 const READ_ONLY_FIELDS = ["id", "audit", "$meta"];
@@ -78,6 +78,8 @@ export function attachFile(
     rc.sandbox.store.files.set(`${id}/icon`, file);
     return { ...record, icon: `/v1/${collectionPath.slice(API_PREFIX.length)}/${id}/icon` };
   }
+  const embedded = attachEmbedded(rc.sandbox.store, rc.route.store, record, file);
+  if (embedded) return embedded;
   rc.sandbox.store.files.set(id, file);
   return withFileMetadata(record, file);
 }

@@ -1,0 +1,237 @@
+/**
+ * Validation of a fixtures document as a whole, before anything is loaded: its shape (known keys,
+ * lists and objects where they belong), the records (known collection, id, no duplicates, every
+ * reference resolved or to a `deleted` object) and the files (shape, base64, an owner that exists: a record or an object
+ * embedded in one, such as a notification batch's attachment). Every problem names its path.
+ */
+import { missingRefs } from "../domain/references.js";
+import { parentRefs, ROUTES, STORE_KEYS } from "../domain/routes.js";
+import type { Store } from "../domain/store.js";
+import { fromBase64 } from "../http/files.js";
+import { isObject, type JsonObject, type JsonValue, valuesAt } from "../shared/json.js";
+import type { FixturesDocument } from "./fixtures-document.js";
+
+const TOP_LEVEL = ["seed", "accounts", "tokens", "objects", "deleted", "files"] as const;
+const PERSONA_TOKEN_KEYS = ["token", "accountId"] as const;
+const EXTENSION_TOKEN_KEYS = ["secret", "extensionId"] as const;
+/** What a file owner may add to the id: `<id>` is the record's own file. */
+const FILE_KINDS = ["icon", "image", "upload"] as const;
+
+const quoted = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(", ");
+const describe = (value: unknown) =>
+  Array.isArray(value) ? "a list" : value === null ? "null" : isObject(value) ? "an object" : typeof value;
+
+/** Problems of an object whose keys must be among `known` and whose values must be strings. */
+function checkStringFields(where: string, value: unknown, known: readonly string[], out: string[]): void {
+  if (!isObject(value)) {
+    out.push(`${where}: expected an object with ${quoted(known)}, got ${describe(value)}`);
+    return;
+  }
+  for (const [key, field] of Object.entries(value)) {
+    if (!known.includes(key)) out.push(`${where}.${key}: unknown key (known: ${quoted(known)})`);
+    else if (typeof field !== "string" || field === "")
+      out.push(`${where}.${key}: expected a non-empty string`);
+  }
+}
+
+function checkTokensShape(tokens: unknown, out: string[]): void {
+  if (tokens === undefined) return;
+  if (!isObject(tokens)) {
+    out.push(`tokens: expected an object keyed by persona, got ${describe(tokens)}`);
+    return;
+  }
+  for (const [persona, given] of Object.entries(tokens)) {
+    if (persona === "extension") checkStringFields("tokens.extension", given, EXTENSION_TOKEN_KEYS, out);
+    else if (persona === "vendor" || persona === "client" || persona === "operations") {
+      checkStringFields(`tokens.${persona}`, given, PERSONA_TOKEN_KEYS, out);
+    } else out.push(`tokens.${persona}: unknown persona (known: vendor, client, operations, extension)`);
+  }
+}
+
+/** Ids of the objects embedded in `records` (not the records' own ids) among `wanted`. */
+function embeddedIds(records: Iterable<JsonObject>, wanted: Set<string>, found: Set<string>): void {
+  const visit = (value: JsonValue, top: boolean): void => {
+    if (Array.isArray(value)) {
+      for (const element of value) visit(element, false);
+      return;
+    }
+    if (!isObject(value)) return;
+    const id = value["id"];
+    if (!top && typeof id === "string" && wanted.has(id)) found.add(id);
+    for (const [key, field] of Object.entries(value)) if (key !== "id") visit(field, false);
+  };
+  for (const record of records) {
+    if (found.size === wanted.size) return;
+    visit(record, true);
+  }
+}
+
+/** Everything wrong with a document, against the records it brings and those already in `store`. */
+export function validateFixtures(doc: FixturesDocument, store: Store): string[] {
+  const problems: string[] = [];
+  if (!isObject(doc as unknown)) return [`the document must be a JSON object, got ${describe(doc)}`];
+  for (const key of Object.keys(doc)) {
+    if (!(TOP_LEVEL as readonly string[]).includes(key)) {
+      problems.push(`${key}: unknown key (known: ${quoted(TOP_LEVEL)})`);
+    }
+  }
+  if (doc.seed !== undefined && doc.seed !== "none" && doc.seed !== "default") {
+    problems.push(`seed: expected "none" or "default", got ${JSON.stringify(doc.seed)}`);
+  }
+  const objects: Record<string, unknown> = {};
+  if (doc.objects !== undefined && !isObject(doc.objects as unknown)) {
+    problems.push(`objects: expected an object of record lists by store key, got ${describe(doc.objects)}`);
+  } else Object.assign(objects, doc.objects);
+  if (doc.accounts !== undefined) {
+    if (!Array.isArray(doc.accounts)) problems.push("accounts: expected a list of account records");
+    else
+      objects["accounts/accounts"] = [
+        ...doc.accounts,
+        ...(Array.isArray(objects["accounts/accounts"]) ? objects["accounts/accounts"] : []),
+      ];
+  }
+  checkTokensShape(doc.tokens, problems);
+  const deleted = new Set<string>();
+  if (doc.deleted !== undefined && !Array.isArray(doc.deleted)) {
+    problems.push(`deleted: expected a list of ids, got ${describe(doc.deleted)}`);
+  }
+  for (const [index, id] of (Array.isArray(doc.deleted) ? doc.deleted : []).entries()) {
+    if (typeof id === "string" && id !== "") deleted.add(id);
+    else problems.push(`deleted[${index}]: expected an id, got ${JSON.stringify(id)}`);
+  }
+  const known = new Set(STORE_KEYS);
+  const ids = new Map<string, Set<string>>();
+  const whereOf = (key: string, index: number) =>
+    key === "accounts/accounts" ? `accounts[${index}]` : `objects["${key}"][${index}]`;
+  const records: Array<[string, JsonObject, string]> = [];
+  for (const [key, list] of Object.entries(objects)) {
+    if (!known.has(key)) {
+      problems.push(`objects["${key}"]: unknown collection (known: ${STORE_KEYS.join(", ")})`);
+      continue;
+    }
+    if (!Array.isArray(list)) {
+      problems.push(`objects["${key}"]: expected a list of records, got ${describe(list)}`);
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const [index, record] of (list as unknown[]).entries()) {
+      const where = whereOf(key, index);
+      if (!isObject(record)) {
+        problems.push(`${where}: a record must be an object, got ${describe(record)}`);
+        continue;
+      }
+      const id = record["id"];
+      if (typeof id !== "string" || id === "") {
+        problems.push(`${where}: record without "id"`);
+        continue;
+      }
+      if (seen.has(id)) problems.push(`${where}: duplicate id ${id}`);
+      seen.add(id);
+      records.push([key, record, where]);
+      if (key === "accounts/accounts") {
+        const type = record["type"];
+        if (type !== "Vendor" && type !== "Client" && type !== "Operations") {
+          problems.push(`${where}: account ${id} needs "type" Vendor, Client or Operations`);
+        }
+      }
+    }
+    ids.set(key, seen);
+  }
+  const exists = (store_: string, id: string) =>
+    ids.get(store_)?.has(id) === true || store.collection(store_).has(id);
+  for (const [key, record, where] of records) {
+    const refs = parentRefs(key);
+    // Parent references must resolve (a delete never leaves one dangling); other references may
+    // name the `deleted` objects, as they do after deletes through the API (an order's listing).
+    for (const missing of missingRefs(key, record, exists)) {
+      if (deleted.has(missing.id) && !refs.some((ref) => ref.path === missing.path)) continue;
+      problems.push(`${where}: ${missing.path} refers to missing ${missing.store} ${missing.id}`);
+    }
+    // A record only reachable under its parents must name one.
+    const alsoTopLevel = ROUTES.some((route) => route.store === key && route.refs.length === 0);
+    if (refs.length > 0 && !alsoTopLevel && !refs.some((ref) => valuesAt(record, ref.path).length > 0)) {
+      problems.push(`${where}: needs one of ${refs.map((x) => x.path).join(", ")}`);
+    }
+  }
+  problems.push(...checkFiles(doc.files, records, ids, store));
+  const tokens = isObject(doc.tokens as unknown) ? (doc.tokens ?? {}) : {};
+  for (const persona of ["vendor", "client", "operations"] as const) {
+    const accountId = tokens[persona]?.accountId;
+    if (typeof accountId === "string" && accountId !== "" && !exists("accounts/accounts", accountId)) {
+      problems.push(`tokens.${persona}.accountId: account ${accountId} not found`);
+    }
+  }
+  const extensionId = tokens.extension?.extensionId;
+  if (
+    typeof extensionId === "string" &&
+    extensionId !== "" &&
+    !exists("integration/extensions", extensionId)
+  ) {
+    problems.push(`tokens.extension.extensionId: extension ${extensionId} not found`);
+  }
+  return problems;
+}
+
+/** Problems of `files`: shape, base64, and an owner (record or embedded object) that exists. */
+function checkFiles(
+  files: unknown,
+  records: ReadonlyArray<readonly [string, JsonObject, string]>,
+  ids: ReadonlyMap<string, ReadonlySet<string>>,
+  store: Store,
+): string[] {
+  if (files === undefined) return [];
+  if (!isObject(files)) return [`files: expected an object of files by owner id, got ${describe(files)}`];
+  const problems: string[] = [];
+  const owners = new Map<string, string[]>();
+  for (const [owner, file] of Object.entries(files)) {
+    const where = `files["${owner}"]`;
+    if (!isObject(file)) {
+      problems.push(`${where}: expected { filename, contentType, base64 }, got ${describe(file)}`);
+      continue;
+    }
+    for (const field of ["filename", "contentType", "base64"] as const) {
+      if (typeof file[field] !== "string" || (field !== "base64" && file[field] === "")) {
+        problems.push(`${where}.${field}: expected a${field === "base64" ? "" : " non-empty"} string`);
+      }
+    }
+    const unknown = Object.keys(file).filter((k) => !["filename", "contentType", "base64"].includes(k));
+    if (unknown.length > 0)
+      problems.push(`${where}: unknown keys ${quoted(unknown)} (known: filename, contentType, base64)`);
+    if (typeof file["base64"] === "string") {
+      try {
+        fromBase64(file["base64"]);
+      } catch {
+        problems.push(`${where}.base64: bad base64`);
+      }
+    }
+    const [id = "", kind, ...rest] = owner.split("/");
+    if (rest.length > 0 || (kind !== undefined && !(FILE_KINDS as readonly string[]).includes(kind))) {
+      problems.push(`${where}: an owner is "<id>" or "<id>/${FILE_KINDS.join("|")}"`);
+      continue;
+    }
+    owners.set(id, [...(owners.get(id) ?? []), where]);
+  }
+  // Owners that are records: in the document or the store.
+  const unresolved = new Set<string>();
+  for (const id of owners.keys()) {
+    const isRecord =
+      [...ids.values()].some((set) => set.has(id)) || store.keys().some((k) => store.collection(k).has(id));
+    if (!isRecord) unresolved.add(id);
+  }
+  // The others may be embedded objects (a batch's attachments): looked for only when needed.
+  if (unresolved.size > 0) {
+    const found = new Set<string>();
+    embeddedIds(
+      records.map(([, record]) => record),
+      unresolved,
+      found,
+    );
+    for (const key of store.keys()) embeddedIds(store.collection(key).scan(), unresolved, found);
+    for (const id of unresolved) {
+      if (found.has(id)) continue;
+      for (const where of owners.get(id) ?? [])
+        problems.push(`${where}: no record or embedded object with id ${id}`);
+    }
+  }
+  return problems;
+}
