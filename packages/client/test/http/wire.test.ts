@@ -5,7 +5,6 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { setTimeout as delay } from "node:timers/promises";
 import { MPTAPIError, MPTConnectionError, MPTMaxRetryError, MPTTimeoutError } from "../../src/errors.js";
 import { createTransport, type TransportOptions } from "../../src/http/transport.js";
 import { retryClock } from "../support/retry-clock.js";
@@ -111,8 +110,9 @@ eachTransport((kind) => {
 
     test("POST is not sent again after a read timeout", async () => {
       await withServer(
-        () => {
-          // accept the POST and never answer
+        (req, res) => {
+          // accept the POST and never answer; answer the barrier
+          if (req.url === "/barrier") res.end();
         },
         async (server) => {
           const error = await rejection(
@@ -123,7 +123,8 @@ eachTransport((kind) => {
             }),
           );
           assert.ok(error instanceof MPTTimeoutError, String(error));
-          await delay(100);
+          // a POST sent again would have reached the server before this later request is answered
+          await (await fetch(`${server.url}/barrier`)).arrayBuffer();
           assert.equal(server.count("/public/v1/commerce/orders", "POST"), 1);
         },
       );
