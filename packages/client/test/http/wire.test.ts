@@ -72,25 +72,42 @@ eachTransport((kind) => {
       );
     });
 
-    test("stream(): the budget covers the first byte only", async () => {
+    test("stream(): the budget covers the first byte only (on mock time)", async (t) => {
+      let arrived: () => void = () => undefined;
+      const lateArrived = new Promise<void>((resolve) => {
+        arrived = resolve;
+      });
+      let slowBody: ((last: string) => void) | undefined;
       await withServer(
         (req, res) => {
           if (req.url?.includes("late-headers")) {
-            setTimeout(() => sendJson(res, 200, {}), 3000).unref();
+            arrived(); // and never answer
             return;
           }
           res.writeHead(200, { "content-type": "application/jsonl" });
           res.write('{"n":1}\n');
-          // The body outlasts the first-byte budget: the stream must still be read to the end.
-          setTimeout(() => res.end('{"n":2}\n'), 1200).unref();
+          slowBody = (last) => res.end(last);
         },
         async (server) => {
-          const transport = transportFor(server, { streamTimeout: 600, timeout: 60_000, retries: 0 });
-          const late = await rejection(transport.stream({ method: "GET", path: "/public/v1/late-headers" }));
-          assert.ok(late instanceof MPTTimeoutError);
-          assert.match(late.message, /waiting for response headers/);
-          const response = await transport.stream({ method: "GET", path: "/public/v1/slow-body" });
-          assert.equal(await new Response(response.body).text(), '{"n":1}\n{"n":2}\n');
+          t.mock.timers.enable({ apis: ["setTimeout"] });
+          try {
+            const transport = transportFor(server, { streamTimeout: 600, timeout: 60_000, retries: 0 });
+            const late = rejection(transport.stream({ method: "GET", path: "/public/v1/late-headers" }));
+            await lateArrived;
+            t.mock.timers.tick(600);
+            const error = await late;
+            assert.ok(error instanceof MPTTimeoutError, String(error));
+            assert.match(error.message, /waiting for response headers/);
+
+            const response = await transport.stream({ method: "GET", path: "/public/v1/slow-body" });
+            // far past the first-byte budget: the body must still be read to its end
+            t.mock.timers.tick(5_000);
+            assert.ok(slowBody, "the server has started the body");
+            slowBody('{"n":2}\n');
+            assert.equal(await new Response(response.body).text(), '{"n":1}\n{"n":2}\n');
+          } finally {
+            t.mock.timers.reset();
+          }
         },
       );
     });
