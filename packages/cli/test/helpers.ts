@@ -26,7 +26,7 @@ export interface CliResult {
 
 export interface RunOptions {
   env?: Record<string, string | undefined>;
-  input?: string;
+  input?: string | Buffer;
   cwd?: string;
 }
 
@@ -43,6 +43,8 @@ function testEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
 interface Capture {
   readonly stream: Writable;
   text(): string;
+  /** What was written, byte for byte (downloads to stdout are binary). */
+  bytes(): Buffer;
   /** Resolves with the text once it matches `pattern`; rejects when `ended` settles first. */
   match(pattern: RegExp, ended: Promise<unknown>): Promise<string>;
 }
@@ -50,9 +52,11 @@ interface Capture {
 /** A writable stream that keeps what is written as text and tells waiters about each write. */
 function capture(): Capture {
   let text = "";
+  const chunks: Buffer[] = [];
   const waiters = new Set<() => void>();
   const stream = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
+      chunks.push(Buffer.from(chunk));
       text += chunk.toString();
       for (const waiter of waiters) waiter();
       callback();
@@ -72,7 +76,7 @@ function capture(): Capture {
           reject(new Error(`the command ended without printing ${pattern}:\n${text}`));
       });
     });
-  return { stream, text: () => text, match };
+  return { stream, text: () => text, bytes: () => Buffer.concat(chunks), match };
 }
 
 export interface Running {
@@ -80,6 +84,8 @@ export interface Running {
   interrupt(): void;
   /** stderr so far. */
   stderr(): string;
+  /** stdout or stderr so far, byte for byte. */
+  bytes(stream: "stdout" | "stderr"): Buffer;
   /** Resolves with all of stdout (or stderr) once it matches `pattern` (no polling, no timers). */
   waitFor(stream: "stdout" | "stderr", pattern: RegExp): Promise<string>;
   readonly done: Promise<CliResult>;
@@ -107,6 +113,7 @@ export function start(args: readonly string[], options: RunOptions = {}): Runnin
   return {
     interrupt: () => interrupt.abort(new Error("interrupted")),
     stderr: stderr.text,
+    bytes: (stream) => (stream === "stdout" ? stdout : stderr).bytes(),
     waitFor: (stream, pattern) => (stream === "stdout" ? stdout : stderr).match(pattern, done),
     done,
   };

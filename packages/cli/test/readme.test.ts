@@ -1,50 +1,30 @@
 /**
- * Every `sh` block of packages/cli/README.md runs as written (with `mpt` being the built CLI), each
- * block as one bash script (`set -euo pipefail`) in its own temporary directory.
+ * Every `sh` block of packages/cli/README.md runs as written, each block as one bash script
+ * (`set -euo pipefail`) in its own temporary directory. `mpt` runs the CLI in this process
+ * through shell-bridge.ts (one Node process per command would cost half a second each); the real
+ * binary is covered by bin.test.ts and examples/cli-script.sh.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { BIN } from "./helpers.js";
+import { type ShellBridge, shellBridge } from "./shell-bridge.js";
 
 const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "README.md"), "utf8");
 const blocks = [...readme.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
 let dir: string;
+let bridge: ShellBridge;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), "mpt-cli-readme-"));
+  bridge = await shellBridge();
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
-
-function bash(script: string, cwd: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env))
-      if (!k.startsWith("MPT_") && k !== "NODE_OPTIONS") env[k] = v;
-    env["MPT_CONFIG"] = join(cwd, "config.json");
-    const child = spawn(
-      "bash",
-      ["-c", `set -euo pipefail\nmpt() { node ${JSON.stringify(BIN)} "$@"; }\n${script}`],
-      {
-        cwd,
-        env,
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => {
-      output += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      output += d.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, output }));
-  });
-}
+after(async () => {
+  await bridge.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe("README examples", () => {
   it("has runnable examples", () => {
@@ -53,7 +33,10 @@ describe("README examples", () => {
 
   it("runs every sh block successfully", async () => {
     const results = await Promise.all(
-      blocks.map((block, i) => bash(block, mkdtempSync(join(dir, `block-${i}-`)))),
+      blocks.map((block, i) => {
+        const cwd = mkdtempSync(join(dir, `block-${i}-`));
+        return bridge.bash(block, cwd, { MPT_CONFIG: join(cwd, "config.json") });
+      }),
     );
     for (const [i, r] of results.entries()) {
       assert.equal(r.code, 0, `block ${i}:\n${blocks[i]}\n--- output ---\n${r.output}`);

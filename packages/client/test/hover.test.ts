@@ -1,9 +1,11 @@
 /**
  * What an editor shows: the TypeScript language service's hover of `client.catalog.products` is a
  * short named type, its `publish` action carries a doc comment, and nested accessors keep their
- * parameter names (`items(productId: string)`).
+ * parameter names (`items(productId: string)`). Against the BUILT declarations (dist/*.d.ts), as
+ * in the editor of a project that installed the package.
  */
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -31,8 +33,12 @@ function languageService(): ts.LanguageService {
     },
   );
   assert.ok(config);
+  const types = join(here, "..", "dist", "index.d.ts");
+  assert.ok(existsSync(types), `${types} is missing: run \`npm run build\` first (npm test does)`);
+  // without the "source" condition the package resolves to its dist/ declarations
+  const { customConditions: _source, ...options } = config.options;
   const host: ts.LanguageServiceHost = {
-    getCompilationSettings: () => config.options,
+    getCompilationSettings: () => options,
     getScriptFileNames: () => [file],
     getScriptVersion: () => "1",
     getScriptSnapshot: (name) => {

@@ -41,12 +41,35 @@ test("bursts: N failures then success, per method and service", async () => {
   sandbox.faults.clear();
 });
 
-test("latency delays the answer", async () => {
+test("latency delays the answer by its ms (on mock time)", async (t) => {
   sandbox.faults.set({ kind: "latency", ms: 120, path: "/catalog/*" });
-  const start = performance.now();
-  await h.get("/catalog/products?limit=1");
-  assert.ok(performance.now() - start >= 100);
-  sandbox.faults.clear();
+  t.mock.timers.enable({ apis: ["setTimeout"] });
+  // the timers the sandbox starts, seen through a wrapper of the mocked setTimeout
+  const mocked = globalThis.setTimeout;
+  const started: number[] = [];
+  globalThis.setTimeout = ((callback: () => void, ms?: number) => {
+    started.push(ms ?? 0);
+    return mocked(callback, ms);
+  }) as typeof setTimeout;
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  try {
+    let answered = false;
+    const answer = h.get("/catalog/products?limit=1").then((response) => {
+      answered = true;
+      return response;
+    });
+    for (let i = 0; i < 1000 && started.length === 0; i++) await turn();
+    assert.deepEqual(started, [120], "one wait of the fault's ms");
+    t.mock.timers.tick(119);
+    for (let i = 0; i < 10; i++) await turn();
+    assert.equal(answered, false, "no answer before the latency is over");
+    t.mock.timers.tick(1);
+    assert.equal((await answer).status, 200);
+  } finally {
+    globalThis.setTimeout = mocked;
+    t.mock.timers.reset();
+    sandbox.faults.clear();
+  }
 });
 
 test("truncate and reset cut bodies in-process", async () => {

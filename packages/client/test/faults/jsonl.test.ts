@@ -6,8 +6,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { MPTConnectionError, MPTStreamError } from "mpt-api-client";
+import { startServer, type TestServer } from "../support/loopback-server.js";
 import { eachTransport } from "../support/transports.js";
-import { clientOf, type LoopbackServer, loopback, timedRejection, useSandbox } from "./support.js";
+import { clientOf, timedRejection, useSandbox } from "./support.js";
 
 const sb = useSandbox();
 
@@ -50,9 +51,9 @@ eachTransport((kind) => {
     assert.equal(seen, 5, "the five complete records were delivered first");
   });
 
-  let server: LoopbackServer;
+  let server: TestServer;
   before(async () => {
-    server = await loopback((req, res) => {
+    server = await startServer((req, res) => {
       const path = req.url?.split("?")[0] ?? "";
       const payload = body(200);
       const half = body(100);
@@ -62,13 +63,13 @@ eachTransport((kind) => {
           "content-type": "application/jsonl",
           "content-length": Buffer.byteLength(payload),
         });
-        res.write(half);
-        setTimeout(() => res.socket?.destroy(), 20);
+        // once the half is handed to the socket
+        res.write(half, () => res.socket?.destroy());
       } else if (path.endsWith("/STM-CHUNKED/charges")) {
         // chunked: half the lines, then the connection dies before the final chunk
         res.writeHead(200, { "content-type": "application/jsonl" });
-        res.write(half);
-        setTimeout(() => res.socket?.destroy(), 20);
+        // once the half is handed to the socket
+        res.write(half, () => res.socket?.destroy());
       } else if (path.endsWith("/STM-WHOLE/charges")) {
         res.writeHead(200, { "content-type": "application/jsonl" });
         res.end(`\r\n${payload.replaceAll("\n", "\r\n")}\n   \n`);

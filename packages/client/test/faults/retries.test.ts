@@ -8,8 +8,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { MPTAPIError, MPTMaxRetryError, MPTTimeoutError } from "mpt-api-client";
+import { instantRetries } from "../support/retry-clock.js";
 import { eachTransport } from "../support/transports.js";
-import { clientOf, recordingLogger, timedRejection, useSandbox } from "./support.js";
+import { clientOf, timedRejection, useSandbox } from "./support.js";
 
 const sb = useSandbox();
 
@@ -23,15 +24,13 @@ eachTransport((kind) => {
         { kind: "status", status: 429, retryAfter: 0.15, times: 2, service: "catalog.products" },
         { kind: "status", status: 503, retryAfter: 0.1, times: 1, after: 2, service: "catalog.products" },
       ]);
-      const logger = recordingLogger();
-      const client = clientOf(sb, { transport: kind, retries: 5, logger });
+      // the waits pass on mock time: the test checks what was waited, not the wall clock
+      const clock = instantRetries();
+      const client = clientOf(sb, { transport: kind, retries: 5, logger: clock.logger });
       const page = await client.catalog.products.fetchPage({ limit: 2 });
       assert.equal(page.resources.length, 2);
       assert.equal(sb.counters.requests(GET_PRODUCTS), 4, "three refusals, then the answer");
-      const waits = logger.lines
-        .filter((l) => l.includes("retrying in"))
-        .map((l) => /"delayMs":(\d+)/.exec(l)?.[1]);
-      assert.deepEqual(waits, ["150", "150", "100"], "each wait is the answer's Retry-After");
+      assert.deepEqual(clock.waits, [150, 150, 100], "each wait is the answer's Retry-After");
     });
 
     test("a burst longer than the budget ends in MPTMaxRetryError carrying the last answer", async () => {
@@ -42,8 +41,10 @@ eachTransport((kind) => {
         times: 10,
         service: "catalog.products",
       });
-      const client = clientOf(sb, { transport: kind, retries: 2 });
+      const clock = instantRetries();
+      const client = clientOf(sb, { transport: kind, retries: 2, logger: clock.logger });
       const { error } = await timedRejection(() => client.catalog.products.fetchPage({ limit: 1 }));
+      assert.deepEqual(clock.waits, [20, 20]);
       assert.ok(error instanceof MPTMaxRetryError, String(error));
       assert.equal(error.attempts, 3);
       assert.ok(error.cause instanceof MPTAPIError);
@@ -61,7 +62,8 @@ eachTransport((kind) => {
         after: 2,
         service: "commerce.orders",
       });
-      const client = clientOf(sb, { transport: kind, retries: 3 });
+      const clock = instantRetries();
+      const client = clientOf(sb, { transport: kind, retries: 3, logger: clock.logger });
       const ids = new Set<string>();
       let n = 0;
       for await (const order of client.commerce.orders.iterate({ batchSize: 500 })) {
@@ -71,6 +73,7 @@ eachTransport((kind) => {
       assert.equal(n, 3000);
       assert.equal(ids.size, 3000);
       assert.equal(sb.counters.snapshot().faults["burst"], 3, "the burst hit the third page");
+      assert.deepEqual(clock.waits, [10, 10, 10]);
     });
   });
 
@@ -107,7 +110,8 @@ eachTransport((kind) => {
         method: "POST",
         service: "catalog.unitsOfMeasure",
       });
-      const client = clientOf(sb, { transport: kind, retries: 5 });
+      const clock = instantRetries();
+      const client = clientOf(sb, { transport: kind, retries: 5, logger: clock.logger });
       const { error } = await timedRejection(() => client.catalog.unitsOfMeasure.create({ name: "No" }));
       assert.ok(error instanceof MPTAPIError && error.statusCode === 503, String(error));
       assert.equal(sb.counters.requests(POST_UOM), 1);
@@ -123,6 +127,7 @@ eachTransport((kind) => {
       });
       const created = await client.catalog.unitsOfMeasure.create({ name: "Yes" });
       assert.equal(created.name, "Yes");
+      assert.deepEqual(clock.waits, [50], "retried once, after the Retry-After");
       assert.equal(sb.counters.requests(POST_UOM), 3);
       assert.equal(sb.counters.createdCount("catalog/units-of-measure"), 1);
     });

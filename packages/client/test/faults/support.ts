@@ -1,12 +1,9 @@
 /**
  * Helpers of the fault suite: a loopback sandbox per test file, clients with small time budgets
  * and a fetch that records what went over the wire (installation tokens, Authorization headers),
- * and a logger that keeps its lines.
+ * and a logger that keeps its lines. (A plain loopback server: ../support/loopback-server.ts.)
  */
 import assert from "node:assert/strict";
-import { once } from "node:events";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { after, before, beforeEach } from "node:test";
 import {
   type Authentication,
@@ -117,32 +114,3 @@ export async function until(condition: () => boolean, ms = 5_000): Promise<void>
 }
 
 export { recordingLogger } from "../support/logger.js";
-
-export interface LoopbackServer {
-  url: string;
-  /** Connections accepted so far. */
-  connections: number;
-  /** Request lines (`METHOD /path?query`) received so far. */
-  requests: string[];
-  close(): Promise<void>;
-}
-
-/** A node:http server on 127.0.0.1 for what the sandbox cannot do (raw socket tricks). */
-export async function loopback(handler: http.RequestListener): Promise<LoopbackServer> {
-  const server = http.createServer(handler);
-  const state: LoopbackServer = {
-    url: "",
-    connections: 0,
-    requests: [],
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-  server.on("connection", () => state.connections++);
-  server.on("request", (req: http.IncomingMessage) => state.requests.push(`${req.method} ${req.url}`));
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return state;
-}

@@ -91,8 +91,10 @@ eachTransport((kind) => {
         });
         const reader = response.body.getReader();
         await reader.read();
-        setTimeout(() => controller.abort(), 30);
-        const error = await rejection(reader.read());
+        const pending = reader.read();
+        // the next turn of the event loop: the read is waiting for bytes that never come
+        setImmediate(() => controller.abort());
+        const error = await rejection(pending);
         assert.ok(error instanceof DOMException && error.name === "AbortError", String(error));
       } finally {
         await server.close();
@@ -100,17 +102,28 @@ eachTransport((kind) => {
     });
 
     test("aborting while the provider fetches credentials rejects promptly", async () => {
-      const auth: Authentication = { getAuthorization: () => new Promise<string>(() => {}) };
+      let asked: () => void = () => undefined;
+      const providerAsked = new Promise<void>((resolve) => {
+        asked = resolve;
+      });
+      const auth: Authentication = {
+        getAuthorization: () => {
+          asked();
+          return new Promise<string>(() => {});
+        },
+      };
       const controller = new AbortController();
       const transport = createTransport({
         baseUrl: "http://127.0.0.1:9",
         authentication: auth,
         transport: kind,
       });
-      setTimeout(() => controller.abort(), 30);
-      const error = await rejection(
+      const failed = rejection(
         transport.request({ method: "GET", path: "/public/v1/x", signal: controller.signal }),
       );
+      await providerAsked; // abort while the provider is working, not before
+      controller.abort();
+      const error = await failed;
       assert.ok(error instanceof DOMException && error.name === "AbortError");
     });
   });

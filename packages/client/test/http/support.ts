@@ -1,91 +1,21 @@
 /**
- * Test helpers of the transport and auth tests: a loopback `node:http` server that records what
- * it received, a scripted fetch and JWT minting; the multipart parser and the recording logger
- * (shared with the other suites, in ../support/) are re-exported.
+ * Test helpers of the transport and auth tests: a scripted fetch, a counting fetch and JWT
+ * minting; the loopback server, the multipart parser and the recording logger (shared with the
+ * other suites, in ../support/) are re-exported.
  */
-import { once } from "node:events";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
 
 export { type RecordingLogger, recordingLogger } from "../support/logger.js";
+export {
+  closedPort,
+  type Handler,
+  type Received,
+  sendJson,
+  startServer,
+  type TestServer,
+  withServer,
+} from "../support/loopback-server.js";
 export { type ParsedPart, parseMultipart } from "../support/multipart.js";
-
-export interface Received {
-  method: string;
-  url: string;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-export type Handler = (
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  body: Buffer,
-  index: number,
-) => void;
-
-export interface TestServer {
-  url: string;
-  origin: string;
-  received: Received[];
-  /** Requests whose path (without query) is `path`. */
-  count(path: string, method?: string): number;
-  close(): Promise<void>;
-}
-
-/** Starts a server on 127.0.0.1:0; the handler sees the whole request body. */
-export async function startServer(handler: Handler): Promise<TestServer> {
-  const received: Received[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks);
-      received.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
-      handler(req, res, body, received.length - 1);
-    });
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    url: origin,
-    origin,
-    received,
-    count: (path, method) =>
-      received.filter((r) => r.url.split("?")[0] === path && (method === undefined || r.method === method))
-        .length,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-/** Runs `run` against a server started with `handler`, closing it afterwards. */
-export async function withServer(
-  handler: Handler,
-  run: (server: TestServer) => Promise<void>,
-): Promise<void> {
-  const server = await startServer(handler);
-  try {
-    await run(server);
-  } finally {
-    await server.close();
-  }
-}
-
-/** Sends a JSON answer. */
-export function sendJson(
-  res: http.ServerResponse,
-  status: number,
-  value: unknown,
-  headers: http.OutgoingHttpHeaders = {},
-) {
-  res.writeHead(status, { "content-type": "application/json", ...headers });
-  res.end(JSON.stringify(value));
-}
 
 export interface FetchCall {
   url: string;
@@ -135,16 +65,6 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error("expected a rejection");
-}
-
-/** A closed port: connecting to it is refused. */
-export async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** What a counting fetch saw: bytes of response bodies handed to the client (after decompression). */

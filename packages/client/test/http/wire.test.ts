@@ -5,7 +5,6 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { setTimeout as delay } from "node:timers/promises";
 import { MPTAPIError, MPTConnectionError, MPTMaxRetryError, MPTTimeoutError } from "../../src/errors.js";
 import { createTransport, type TransportOptions } from "../../src/http/transport.js";
 import { retryClock } from "../support/retry-clock.js";
@@ -73,25 +72,42 @@ eachTransport((kind) => {
       );
     });
 
-    test("stream(): the budget covers the first byte only", async () => {
+    test("stream(): the budget covers the first byte only (on mock time)", async (t) => {
+      let arrived: () => void = () => undefined;
+      const lateArrived = new Promise<void>((resolve) => {
+        arrived = resolve;
+      });
+      let slowBody: ((last: string) => void) | undefined;
       await withServer(
         (req, res) => {
           if (req.url?.includes("late-headers")) {
-            setTimeout(() => sendJson(res, 200, {}), 3000).unref();
+            arrived(); // and never answer
             return;
           }
           res.writeHead(200, { "content-type": "application/jsonl" });
           res.write('{"n":1}\n');
-          // The body outlasts the first-byte budget: the stream must still be read to the end.
-          setTimeout(() => res.end('{"n":2}\n'), 1200).unref();
+          slowBody = (last) => res.end(last);
         },
         async (server) => {
-          const transport = transportFor(server, { streamTimeout: 600, timeout: 60_000, retries: 0 });
-          const late = await rejection(transport.stream({ method: "GET", path: "/public/v1/late-headers" }));
-          assert.ok(late instanceof MPTTimeoutError);
-          assert.match(late.message, /waiting for response headers/);
-          const response = await transport.stream({ method: "GET", path: "/public/v1/slow-body" });
-          assert.equal(await new Response(response.body).text(), '{"n":1}\n{"n":2}\n');
+          t.mock.timers.enable({ apis: ["setTimeout"] });
+          try {
+            const transport = transportFor(server, { streamTimeout: 600, timeout: 60_000, retries: 0 });
+            const late = rejection(transport.stream({ method: "GET", path: "/public/v1/late-headers" }));
+            await lateArrived;
+            t.mock.timers.tick(600);
+            const error = await late;
+            assert.ok(error instanceof MPTTimeoutError, String(error));
+            assert.match(error.message, /waiting for response headers/);
+
+            const response = await transport.stream({ method: "GET", path: "/public/v1/slow-body" });
+            // far past the first-byte budget: the body must still be read to its end
+            t.mock.timers.tick(5_000);
+            assert.ok(slowBody, "the server has started the body");
+            slowBody('{"n":2}\n');
+            assert.equal(await new Response(response.body).text(), '{"n":1}\n{"n":2}\n');
+          } finally {
+            t.mock.timers.reset();
+          }
         },
       );
     });
@@ -111,8 +127,9 @@ eachTransport((kind) => {
 
     test("POST is not sent again after a read timeout", async () => {
       await withServer(
-        () => {
-          // accept the POST and never answer
+        (req, res) => {
+          // accept the POST and never answer; answer the barrier
+          if (req.url === "/barrier") res.end();
         },
         async (server) => {
           const error = await rejection(
@@ -123,7 +140,8 @@ eachTransport((kind) => {
             }),
           );
           assert.ok(error instanceof MPTTimeoutError, String(error));
-          await delay(100);
+          // a POST sent again would have reached the server before this later request is answered
+          await (await fetch(`${server.url}/barrier`)).arrayBuffer();
           assert.equal(server.count("/public/v1/commerce/orders", "POST"), 1);
         },
       );

@@ -2,7 +2,9 @@
  * The runtime matrix: the same scenario (scenario.js: get, filtered iterate, create with uploads,
  * download, JSONL stream, abort, an API error) with the BUILT client (dist/) in Node, Bun, Deno
  * and a headless Chromium page, each against a sandbox of its own, all runtimes at once.
- * Bun and Deno come from their npm packages (devDependencies), Chromium from the system
+ * Node runs twice: the running version, and the oldest supported one (20.19.0, the engines floor)
+ * from the registry's `node-<os>-<arch>` package (an optional dependency: Linux x64 only, run
+ * by its path). Bun and Deno come from their npm packages (devDependencies), Chromium from the system
  * (`chromium` on PATH, /usr/bin/chromium, or MPT_CHROMIUM; `.ci/run` installs Debian's) driven
  * by playwright-core. A runtime that is missing is a failure in CI (CI=true) and a skip, with the
  * reason, elsewhere.
@@ -103,10 +105,22 @@ async function withSandbox<T>(body: (sandbox: RunningSandbox) => Promise<T>): Pr
   }
 }
 
-const SERVER_RUNTIMES: ReadonlyArray<{ runtime: string; command: string; args: string[] }> = [
-  { runtime: "node", command: process.execPath, args: [] },
-  { runtime: "bun", command: bin("bun"), args: [] },
+/** The oldest Node the packages support (package.json `engines`), from the registry's binary package. */
+const OLDEST_NODE = "20.19.0";
+const oldestNode = join(root, "node_modules", `node-${process.platform}-${process.arch}`, "bin", "node");
+
+const SERVER_RUNTIMES: ReadonlyArray<{
+  name: string;
+  runtime: string;
+  version?: string;
+  command: string;
+  args: string[];
+}> = [
+  { name: "node", runtime: "node", command: process.execPath, args: [] },
+  { name: `node ${OLDEST_NODE}`, runtime: "node", version: OLDEST_NODE, command: oldestNode, args: [] },
+  { name: "bun", runtime: "bun", command: bin("bun"), args: [] },
   {
+    name: "deno",
     runtime: "deno",
     command: bin("deno"),
     args: ["run", "--no-prompt", "--no-config", "--allow-net=127.0.0.1", `--allow-read=${clientDir}`],
@@ -118,10 +132,10 @@ describe("runtime matrix (built client against a sandbox)", { concurrency: true 
     assert.ok(existsSync(bundle), `${bundle} is missing: run \`npm run build\` first (npm test does)`);
   });
 
-  for (const { runtime, command, args } of SERVER_RUNTIMES) {
-    test(runtime, async (t) => {
+  for (const { name, runtime, version, command, args } of SERVER_RUNTIMES) {
+    test(name, async (t) => {
       if (!existsSync(command)) {
-        missingRuntime(t, `${runtime} is not installed (${command}); \`npm ci\` installs it`);
+        missingRuntime(t, `${name} is not installed (${command}); \`npm ci\` installs it`);
         return;
       }
       const result = await withSandbox((sandbox) =>
@@ -132,6 +146,7 @@ describe("runtime matrix (built client against a sandbox)", { concurrency: true 
       );
       assert.equal(result.code, 0, `${runtime} exited with ${result.code}:\n${result.stderr}`);
       const report = parseReport(result.stdout);
+      if (version) assert.equal(report.version, version, `${name}: ran on ${report.version}`);
       checkFacts(report, runtime);
     });
   }

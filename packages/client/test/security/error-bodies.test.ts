@@ -8,7 +8,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { MPTAPIError, MPTError, MPTHttpError, MPTStreamError } from "mpt-api-client";
-import { clientOf, type LoopbackServer, loopback, timedRejection } from "../faults/support.js";
+import { clientOf, timedRejection } from "../faults/support.js";
+import { type LoopbackServer, loopback } from "../support/loopback-server.js";
 
 interface Canned {
   status: number;

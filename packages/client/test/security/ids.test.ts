@@ -7,7 +7,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { MPTAPIError, MPTError } from "mpt-api-client";
-import { clientOf, type LoopbackServer, loopback, type RunningSandbox, sandbox } from "../faults/support.js";
+import { clientOf, type RunningSandbox, sandbox } from "../faults/support.js";
+import { type LoopbackServer, loopback } from "../support/loopback-server.js";
 
 let server: LoopbackServer;
 before(async () => {

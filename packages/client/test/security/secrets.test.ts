@@ -16,13 +16,8 @@ import {
   MPTClient,
   MPTError,
 } from "mpt-api-client";
-import {
-  clientOf,
-  type LoopbackServer,
-  loopback,
-  recordingLogger,
-  timedRejection,
-} from "../faults/support.js";
+import { clientOf, recordingLogger, timedRejection } from "../faults/support.js";
+import { type LoopbackServer, loopback } from "../support/loopback-server.js";
 
 const SECRET_PART = "Zq8SuperSecretValue77";
 const TOKEN = `idt:TKN-1234-5678:${SECRET_PART}`;

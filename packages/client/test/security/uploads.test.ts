@@ -11,7 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { MPTHttpError } from "mpt-api-client";
-import { clientOf, type LoopbackServer, loopback, timedRejection } from "../faults/support.js";
+import { clientOf, timedRejection } from "../faults/support.js";
+import { type LoopbackServer, loopback } from "../support/loopback-server.js";
 
 let dir = "";
 let path = "";

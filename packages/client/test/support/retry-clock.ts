@@ -4,6 +4,8 @@
  * announces `retrying in N ms` (just before it sleeps), node:test's mock timers take over
  * `setTimeout`, so the sleep is a mock timer that only `tick()` advances. `release()` gives the
  * real timers back (call it right after the last tick, before the next attempt starts).
+ * `instantRetries()` is the same clock turning itself: every announced wait passes at once on
+ * mock time, for tests that go through several retries and only check what was waited.
  */
 import { mock } from "node:test";
 import type { Logger } from "../../src/http/types.js";
@@ -36,5 +38,35 @@ export function retryClock(): RetryClock {
     waiting,
     tick: (ms) => mock.timers.tick(ms),
     release: () => mock.timers.reset(),
+  };
+}
+
+export interface InstantRetries {
+  readonly logger: Logger;
+  /** Every wait announced so far (ms), in order. */
+  readonly waits: number[];
+}
+
+/**
+ * A logger under which every retry wait passes at once: when the transport announces
+ * `retrying in N ms`, mock timers take over `setTimeout` and, once the transport has started its
+ * sleep (the next microtask), N ms of mock time pass and the real timers come back.
+ */
+export function instantRetries(): InstantRetries {
+  const waits: number[] = [];
+  return {
+    waits,
+    logger: {
+      debug(message, fields) {
+        if (!/retrying in/.test(message)) return;
+        const ms = Number(fields?.["delayMs"]);
+        waits.push(ms);
+        mock.timers.enable({ apis: ["setTimeout"] });
+        queueMicrotask(() => {
+          mock.timers.tick(ms);
+          mock.timers.reset();
+        });
+      },
+    },
   };
 }
