@@ -214,7 +214,7 @@ export class ServiceCore {
   }
 
   downloadStream(id: unknown, options: DownloadOptions = {}) {
-    return downloadStream(this, this.resourcePath(id, "downloadStream"), options);
+    return downloadStream(this, () => this.resourcePath(id, "downloadStream"), options);
   }
 
   private writeBody(op: "create" | "update", data: unknown, file: FileInput | null | undefined): RequestBody {
