@@ -45,6 +45,7 @@ export function responseInfo(
 export class APIPromise<T, R extends HttpResponse | StreamResponse = HttpResponse> implements Promise<T> {
   readonly #response: Promise<R>;
   readonly #parse: (res: R) => T | Promise<T>;
+  #data: Promise<T> | undefined;
   #parsed: Promise<WithResponse<T>> | undefined;
 
   constructor(response: Promise<R>, parse: (res: R) => T | Promise<T>) {
@@ -55,10 +56,16 @@ export class APIPromise<T, R extends HttpResponse | StreamResponse = HttpRespons
   /** The data together with the response's status, headers, URL and trace id. */
   withResponse(): Promise<WithResponse<T>> {
     this.#parsed ??= this.#response.then(async (res) => ({
-      data: await this.#parse(res),
+      data: await this.#read(),
       response: responseInfo(res),
     }));
     return this.#parsed;
+  }
+
+  /** The data, read once; a plain `await` never builds the response info (nor its `Headers`). */
+  #read(): Promise<T> {
+    this.#data ??= this.#response.then(this.#parse);
+    return this.#data;
   }
 
   /** The HTTP response, its body not read as a model (still open for `downloadStream()`). */
@@ -71,9 +78,7 @@ export class APIPromise<T, R extends HttpResponse | StreamResponse = HttpRespons
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.withResponse()
-      .then((r) => r.data)
-      .then(onfulfilled, onrejected);
+    return this.#read().then(onfulfilled, onrejected);
   }
 
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
