@@ -164,7 +164,7 @@ export function streamingResponse(
         ? error
         : new MPTConnectionError(
             `${bounds.method} ${bounds.path}: the connection failed while reading the stream (${bounds.redactor.text(describeNetworkFailure(error))})`,
-            { cause: error },
+            { cause: bounds.redactor.error(error) },
           ),
     done: () => attempt.dispose(),
   });
