@@ -102,20 +102,21 @@ export function nodeWire(options: NodeWireOptions): Wire {
     return httpAgent;
   };
   const send = (request: WireRequest, resends: number): Promise<WireResponse> =>
-    sendOnce(node, request, agentFor, origins).catch((error: unknown) => {
-      if ((error as { staleSocket?: boolean }).staleSocket && resends > 0 && !request.attempt.cancelled) {
-        return send(request, resends - 1);
-      }
-      throw error;
-    });
+    sendOnce(node, request, agentFor, origins, resends, send);
   return { name: "node", defaultHeaders: DEFAULT_HEADERS, send: (request) => send(request, STALE_RESENDS) };
 }
 
+/**
+ * One hop on one socket. A failure on a stale kept-alive socket that is safe to repeat settles
+ * with `again(request, resends - 1)` while `resends` lasts (no extra promise on the usual path).
+ */
 function sendOnce(
   node: NodeBuiltins,
   request: WireRequest,
   agentFor: (protocol: string) => Agent,
   origins: Map<string, Origin>,
+  resends: number,
+  again: (request: WireRequest, resends: number) => Promise<WireResponse>,
 ): Promise<WireResponse> {
   const { origin, path } = splitUrl(request.url, origins);
   if (origin.protocol !== "http:" && origin.protocol !== "https:") {
@@ -175,8 +176,9 @@ function sendOnce(
       }
       const unsent = socket !== undefined && dispatched(socket) === before;
       // a kept-alive socket the server had closed: send again at once on another connection
-      if (req.reusedSocket && isRetryableNetworkFailure(request.method, unsent)) {
-        (error as { staleSocket?: boolean }).staleSocket = true;
+      if (req.reusedSocket && resends > 0 && isRetryableNetworkFailure(request.method, unsent)) {
+        resolve(again(request, resends - 1));
+        return;
       }
       reject(unsent ? markUnsent(error) : error);
     });
