@@ -46,6 +46,7 @@ export { type FileInput, toFile } from "./service/files.js";
 export { type Body, type Input, type Unchecked, unchecked } from "./service/input.js";
 export { metaOf } from "./service/pagination.js";
 export type { Selected } from "./service/select.js";
+export { RecordStream } from "./service/stream.js";
 export type {
   CollectionMethods,
   CollectionReader,

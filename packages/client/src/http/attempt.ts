@@ -143,7 +143,7 @@ function thrownOutcome(
   const what = headersReceived ? "connection lost while reading the response" : "connection failed";
   const connection = new MPTConnectionError(
     `${request.description}: ${what} (${request.redactor.text(describeNetworkFailure(error))})${permanent ? "; retrying cannot help" : ""}`,
-    { cause: error },
+    { cause: request.redactor.error(error) },
   );
   const retryable = !permanent && idempotentOrUnsent(failedBeforeSending(error));
   return { kind: "failed", error: connection, retryable };
@@ -175,7 +175,13 @@ export async function runAttempt<T>(
   let keepSignal = false;
   let headersReceived = false;
   try {
-    const hop = { method: request.method, headers, body: request.body, attempt: signal };
+    const hop = {
+      method: request.method,
+      headers,
+      body: request.body,
+      attempt: signal,
+      redactor: request.redactor,
+    };
     const final = await sendFollowingRedirects(config.wire, request.url, hop, request.description);
     headersReceived = true;
     const { response, url } = final;

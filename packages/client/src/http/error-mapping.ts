@@ -117,6 +117,11 @@ export interface ErrorResponse {
 /** Headers that may carry a trace id when the body has none. */
 const TRACE_HEADERS = ["x-trace-id", "traceparent", "x-request-id", "x-correlation-id"];
 
+/** The trace id of (lower-case, redacted) response headers, if one is there. */
+export function headerTraceId(headers: Record<string, string>): string | undefined {
+  return TRACE_HEADERS.map((name) => headers[name]).find((value) => value !== undefined);
+}
+
 /** The error for a non-success answer. */
 export function mapErrorResponse(response: ErrorResponse): MPTHttpError {
   const { status } = response;
@@ -127,7 +132,7 @@ export function mapErrorResponse(response: ErrorResponse): MPTHttpError {
     method: response.request.method,
     url: redactor.text(response.request.url),
   };
-  const headerTrace = TRACE_HEADERS.map((name) => headers[name]).find((value) => value !== undefined);
+  const headerTrace = headerTraceId(headers);
   const reason = reasonPhrase(status, response.statusText);
   const payload = parseObject(bodyText);
   if (payload && (looksLikeProblem(payload) || looksLikeGateway(payload))) {

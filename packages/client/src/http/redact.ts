@@ -138,11 +138,49 @@ export class Redactor {
     return redactValue(value, this.known);
   }
 
+  /**
+   * A copy of a network failure with its messages, stack and string fields redacted, down its
+   * `cause` chain and AggregateError members (what a connection error keeps as its `cause`);
+   * the class and error codes stay, so the failure can still be told apart. Non-errors pass.
+   */
+  error(error: unknown, depth = 0): unknown {
+    if (!(error instanceof Error) || depth > 4) return error;
+    const copy = errorLike(error, this.text(error.message));
+    const own = (key: string, value: unknown) =>
+      Object.defineProperty(copy, key, { value, writable: true, configurable: true });
+    if (copy.name !== error.name) own("name", error.name);
+    if (error.stack !== undefined) own("stack", this.text(error.stack));
+    const fields = error as unknown as Record<string, unknown>;
+    for (const key of Object.keys(error)) {
+      const value = fields[key];
+      if (typeof value === "string") own(key, this.text(value));
+      else if (typeof value === "number" || typeof value === "boolean") own(key, value);
+    }
+    if (error.cause !== undefined) own("cause", this.error(error.cause, depth + 1));
+    if (error instanceof AggregateError) {
+      own(
+        "errors",
+        error.errors.map((inner: unknown) => this.error(inner, depth + 1)),
+      );
+    }
+    return copy;
+  }
+
   /** A redactor that also knows `more` (e.g. a request's own `Authorization` header). */
   with(more: Iterable<string | null | undefined>): Redactor {
     const extra = [...more];
     return new Redactor(() => [...this.#source(), ...extra]);
   }
+}
+
+/** An empty error of the same class as `error` carrying `message`. */
+function errorLike(error: Error, message: string): Error {
+  if (typeof DOMException !== "undefined" && error instanceof DOMException) {
+    return new DOMException(message, error.name);
+  }
+  const copy = Object.create(Object.getPrototypeOf(error)) as Error;
+  Object.defineProperty(copy, "message", { value: message, writable: true, configurable: true });
+  return copy;
 }
 
 /** Redaction by patterns only (no known values). */

@@ -5,8 +5,10 @@
  * into one, as fetch does; 307/308 keep method and body. Uploads (a `Blob` body) do not follow
  * redirects (see fetch-wire.ts): a redirect answer to one is a clear error on both transports.
  */
-import { MPTError, MPTHttpError } from "../errors.js";
+import { MPTError, MPTHttpError, type MPTHttpErrorOptions } from "../errors.js";
 import type { AttemptSignal } from "./attempt-signal.js";
+import { headerTraceId } from "./error-mapping.js";
+import { PATTERN_REDACTOR, type Redactor } from "./redact.js";
 import { reasonPhrase } from "./status-text.js";
 import type { Wire, WireResponse } from "./wire.js";
 
@@ -20,6 +22,8 @@ export interface HopRequest {
   headers: Record<string, string>;
   body: string | Blob | undefined;
   attempt: AttemptSignal;
+  /** Masks credentials in what a redirect failure carries (its headers and URL). */
+  redactor?: Redactor;
 }
 
 export interface FinalResponse {
@@ -30,16 +34,35 @@ export interface FinalResponse {
   authorizationSent: boolean;
 }
 
-function redirectError(response: WireResponse, description: string, problem: string): MPTHttpError {
-  const reason = reasonPhrase(response.status, response.statusText);
-  return new MPTHttpError(response.status, `${response.status} ${reason}: ${problem} (${description})`, "");
+/** The redirect answer a failure of the redirect step is about: its headers and request. */
+interface RedirectAnswer {
+  response: WireResponse;
+  method: string;
+  url: string;
+  redactor: Redactor;
 }
 
-/** The error of a redirected upload: `MPTHttpError` when the status is known. */
-export function uploadRedirected(description: string, status?: number): MPTError {
+/** Headers (redacted), the request and the trace id of a redirect answer, as error options. */
+function answerDetails(answer: RedirectAnswer): MPTHttpErrorOptions {
+  const headers = answer.redactor.headers(answer.response.headers);
+  const request = { method: answer.method, url: answer.redactor.text(answer.url) };
+  return { headers, request, traceId: headerTraceId(headers) };
+}
+
+function redirectError(answer: RedirectAnswer, description: string, problem: string): MPTHttpError {
+  const { status, statusText } = answer.response;
+  const message = `${status} ${reasonPhrase(status, statusText)}: ${problem} (${description})`;
+  return new MPTHttpError(status, message, "", answerDetails(answer));
+}
+
+/** The error of a redirected upload: `MPTHttpError` (with the answer's details) when it is known. */
+export function uploadRedirected(description: string, answer?: RedirectAnswer): MPTError {
+  const status = answer?.response.status;
   const what = status === undefined ? "a redirect" : `a ${status} redirect`;
   const message = `${description}: the server answered the upload with ${what}; uploads do not follow redirects`;
-  return status === undefined ? new MPTError(message) : new MPTHttpError(status, message, "");
+  return answer === undefined || status === undefined
+    ? new MPTError(message)
+    : new MPTHttpError(status, message, "", answerDetails(answer));
 }
 
 /** Sends `request` to `url` through `wire`, following up to `MAX_REDIRECTS` redirects. */
@@ -75,18 +98,19 @@ export async function sendFollowingRedirects(
       return { response, url: current, authorizationSent: headers.authorization !== undefined };
     }
     await response.discard();
+    const answer = { response, method, url: current, redactor: request.redactor ?? PATTERN_REDACTOR };
     // a fetch that ignored `redirect: "error"` (e.g. an in-process handler), or the Node transport
-    if (upload) throw uploadRedirected(description, response.status);
+    if (upload) throw uploadRedirected(description, answer);
     if (hop >= MAX_REDIRECTS)
-      throw redirectError(response, description, `more than ${MAX_REDIRECTS} redirects`);
+      throw redirectError(answer, description, `more than ${MAX_REDIRECTS} redirects`);
     let next: URL;
     try {
       next = new URL(location, current);
     } catch {
-      throw redirectError(response, description, "the redirect Location is not a valid URL");
+      throw redirectError(answer, description, "the redirect Location is not a valid URL");
     }
     if (next.protocol !== "http:" && next.protocol !== "https:") {
-      throw redirectError(response, description, `redirect to an unsupported scheme ${next.protocol}`);
+      throw redirectError(answer, description, `redirect to an unsupported scheme ${next.protocol}`);
     }
     const status = response.status;
     if (

@@ -18,10 +18,16 @@ const decoder = new TextDecoder();
 
 /**
  * Reads the whole body under `limit`; rejects with the signal's reason if it aborts first (also
- * with a fetch implementation whose body ignores the signal) and with `limit.tooLarge()` as soon
+ * with a fetch implementation whose body ignores the signal, unless `signalBound` says the body
+ * is the platform fetch's, which fails with the signal itself) and with `limit.tooLarge()` as soon
  * as the body passes the limit.
  */
-export function readBody(response: Response, signal: AbortSignal, limit: BodyLimit): Promise<Uint8Array> {
+export function readBody(
+  response: Response,
+  signal: AbortSignal,
+  limit: BodyLimit,
+  signalBound = false,
+): Promise<Uint8Array> {
   let declared: number | undefined;
   try {
     declared = checkDeclaredLength(
@@ -34,8 +40,19 @@ export function readBody(response: Response, signal: AbortSignal, limit: BodyLim
     return Promise.reject(error);
   }
   // a declared length within the limit bounds the body (fetch enforces it): read it in one go
-  if (declared !== undefined) return readWhole(response, signal);
+  if (declared !== undefined) {
+    return signalBound ? readBound(response, signal) : readWhole(response, signal);
+  }
   return readLimited(response.body, limit, signal);
+}
+
+/** The whole body in one native read of a body its fetch fails when `signal` aborts. */
+async function readBound(response: Response, signal: AbortSignal): Promise<Uint8Array> {
+  if (signal.aborted) {
+    response.body?.cancel(signal.reason).catch(() => {});
+    throw signal.reason;
+  }
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 /** The whole body in one native read, or the signal's reason as soon as it aborts. */
@@ -147,7 +164,7 @@ export function streamingResponse(
         ? error
         : new MPTConnectionError(
             `${bounds.method} ${bounds.path}: the connection failed while reading the stream (${bounds.redactor.text(describeNetworkFailure(error))})`,
-            { cause: error },
+            { cause: bounds.redactor.error(error) },
           ),
     done: () => attempt.dispose(),
   });

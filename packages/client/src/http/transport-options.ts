@@ -163,7 +163,7 @@ function chooseWire(options: TransportOptions): Wire {
         `Invalid transport option ${nodeOnly}: it applies to the Node transport only; with fetch, pass a fetch that uses your proxy or TLS settings (e.g. undici's fetch with a ProxyAgent dispatcher)`,
       );
     }
-    return fetchWire(options.fetch ?? defaultFetch());
+    return options.fetch === undefined ? fetchWire(defaultFetch(), true) : fetchWire(options.fetch);
   }
   return nodeWire({ agent: options.agent, tls: options.tls });
 }

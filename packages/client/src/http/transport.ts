@@ -54,12 +54,11 @@ function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequ
   const headers = addHeaders(req.headers, { ...config.headers });
   const body = prepareBody(req.body, description);
   const file = req.file === true;
-  const limit = positive(
-    `${description}: maxResponseBytes`,
-    req.maxResponseBytes,
-    config.maxResponseBytes,
-    "bytes",
-  );
+  // the option checks build their message only when an option is given
+  const limit =
+    req.maxResponseBytes === undefined
+      ? config.maxResponseBytes
+      : positive(`${description}: maxResponseBytes`, req.maxResponseBytes, 0, "bytes");
   const explicit = headers.authorization;
   if (
     body.contentType !== undefined &&
@@ -83,12 +82,14 @@ function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequ
         ? Math.max(limit, TRANSPORT_DEFAULTS.maxDownloadBytes)
         : limit,
     file,
-    streamIdleTimeout: positive(
-      `${description}: streamIdleTimeout`,
-      req.streamIdleTimeout,
-      config.streamIdleTimeout,
-    ),
-    maxLineBytes: positive(`${description}: maxLineBytes`, req.maxLineBytes, config.maxLineBytes, "bytes"),
+    streamIdleTimeout:
+      req.streamIdleTimeout === undefined
+        ? config.streamIdleTimeout
+        : positive(`${description}: streamIdleTimeout`, req.streamIdleTimeout, 0),
+    maxLineBytes:
+      req.maxLineBytes === undefined
+        ? config.maxLineBytes
+        : positive(`${description}: maxLineBytes`, req.maxLineBytes, 0, "bytes"),
   };
 }
 

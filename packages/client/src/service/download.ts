@@ -1,9 +1,10 @@
 /**
  * Downloads: the file of a resource, asked for with `Accept: <its content type>` (read from the
- * resource's JSON first unless the caller names one), in memory (`FileModel`) or as a stream.
+ * resource's JSON first unless the caller names one), in memory (`FileModel`) or as a stream
+ * (`FileStream`); both return an `APIPromise` (`withResponse()`, `asResponse()`).
  */
 import { MPTError } from "../errors.js";
-import type { HttpResponse, RequestOptions } from "../http/types.js";
+import type { HttpResponse, RequestOptions, StreamResponse } from "../http/types.js";
 import { FileModel, type FileStream, filenameFromContentDisposition } from "../models/file.js";
 import { APIPromise } from "./api-promise.js";
 import { parseModel } from "./pagination.js";
@@ -42,15 +43,8 @@ export function downloadFile(
   return new APIPromise(response, fileFromResponse);
 }
 
-export async function downloadStream(
-  core: ServiceCore,
-  path: string,
-  options: DownloadOptions,
-): Promise<FileStream> {
-  const accept = options.accept ?? (await contentTypeOf(core, path, options));
-  const res = await core.ctx.transport.stream(
-    applyOptions({ method: "GET", path, headers: { Accept: accept } }, options),
-  );
+/** A `FileStream` over the open body of `res`. */
+export function fileStreamOf(res: StreamResponse): FileStream {
   const length = res.headers.get("Content-Length");
   return {
     filename: filenameFromContentDisposition(res.headers.get("Content-Disposition")),
@@ -58,4 +52,19 @@ export async function downloadStream(
     size: length !== null && /^\d+$/.test(length) ? Number(length) : null,
     body: res.body,
   };
+}
+
+export function downloadStream(
+  core: ServiceCore,
+  path: () => string,
+  options: DownloadOptions,
+): APIPromise<FileStream, StreamResponse> {
+  const response = (async () => {
+    const at = path();
+    const accept = options.accept ?? (await contentTypeOf(core, at, options));
+    return core.ctx.transport.stream(
+      applyOptions({ method: "GET", path: at, headers: { Accept: accept } }, options),
+    );
+  })();
+  return new APIPromise(response, fileStreamOf);
 }

@@ -25,10 +25,12 @@ export class Flattened<T> implements AsyncIterableIterator<T, undefined> {
     this.#signal = signal;
   }
 
+  /** This iterator itself (so it works in `for await`). */
   [Symbol.asyncIterator](): this {
     return this;
   }
 
+  /** The next item: at once from the batch in hand, else once the next batch arrived. */
   next(): Promise<IteratorResult<T, undefined>> {
     if (this.#pulling) return this.#pulling.then(this.#again, this.#again);
     if (this.#handed) {
@@ -53,6 +55,7 @@ export class Flattened<T> implements AsyncIterableIterator<T, undefined> {
     return pulling;
   }
 
+  /** Stops early and releases the source (what `break` in `for await` calls). */
   async return(): Promise<IteratorResult<T, undefined>> {
     this.#release();
     this.#handed = false;

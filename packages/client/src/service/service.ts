@@ -79,7 +79,13 @@ export class ServiceCore {
 
   /** Sends what `build` returns (its errors reject the promise) and reads the answer with `parse`. */
   call<T>(build: () => HttpRequest, options: RequestOptions | undefined, parse: (res: HttpResponse) => T) {
-    const response = (async () => this.send(build(), options))();
+    // no async wrapper: resolving one with the transport's promise would cost extra ticks per call
+    let response: Promise<HttpResponse>;
+    try {
+      response = this.send(build(), options);
+    } catch (error) {
+      response = Promise.reject(error);
+    }
     return new APIPromise(response, parse);
   }
 
@@ -214,7 +220,7 @@ export class ServiceCore {
   }
 
   downloadStream(id: unknown, options: DownloadOptions = {}) {
-    return downloadStream(this, this.resourcePath(id, "downloadStream"), options);
+    return downloadStream(this, () => this.resourcePath(id, "downloadStream"), options);
   }
 
   private writeBody(op: "create" | "update", data: unknown, file: FileInput | null | undefined): RequestBody {

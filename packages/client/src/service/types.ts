@@ -3,7 +3,7 @@
  * `iterate`, `create`, `publish`, `items(productId)` ... exactly when the row declares them.
  */
 import type { ActionDef, Operation, ServiceDef } from "../catalogue/types.js";
-import type { RequestOptions } from "../http/types.js";
+import type { RequestOptions, StreamResponse } from "../http/types.js";
 import type { ModelCollection } from "../models/collection.js";
 import type { FileModel, FileStream } from "../models/file.js";
 import type { ActionBodies, CreateBodies, ModelMap, ModelName, UpdateBodies } from "../models/model-map.js";
@@ -13,6 +13,7 @@ import type { APIPromise } from "./api-promise.js";
 import type { FileInput } from "./files.js";
 import type { Body, Input } from "./input.js";
 import type { Selected } from "./select.js";
+import type { RecordStream } from "./stream.js";
 
 export interface IterateOptions extends RequestOptions {
   /** Records per page (`limit` of each request), default 100. */
@@ -86,8 +87,11 @@ export interface CollectionReader<M> {
   fetchOne(options?: RequestOptions): APIPromise<M>;
   /** Number of matching records (`limit=0`). */
   count(options?: RequestOptions): APIPromise<number>;
-  /** Records as they arrive from a JSONL stream, never buffered whole. */
-  stream(options?: StreamOptions): AsyncIterableIterator<M>;
+  /**
+   * Records as they arrive from a JSONL stream, never buffered whole. `withResponse()` gives the
+   * response (status, headers, trace id) once its headers arrived; then iterate its `data`.
+   */
+  stream(options?: StreamOptions): RecordStream<M>;
   /**
    * A new service whose queries also match `query` (ANDed with any existing filter): an
    * `RQLQuery`, RQL text, or a callback given typed fields, `(f) => f("status").eq("Published")`.
@@ -157,8 +161,11 @@ export interface DeleteMethod {
 export interface DownloadMethods {
   /** The file of a resource, in memory. */
   download(id: string, options?: DownloadOptions): APIPromise<FileModel>;
-  /** The file of a resource as an open stream (for large files). */
-  downloadStream(id: string, options?: DownloadOptions): Promise<FileStream>;
+  /**
+   * The file of a resource as an open stream (for large files); `asResponse()` gives the open
+   * `StreamResponse`.
+   */
+  downloadStream(id: string, options?: DownloadOptions): APIPromise<FileStream, StreamResponse>;
 }
 
 type IdArgs<A extends ActionDef> = A extends { scope: "collection" }

@@ -6,14 +6,16 @@
  * Stale keep-alive sockets (the server closed an idle connection): a request that fails on a
  * reused socket before its answer began is sent again at once on another connection, without
  * counting as a retry, when that is safe: always for idempotent methods, and for POST/PATCH only
- * when no byte of it was handed to the socket. Otherwise the failure goes to the retry policy,
- * which never sends a POST twice. Idle sockets are closed after 4 s, before the 5 s keep-alive
+ * when no byte of it was handed to the socket. A POST/PATCH given a pooled socket is written only
+ * after the event loop polled once more, so a close that already reached this machine is seen
+ * before any byte goes out. Otherwise the failure goes to the retry policy, which never sends a
+ * POST twice. Idle sockets are closed after 4 s, before the 5 s keep-alive
  * timeout common on servers, and reused last-in first-out, which makes stale sockets rare.
  */
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from "node:http";
 import type { Socket } from "node:net";
 import { markUnsent } from "../network-errors.js";
-import { isRetryableNetworkFailure } from "../retry-policy.js";
+import { isIdempotent, isRetryableNetworkFailure } from "../retry-policy.js";
 import type { Wire, WireRequest, WireResponse } from "../wire.js";
 import { type NodeBuiltins, nodeBuiltins } from "./builtins.js";
 import { ACCEPT_ENCODING, decodedBody } from "./decompress.js";
@@ -55,6 +57,14 @@ function dispatched(socket: Socket): number {
   return typeof value === "number" ? value : (socket.bytesWritten ?? 0);
 }
 
+/**
+ * Runs `run` after the event loop's next poll phase: the first immediate runs in this turn's check
+ * phase, the second in the next turn's, after a poll that saw whatever reached the sockets.
+ */
+function afterNextPoll(run: () => void): void {
+  setImmediate(() => setImmediate(run));
+}
+
 /** The headers of one hop: as given, plus `Content-Length` where fetch would add it. */
 function requestHeaders(request: WireRequest): Record<string, string> {
   const body = request.body;
@@ -92,20 +102,21 @@ export function nodeWire(options: NodeWireOptions): Wire {
     return httpAgent;
   };
   const send = (request: WireRequest, resends: number): Promise<WireResponse> =>
-    sendOnce(node, request, agentFor, origins).catch((error: unknown) => {
-      if ((error as { staleSocket?: boolean }).staleSocket && resends > 0 && !request.attempt.cancelled) {
-        return send(request, resends - 1);
-      }
-      throw error;
-    });
+    sendOnce(node, request, agentFor, origins, resends, send);
   return { name: "node", defaultHeaders: DEFAULT_HEADERS, send: (request) => send(request, STALE_RESENDS) };
 }
 
+/**
+ * One hop on one socket. A failure on a stale kept-alive socket that is safe to repeat settles
+ * with `again(request, resends - 1)` while `resends` lasts (no extra promise on the usual path).
+ */
 function sendOnce(
   node: NodeBuiltins,
   request: WireRequest,
   agentFor: (protocol: string) => Agent,
   origins: Map<string, Origin>,
+  resends: number,
+  again: (request: WireRequest, resends: number) => Promise<WireResponse>,
 ): Promise<WireResponse> {
   const { origin, path } = splitUrl(request.url, origins);
   if (origin.protocol !== "http:" && origin.protocol !== "https:") {
@@ -136,9 +147,22 @@ function sendOnce(
       req.destroy();
       res?.destroy();
     });
+    // idempotent requests are written at once: on a stale socket they simply go again
+    const holdBody = !isIdempotent(request.method);
     req.once("socket", (assigned: Socket) => {
       socket = assigned;
       before = dispatched(assigned);
+      if (!holdBody) return;
+      if (!req.reusedSocket) {
+        writeBody(req, request.body);
+        return;
+      }
+      // A POST/PATCH on a pooled socket waits until the event loop polled the sockets once: a
+      // close the server sent meanwhile is read first and fails this request unsent (so it goes
+      // again), instead of its bytes going to a dead connection.
+      afterNextPoll(() => {
+        if (!req.destroyed) writeBody(req, request.body);
+      });
     });
     req.once("response", (message: IncomingMessage) => {
       res = message;
@@ -152,11 +176,12 @@ function sendOnce(
       }
       const unsent = socket !== undefined && dispatched(socket) === before;
       // a kept-alive socket the server had closed: send again at once on another connection
-      if (req.reusedSocket && isRetryableNetworkFailure(request.method, unsent)) {
-        (error as { staleSocket?: boolean }).staleSocket = true;
+      if (req.reusedSocket && resends > 0 && isRetryableNetworkFailure(request.method, unsent)) {
+        resolve(again(request, resends - 1));
+        return;
       }
       reject(unsent ? markUnsent(error) : error);
     });
-    writeBody(req, request.body);
+    if (!holdBody) writeBody(req, request.body);
   });
 }
