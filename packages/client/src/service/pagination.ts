@@ -63,6 +63,18 @@ export function parseCollection(
   );
 }
 
+const queueTick = (globalThis as { process?: { nextTick?: (run: () => void) => void } }).process?.nextTick;
+
+/**
+ * Resolves once the callbacks queued with `process.nextTick` so far have run (at once where there
+ * is none). A request started from a promise chain hands its socket over in such a callback (Node's
+ * agent): without this pause the prefetched page's request would wait, unsent, until the caller's
+ * loop over the current page let the microtask queue drain.
+ */
+function queuedTicks(): Promise<void> | undefined {
+  return queueTick ? new Promise<void>((resolve) => queueTick(resolve)) : undefined;
+}
+
 type PageFetcher = (limit: number, offset: number, signal: AbortSignal) => Promise<ModelCollection<unknown>>;
 
 /**
@@ -106,6 +118,7 @@ export async function* iteratePages(
         pending = fetchPage(Math.min(pagination.limit, remaining), next, controller.signal);
         // Surfaced when awaited; avoid an unhandled rejection if the caller stops first.
         pending.catch(() => undefined);
+        await queuedTicks();
       }
       if (signal?.aborted) throw signal.reason;
       yield page;
