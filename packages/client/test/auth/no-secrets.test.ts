@@ -4,7 +4,6 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { setTimeout as delay } from "node:timers/promises";
 import { BearerTokenAuthentication, ExtensionFrameworkAuthentication } from "../../src/auth/index.js";
 import type { Authentication } from "../../src/auth/types.js";
 import { MPTError } from "../../src/errors.js";
@@ -147,7 +146,6 @@ describe("secrets never leak into messages or logs", () => {
           path: "/public/v1/x",
         }),
       );
-      await delay(10);
     } finally {
       await server.close();
     }

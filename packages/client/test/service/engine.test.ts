@@ -46,7 +46,7 @@ describe("iterate", () => {
     const { svc } = service(products, async (req) => {
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
-      await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setImmediate(r));
       inFlight -= 1;
       const offset = Number(new URLSearchParams(req.query).get("offset"));
       return page(records(10, offset), offset, 10, 50);
@@ -61,7 +61,7 @@ describe("iterate", () => {
       completed: () => events.push("done"),
     };
     for await (const _ of svc.iterate!({ batchSize: 10, progress }) as AsyncIterable<unknown>) {
-      await new Promise((r) => setTimeout(r, 1));
+      await new Promise((r) => setImmediate(r));
     }
     assert.equal(n, 50);
     assert.equal(maxInFlight, 1);
