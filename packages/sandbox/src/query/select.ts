@@ -3,10 +3,12 @@
  * nested paths (`+subscriptions.id` keeps only `id` in each subscription), and the fields a
  * collection omits by default (reported in `$meta.omitted` until selected). Names are matched
  * case-insensitively; unknown ones are ignored (mpt-rql-net's select never answers an error).
+ * Properties the caller's account type may not see are trimmed from the result.
  */
 import type { SelectEntry } from "mpt-api-client";
 import type { AccountType } from "../domain/machines/types.js";
 import { isObject, type JsonObject, type JsonValue } from "../shared/json.js";
+import { schemaTrimmer } from "./access-trim.js";
 import type { FieldLookup } from "./fields.js";
 import { parentOf } from "./properties.js";
 
@@ -117,7 +119,8 @@ function canonicalPath(
 
 /**
  * Builds a projection. As on the platform, a select never fails: paths naming no property of
- * the object are ignored, and so are properties `accountType` may not see.
+ * the object are ignored, and so are properties `accountType` may not see; those are also left
+ * out of the projected records (access-trim.ts), whatever the select.
  */
 export function buildProjection(
   entries: readonly SelectEntry[],
@@ -133,8 +136,9 @@ export function buildProjection(
     if (parts) (entry.include ? include : exclude)(root, parts);
   }
   const omitted = defaults.filter((d) => root.mode !== "all" && !root.children.has(d));
+  const trim = schemaTrimmer(fields.root.schema, accountType);
   return {
     omitted,
-    apply: (record) => project(record, root, defaults) as JsonObject,
+    apply: (record) => trim(project(record, root, defaults) as JsonObject),
   };
 }

@@ -12,6 +12,7 @@ import { machineOf } from "../../domain/machines/index.js";
 import { checkWriter, withoutCredentials } from "../../domain/ownership.js";
 import { validateRequest } from "../../domain/validation.js";
 import { findInView, modelName, openView, type View } from "../../domain/view.js";
+import { accessTrimmer } from "../../query/access-trim.js";
 import { deepMerge, isObject, type JsonObject } from "../../shared/json.js";
 import { forbidden, notFound, SandboxError } from "../../shared/problem.js";
 import { bodyOf, type RequestBody } from "../body.js";
@@ -68,7 +69,7 @@ export function handleAction(
       return blobRedirect(rc.url.origin, owner);
     }
     if (action.returns === "none") return new Response(null, { status: 200 });
-    return json(record);
+    return json(accessTrimmer(route.store, caller.accountType)(record));
   }
 
   checkWriter(route.store, caller, record);
@@ -102,5 +103,7 @@ export function handleAction(
   const effect = effectOnAction(route.store, name);
   if (effect) record = effect(sandbox, record, caller);
   view.collection.put(record);
-  return action.returns === "none" ? noContent() : json(record);
+  return action.returns === "none"
+    ? noContent()
+    : json(accessTrimmer(route.store, caller.accountType)(record));
 }
