@@ -12,8 +12,8 @@ import { RQL_SCHEMAS } from "./generated/rql-metadata.js";
 
 /** What a schema's objects lose: hidden properties, and children with something hidden below. */
 interface Plan {
-  hidden: Set<string>;
-  nested: Map<string, Plan>;
+  hidden: string[];
+  nested: Array<[string, Plan]>;
 }
 
 export type Trimmer = (record: JsonObject) => JsonObject;
@@ -57,46 +57,47 @@ function compile(accountType: AccountType): Map<string, Plan> {
     }
   }
   const out = new Map<string, Plan>();
-  for (const schema of affected) out.set(schema, { hidden: new Set(), nested: new Map() });
+  for (const schema of affected) out.set(schema, { hidden: [], nested: [] });
   for (const [schema, plan] of out) {
     for (const [name, meta] of Object.entries(RQL_SCHEMAS[schema] ?? {})) {
-      if (hides(meta.a, letter)) plan.hidden.add(name);
+      if (hides(meta.a, letter)) plan.hidden.push(name);
       else if (meta.to !== undefined && meta.t !== "P") {
         const child = out.get(meta.to);
-        if (child) plan.nested.set(name, child);
+        if (child) plan.nested.push([name, child]);
       }
     }
   }
   return out;
 }
 
+/** `value` without what `plan` hides (walked by the plan's properties, not the record's). */
 function trimValue(value: JsonValue, plan: Plan, depth: number): JsonValue {
   if (depth > 32) return value;
   if (Array.isArray(value)) {
-    let changed = false;
-    const items = value.map((item) => {
+    let items: JsonValue[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i] as JsonValue;
       const trimmed = trimValue(item, plan, depth + 1);
-      if (trimmed !== item) changed = true;
-      return trimmed;
-    });
-    return changed ? items : value;
+      if (trimmed === item) continue;
+      items ??= [...value];
+      items[i] = trimmed;
+    }
+    return items ?? value;
   }
   if (!isObject(value)) return value;
   let out: JsonObject | undefined;
-  for (const key of Object.keys(value)) {
-    if (plan.hidden.has(key)) {
-      out ??= { ...value };
-      delete out[key];
-      continue;
-    }
-    const child = plan.nested.get(key);
+  for (const key of plan.hidden) {
+    if (!Object.hasOwn(value, key)) continue;
+    out ??= { ...value };
+    delete out[key];
+  }
+  for (const [key, child] of plan.nested) {
     const current = value[key];
-    if (!child || current === undefined) continue;
+    if (current === undefined || current === null || typeof current !== "object") continue;
     const trimmed = trimValue(current, child, depth + 1);
-    if (trimmed !== current) {
-      out ??= { ...value };
-      out[key] = trimmed;
-    }
+    if (trimmed === current) continue;
+    out ??= { ...value };
+    out[key] = trimmed;
   }
   return out ?? value;
 }
