@@ -122,11 +122,14 @@ test("a JSONL stream (MPT-Streaming) trims every record", async () => {
   }
 });
 
-test("write answers are trimmed too; the stored record keeps every field", async () => {
+test("update and action answers are trimmed too; the stored record keeps every field", async () => {
   const updated = await h.put(`/commerce/orders/${ORDER}`, { notes: "by the vendor" }, "vendor");
   assert.equal(updated.status, 200, JSON.stringify(updated.body));
   assert.equal(updated.body.notes, "by the vendor");
   assert.deepEqual(updated.body.price, SEEN.vendor.price);
+  const validated = await h.post(`/commerce/orders/${ORDER}/validate`, {}, "client");
+  assert.equal(validated.status, 200, JSON.stringify(validated.body));
+  assert.deepEqual(validated.body.price, SEEN.client.price);
   const stored = await h.get(`/commerce/orders/${ORDER}?select=lines`, "operations");
   assert.equal(stored.body.notes, "by the vendor");
   assertSeen(stored.body, "operations", "stored");
