@@ -82,21 +82,22 @@ eachTransport((kind) => {
       // the object is created, then the answer's body trickles: the client times out reading it
       sb.faults.set({
         kind: "slowBody",
-        chunkDelayMs: 600,
+        chunkDelayMs: 1_500,
         chunkBytes: 8,
         method: "POST",
         service: "catalog.unitsOfMeasure",
       });
-      const client = clientOf(sb, { transport: kind, retries: 5, timeout: 200 });
+      // a budget wide enough for the POST to reach the server on a loaded machine, well under the trickle
+      const client = clientOf(sb, { transport: kind, retries: 5, timeout: 500 });
       const { error } = await timedRejection(() => client.catalog.unitsOfMeasure.create({ name: "Once" }));
-      assert.ok(error instanceof MPTTimeoutError && error.timeout === 200, String(error));
+      assert.ok(error instanceof MPTTimeoutError && error.timeout === 500, String(error));
       assert.equal(sb.counters.requests(POST_UOM), 1, "the POST went out exactly once");
       assert.equal(sb.counters.createdCount("catalog/units-of-measure"), 1, "and created exactly one object");
     });
 
     test("a POST whose answer is late (server busy before acting) is sent once as well", async () => {
-      sb.faults.set({ kind: "latency", ms: 400, method: "POST", service: "catalog.unitsOfMeasure" });
-      const client = clientOf(sb, { transport: kind, retries: 5, timeout: 150 });
+      sb.faults.set({ kind: "latency", ms: 1_500, method: "POST", service: "catalog.unitsOfMeasure" });
+      const client = clientOf(sb, { transport: kind, retries: 5, timeout: 500 });
       const { error } = await timedRejection(() => client.catalog.unitsOfMeasure.create({ name: "Late" }));
       assert.ok(error instanceof MPTTimeoutError, String(error));
       assert.equal(sb.counters.requests(POST_UOM), 1);
