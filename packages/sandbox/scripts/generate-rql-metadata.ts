@@ -11,24 +11,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { DEFAULT_SPEC } from "./generate-schema.js";
+import type { RqlExtension, Schema } from "./spec-schema.js";
 
-interface RqlExtension {
-  rqlType?: string;
-  access?: string[];
-}
-interface Schema {
-  $ref?: string;
-  type?: string;
-  format?: string;
-  enum?: unknown[];
-  items?: Schema;
-  properties?: Record<string, Schema>;
-  allOf?: Schema[];
-  oneOf?: Schema[];
-  anyOf?: Schema[];
-  nullable?: boolean;
-  "x-softwareone-rql"?: RqlExtension;
-}
 interface Spec {
   components: { schemas: Record<string, Schema> };
 }

@@ -11,19 +11,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { ROUTES } from "../src/domain/routes.js";
+import type { Schema } from "./spec-schema.js";
 
-interface Schema {
-  $ref?: string;
-  type?: string;
-  format?: string;
-  enum?: unknown[];
-  items?: Schema;
-  properties?: Record<string, Schema>;
-  allOf?: Schema[];
-  required?: string[];
-  nullable?: boolean;
-  [keyword: string]: unknown;
-}
 type Content = Record<string, { schema?: Schema }>;
 interface Operation {
   requestBody?: { content?: Content };
