@@ -20,8 +20,15 @@ export function bearerValue(token: unknown, what: string): string {
   return `Bearer ${bare}`;
 }
 
+/** Reads a provider's fixed `Authorization` value (set by the class's static block). */
+let fixedValue: (provider: BearerTokenAuthentication) => string;
+
 /** Sends the same token with every request: an API token (`idt:TKN-…`) or a user JWT. */
 export class BearerTokenAuthentication implements Authentication {
+  static {
+    fixedValue = (provider) => provider.#authorization;
+  }
+
   readonly #authorization: string;
   /** True for a long-lived API token (`idt:…`), false for a user JWT. */
   readonly isApiToken: boolean;
@@ -39,4 +46,16 @@ export class BearerTokenAuthentication implements Authentication {
   secretValues(): readonly string[] {
     return [this.#authorization];
   }
+}
+
+/**
+ * The `Authorization` value of a provider that sends the same one every time (an unmodified
+ * `BearerTokenAuthentication`), so the transport can skip awaiting `getAuthorization`;
+ * undefined for every other provider.
+ */
+export function fixedAuthorization(provider: Authentication): string | undefined {
+  return provider instanceof BearerTokenAuthentication &&
+    provider.getAuthorization === BearerTokenAuthentication.prototype.getAuthorization
+    ? fixedValue(provider)
+    : undefined;
 }

@@ -2,6 +2,7 @@
  * One attempt of a logical request: get credentials, send (following redirects) under the
  * attempt's time budget, and turn what happened into an outcome the retry loop can judge.
  */
+import { fixedAuthorization } from "../auth/bearer.js";
 import type { AuthContext } from "../auth/types.js";
 import {
   MPTAuthenticationError,
@@ -18,7 +19,7 @@ import type { BodyLimit } from "./body-reader.js";
 import { mapErrorResponse } from "./error-mapping.js";
 import { describeNetworkFailure, failedBeforeSending, isPermanentFailure } from "./network-errors.js";
 import { type Redactor, redact } from "./redact.js";
-import { sendFollowingRedirects } from "./redirects.js";
+import { followRedirects, isRedirected } from "./redirects.js";
 import { isRetryableAuthFailure, isRetryableNetworkFailure, isRetryableStatus } from "./retry-policy.js";
 import type { TransportConfig } from "./transport-options.js";
 import type { HttpMethod } from "./types.js";
@@ -101,6 +102,17 @@ export function asAuthFailure(error: unknown): Error {
   });
 }
 
+/** The `Authorization` value when it is known without waiting (none needed, or a fixed token). */
+function authorizeNow(
+  config: TransportConfig,
+  request: PreparedRequest,
+): { value: string | undefined } | undefined {
+  const auth = config.authentication;
+  if (!auth || request.explicitAuthorization) return { value: undefined };
+  const value = fixedAuthorization(auth);
+  return value === undefined ? undefined : { value };
+}
+
 /** Asks the provider for the `Authorization` value; a failure becomes an outcome. */
 async function authorize(
   config: TransportConfig,
@@ -166,7 +178,7 @@ export async function runAttempt<T>(
   mode: AttemptMode<T>,
   mayReplay: boolean,
 ): Promise<Outcome<T>> {
-  const auth = await authorize(config, request);
+  const auth = authorizeNow(config, request) ?? (await authorize(config, request));
   if ("kind" in auth) return auth;
   const headers = { ...request.headers };
   if (auth.value !== undefined) headers.authorization = auth.value;
@@ -175,14 +187,30 @@ export async function runAttempt<T>(
   let keepSignal = false;
   let headersReceived = false;
   try {
-    const hop = {
+    // the first hop is sent here: most answers are not redirects and need no more bookkeeping
+    const first = await config.wire.send({
       method: request.method,
+      url: request.url,
       headers,
       body: request.body,
       attempt: signal,
-      redactor: request.redactor,
-    };
-    const final = await sendFollowingRedirects(config.wire, request.url, hop, request.description);
+      description: request.description,
+    });
+    const final = isRedirected(first)
+      ? await followRedirects(
+          config.wire,
+          request.url,
+          {
+            method: request.method,
+            headers,
+            body: request.body,
+            attempt: signal,
+            redactor: request.redactor,
+          },
+          request.description,
+          first,
+        )
+      : { response: first, url: request.url, authorizationSent: headers.authorization !== undefined };
     headersReceived = true;
     const { response, url } = final;
     if (response.status >= 200 && response.status < 300) {

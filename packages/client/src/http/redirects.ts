@@ -65,12 +65,21 @@ export function uploadRedirected(description: string, answer?: RedirectAnswer): 
     : new MPTHttpError(status, message, "", answerDetails(answer));
 }
 
-/** Sends `request` to `url` through `wire`, following up to `MAX_REDIRECTS` redirects. */
-export async function sendFollowingRedirects(
+/** True when `response` is a redirect the client must follow, or one the transport followed. */
+export function isRedirected(response: WireResponse): boolean {
+  return response.followedUrl !== undefined || REDIRECT_STATUSES.has(response.status);
+}
+
+/**
+ * Follows the redirects of a request to `url` whose first answer is `first` (sent when
+ * undefined), up to `MAX_REDIRECTS`.
+ */
+export async function followRedirects(
   wire: Wire,
   url: string,
   request: HopRequest,
   description: string,
+  first: WireResponse | undefined,
 ): Promise<FinalResponse> {
   // parsed only when a redirect happens: most requests have none
   let origin: string | undefined;
@@ -78,16 +87,20 @@ export async function sendFollowingRedirects(
   let method = request.method;
   let body = request.body;
   let current = url;
+  let pending = first;
   const upload = body instanceof Blob;
   for (let hop = 0; ; hop++) {
-    const response = await wire.send({
-      method,
-      url: current,
-      headers,
-      body,
-      attempt: request.attempt,
-      description,
-    });
+    const response =
+      pending ??
+      (await wire.send({
+        method,
+        url: current,
+        headers,
+        body,
+        attempt: request.attempt,
+        description,
+      }));
+    pending = undefined;
     if (response.followedUrl !== undefined) {
       origin ??= new URL(url).origin;
       const sent = headers.authorization !== undefined && new URL(response.followedUrl).origin === origin;

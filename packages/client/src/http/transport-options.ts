@@ -97,6 +97,8 @@ export interface TransportConfig {
   maxRetryDelay: number;
   retryBaseDelay: number;
   maxBackoffDelay: number;
+  /** The client's headers merged with each frozen header record of a request (see transport.ts). */
+  mergedHeaders: WeakMap<object, Readonly<Record<string, string>>>;
   /** For authentication providers (token requests): over the Node transport when that is used. */
   fetch: FetchFunction;
   /** Moves the bytes of each hop: fetch or node:http. */
@@ -186,6 +188,7 @@ export function normaliseTransportOptions(options: TransportOptions): TransportC
   return {
     baseUrl: resolveBaseUrl(options.baseUrl, undefined),
     authentication,
+    mergedHeaders: new WeakMap(),
     timeout: positive("timeout", options.timeout, TRANSPORT_DEFAULTS.timeout),
     streamTimeout: positive("streamTimeout", options.streamTimeout, TRANSPORT_DEFAULTS.streamTimeout),
     streamIdleTimeout: positive(

@@ -38,6 +38,23 @@ import type { HttpRequest, HttpResponse, HttpTransport, StreamResponse } from ".
 
 export type { TransportOptions } from "./transport-options.js";
 
+/**
+ * The client's headers with a request's own, checked. A frozen record (the services' constant
+ * `Accept`) is merged once per client and the frozen result reused; callers copy before changing.
+ */
+function mergedHeaders(
+  config: TransportConfig,
+  given: Record<string, string> | undefined,
+): Record<string, string> {
+  if (given === undefined || !Object.isFrozen(given)) return addHeaders(given, { ...config.headers });
+  let merged = config.mergedHeaders.get(given);
+  if (merged === undefined) {
+    merged = Object.freeze(addHeaders(given, { ...config.headers }));
+    config.mergedHeaders.set(given, merged);
+  }
+  return merged;
+}
+
 function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequest {
   if (typeof req.path !== "string" || !req.path.startsWith("/")) {
     throw new MPTError(
@@ -51,7 +68,7 @@ function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequ
   if (req.body !== undefined && (req.method === "GET" || req.method === "HEAD")) {
     throw new MPTError(`${description}: a ${req.method} request cannot carry a body`);
   }
-  const headers = addHeaders(req.headers, { ...config.headers });
+  let headers = mergedHeaders(config, req.headers);
   const body = prepareBody(req.body, description);
   const file = req.file === true;
   // the option checks build their message only when an option is given
@@ -64,7 +81,7 @@ function prepareRequest(config: TransportConfig, req: HttpRequest): PreparedRequ
     body.contentType !== undefined &&
     (body.body instanceof Blob || headers["content-type"] === undefined)
   ) {
-    headers["content-type"] = body.contentType;
+    headers = { ...headers, "content-type": body.contentType };
   }
   const query = req.query ? `?${req.query.replace(/^\?/, "")}` : "";
   return {

@@ -63,6 +63,7 @@ export function collectionQuery(state: QueryState, page?: { limit?: number; offs
 /** Query of `get`: `select=a,b&render()` (filter and order do not apply). */
 export function getQuery(state: QueryState, select: readonly string[] | string | undefined): string {
   const fields = typeof select === "string" ? [select] : select;
+  if ((fields === undefined || fields.length === 0) && !state.render) return "";
   return buildQueryString({
     ...(fields && fields.length > 0 ? { select: fields } : {}),
     ...(state.render ? { render: true } : {}),

@@ -42,7 +42,8 @@ import type {
   StreamOptions,
 } from "./types.js";
 
-const ACCEPT_JSON = { Accept: "application/json" } as const;
+/** Frozen: the transport merges a frozen header record with the client's once (see transport.ts). */
+const ACCEPT_JSON = Object.freeze({ Accept: "application/json" });
 
 /** What every service of one client shares. */
 export interface EngineContext {
@@ -165,12 +166,12 @@ export class ServiceCore {
     );
   }
 
-  get(id: unknown, options: GetOptions = {}): APIPromise<unknown> {
+  get(id: unknown, options?: GetOptions): APIPromise<unknown> {
     let path = "";
     return this.call(
       () => {
         path = this.resourcePath(id, "get");
-        return { method: "GET", path, query: getQuery(this.state, options.select), headers: ACCEPT_JSON };
+        return { method: "GET", path, query: getQuery(this.state, options?.select), headers: ACCEPT_JSON };
       },
       options,
       (res) => parseModel(res, `GET ${path}`),

@@ -10,7 +10,8 @@ import {
 } from "../../src/auth/index.js";
 import { decodeJwtPayload, jwtExpiry } from "../../src/auth/jwt.js";
 import { MPTError } from "../../src/errors.js";
-import { makeJwt } from "../http/support.js";
+import { createTransport } from "../../src/http/transport.js";
+import { makeJwt, withServer } from "../http/support.js";
 
 const ctx = { baseUrl: "https://api.example.com", fetch: globalThis.fetch, timeout: 1000 };
 
@@ -21,6 +22,27 @@ describe("BearerTokenAuthentication", () => {
       "Bearer idt:TKN-1:abc",
     );
     assert.equal(await new BearerTokenAuthentication("Bearer abc ").getAuthorization(), "Bearer abc");
+  });
+
+  test("the transport sends its token without awaiting it, and honours a subclass's getAuthorization", async () => {
+    class Rotating extends BearerTokenAuthentication {
+      override async getAuthorization(): Promise<string> {
+        return "Bearer rotated";
+      }
+    }
+    await withServer(
+      (_req, res) => res.end("{}"),
+      async (server) => {
+        for (const [auth, sent] of [
+          [new BearerTokenAuthentication("idt:TKN-1:abc"), "Bearer idt:TKN-1:abc"],
+          [new Rotating("idt:TKN-1:abc"), "Bearer rotated"],
+        ] as const) {
+          const transport = createTransport({ baseUrl: server.url, authentication: auth });
+          await transport.request({ method: "GET", path: "/public/v1/x" });
+          assert.equal(server.received.at(-1)?.headers.authorization, sent);
+        }
+      },
+    );
   });
 
   test("rejects empty, non-string and header-breaking tokens with a clear MPTError", () => {

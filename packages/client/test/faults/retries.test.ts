@@ -10,7 +10,7 @@ import { describe, test } from "node:test";
 import { MPTAPIError, MPTMaxRetryError, MPTTimeoutError } from "mpt-api-client";
 import { instantRetries } from "../support/retry-clock.js";
 import { eachTransport } from "../support/transports.js";
-import { clientOf, timedRejection, useSandbox } from "./support.js";
+import { clientOf, timedRejection, until, useSandbox } from "./support.js";
 
 const sb = useSandbox();
 
@@ -101,6 +101,9 @@ eachTransport((kind) => {
       const { error } = await timedRejection(() => client.catalog.unitsOfMeasure.create({ name: "Late" }));
       assert.ok(error instanceof MPTTimeoutError, String(error));
       assert.equal(sb.counters.requests(POST_UOM), 1);
+      // the server acts once its latency ends: one object, and it must not land in a later test
+      await until(() => sb.counters.createdCount("catalog/units-of-measure") === 1);
+      assert.equal(sb.counters.requests(POST_UOM), 1, "still one POST after the server acted");
     });
 
     test("a POST answered 503 without Retry-After is not retried; with Retry-After it is", async () => {

@@ -102,6 +102,29 @@ eachTransport((kind) => {
     );
   });
 
+  test("the wire headers: Host with the port, Content-Length of each body, no chunked encoding", async () => {
+    await withServer(
+      (_req, res) => res.end("{}"),
+      async (server) => {
+        const transport = createTransport({ baseUrl: server.url, transport: kind, retries: 0 });
+        const value = { name: "Zürich – 東京" };
+        const json = JSON.stringify(value);
+        await transport.request({ method: "POST", path: "/public/v1/json", body: { kind: "json", value } });
+        await transport.request({ method: "POST", path: "/public/v1/empty" });
+        await transport.request({ method: "GET", path: "/public/v1/get", headers: { "X-Trace": "t-1" } });
+        const [post, empty, get] = server.received;
+        assert.equal(post?.headers.host, new URL(server.url).host);
+        assert.equal(post?.headers["content-length"], String(Buffer.byteLength(json)));
+        assert.equal(post?.headers["transfer-encoding"], undefined);
+        assert.equal(post?.body.toString(), json);
+        assert.equal(empty?.headers["content-length"], "0");
+        assert.equal(get?.headers["content-length"], undefined);
+        assert.equal(get?.headers["x-trace"], "t-1");
+        assert.equal(get?.headers.connection, "keep-alive");
+      },
+    );
+  });
+
   test("sequential requests reuse one kept-alive connection", async () => {
     const sockets = new Set<unknown>();
     await withServer(

@@ -34,6 +34,8 @@ interface Origin {
   protocol: string;
   hostname: string;
   port: string;
+  /** The `Host` header: hostname, and the port unless it is the scheme's default. */
+  host: string;
 }
 
 /** `url` split into its origin (parsed once per origin) and the path with query. */
@@ -44,7 +46,7 @@ function splitUrl(url: string, origins: Map<string, Origin>): { origin: Origin; 
   if (!origin) {
     const parsed = new URL(key);
     const hostname = parsed.hostname.startsWith("[") ? parsed.hostname.slice(1, -1) : parsed.hostname;
-    origin = { protocol: parsed.protocol, hostname, port: parsed.port };
+    origin = { protocol: parsed.protocol, hostname, port: parsed.port, host: parsed.host };
     if (origins.size > 64) origins.clear();
     origins.set(key, origin);
   }
@@ -76,6 +78,32 @@ function requestHeaders(request: WireRequest): Record<string, string> {
   return request.headers;
 }
 
+/**
+ * The headers of one hop as a flat name/value list with `Host` and `Content-Length` filled in as
+ * node:http would (a string body's byte length unless the caller gave one), which node:http
+ * writes at once instead of recording each through `setHeader`. Only for the client's own
+ * agents: a caller's agent (a proxy agent) may still change headers after the request is made.
+ */
+function headerList(request: WireRequest, origin: Origin): string[] {
+  const given = request.headers;
+  const list: string[] = [];
+  if (given.host === undefined) list.push("host", origin.host);
+  const body = request.body;
+  let length: string | undefined;
+  if (body instanceof Blob) length = String(body.size);
+  else if (body === undefined) {
+    if (request.method === "POST" || request.method === "PUT") length = "0";
+  } else if (given["content-length"] === undefined) length = String(Buffer.byteLength(body));
+  const names = Object.keys(given);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    if (length !== undefined && name === "content-length") continue;
+    list.push(name, given[name] as string);
+  }
+  if (length !== undefined) list.push("content-length", length);
+  return list;
+}
+
 /** What fetch sends by default and node:http does not. */
 const DEFAULT_HEADERS = { accept: "*/*", "accept-encoding": ACCEPT_ENCODING };
 
@@ -101,8 +129,9 @@ export function nodeWire(options: NodeWireOptions): Wire {
     httpAgent ??= new node.http.Agent(common);
     return httpAgent;
   };
+  const ownAgent = options.agent === undefined;
   const send = (request: WireRequest, resends: number): Promise<WireResponse> =>
-    sendOnce(node, request, agentFor, origins, resends, send);
+    sendOnce(node, request, agentFor, ownAgent, origins, resends, send);
   return { name: "node", defaultHeaders: DEFAULT_HEADERS, send: (request) => send(request, STALE_RESENDS) };
 }
 
@@ -114,6 +143,7 @@ function sendOnce(
   node: NodeBuiltins,
   request: WireRequest,
   agentFor: (protocol: string) => Agent,
+  ownAgent: boolean,
   origins: Map<string, Origin>,
   resends: number,
   again: (request: WireRequest, resends: number) => Promise<WireResponse>,
@@ -128,7 +158,7 @@ function sendOnce(
     hostname: origin.hostname,
     path,
     method: request.method,
-    headers: requestHeaders(request),
+    headers: ownAgent ? headerList(request, origin) : requestHeaders(request),
     agent: agentFor(origin.protocol),
   };
   if (origin.port !== "") init.port = origin.port;
