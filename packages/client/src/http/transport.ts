@@ -137,7 +137,7 @@ function retryDelay(config: TransportConfig, retryIndex: number, retryAfter: num
 async function execute<T>(config: TransportConfig, req: HttpRequest, mode: AttemptMode<T>): Promise<T> {
   const request = prepareRequest(config, req);
   const retries = retryCount(req.retries, config.retries);
-  const started = Date.now();
+  const started = config.logger ? Date.now() : 0;
   let attempts = 0;
   let retriesUsed = 0;
   let replayed = false;

@@ -36,20 +36,33 @@ interface Origin {
   port: string;
   /** The `Host` header: hostname, and the port unless it is the scheme's default. */
   host: string;
+  /** `protocol//host` as it appears in URLs. */
+  key: string;
+}
+
+/** Origins parsed so far, and the last one used (most requests go to one origin). */
+interface Origins {
+  byKey: Map<string, Origin>;
+  last: Origin | undefined;
 }
 
 /** `url` split into its origin (parsed once per origin) and the path with query. */
-function splitUrl(url: string, origins: Map<string, Origin>): { origin: Origin; path: string } {
+function splitUrl(url: string, origins: Origins): { origin: Origin; path: string } {
+  const last = origins.last;
+  if (last !== undefined && url.startsWith(last.key) && url.charCodeAt(last.key.length) === 47) {
+    return { origin: last, path: url.slice(last.key.length) };
+  }
   const slash = url.indexOf("/", url.indexOf("//") + 2);
   const key = slash < 0 ? url : url.slice(0, slash);
-  let origin = origins.get(key);
+  let origin = origins.byKey.get(key);
   if (!origin) {
     const parsed = new URL(key);
     const hostname = parsed.hostname.startsWith("[") ? parsed.hostname.slice(1, -1) : parsed.hostname;
-    origin = { protocol: parsed.protocol, hostname, port: parsed.port, host: parsed.host };
-    if (origins.size > 64) origins.clear();
-    origins.set(key, origin);
+    origin = { protocol: parsed.protocol, hostname, port: parsed.port, host: parsed.host, key };
+    if (origins.byKey.size > 64) origins.byKey.clear();
+    origins.byKey.set(key, origin);
   }
+  origins.last = origin;
   return { origin, path: slash < 0 ? "/" : url.slice(slash) };
 }
 
@@ -110,7 +123,7 @@ const DEFAULT_HEADERS = { accept: "*/*", "accept-encoding": ACCEPT_ENCODING };
 /** Builds the Node transport; its modules are loaded here, not when the bundle loads. */
 export function nodeWire(options: NodeWireOptions): Wire {
   const node = nodeBuiltins();
-  const origins = new Map<string, Origin>();
+  const origins: Origins = { byKey: new Map(), last: undefined };
   let httpAgent: Agent | undefined;
   let httpsAgent: Agent | undefined;
   const agentFor = (protocol: string): Agent => {
@@ -144,7 +157,7 @@ function sendOnce(
   request: WireRequest,
   agentFor: (protocol: string) => Agent,
   ownAgent: boolean,
-  origins: Map<string, Origin>,
+  origins: Origins,
   resends: number,
   again: (request: WireRequest, resends: number) => Promise<WireResponse>,
 ): Promise<WireResponse> {
