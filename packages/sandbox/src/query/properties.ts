@@ -21,6 +21,8 @@ export interface FieldLookup {
   readonly root: Parent;
   /** The property `segment` (any letter case) under `parent`, or undefined when there is none. */
   lookup(parent: Parent, segment: string): PropertyInfo | undefined;
+  /** The root's property names: the spec schema's, then those only the data has. */
+  rootNames(): string[];
 }
 
 /** mpt-rql-net's `RqlOperators` names (its "Operator 'X' is not permitted" messages use them). */
@@ -157,6 +159,11 @@ function spellingIn(schema: string, segment: string): string | undefined {
     spellings.set(schema, names);
   }
   return names.get(segment.toLowerCase());
+}
+
+/** The spec's property names of `schema` (none for a store without one). */
+export function specNames(schema: string | undefined): string[] {
+  return schema === undefined ? [] : Object.keys(RQL_SCHEMAS[schema] ?? {});
 }
 
 /** The spec's property `segment` (any letter case) of `parent.schema`, or undefined. */
