@@ -245,6 +245,20 @@ const FILTERS: ReadonlyArray<readonly [string, Expected]> = [
     "and(eq(nope,1),like(price,1*))",
     { errors: { ...invalid("nope").errors, ...notPermitted("StartsWith").errors } },
   ],
+  // Every error is listed, repeats included, in the order of the expression.
+  [
+    "or(eq(reference,x),in(price,(a,1,a)),eq(nope,1),eq(nope,2))",
+    {
+      errors: {
+        rql_validation: [
+          "Operator 'Eq' is not permitted",
+          "Cannot convert value: 'a'.",
+          "Cannot convert value: 'a'.",
+        ],
+        nope: ["Invalid property path.", "Invalid property path."],
+      },
+    },
+  ],
   // Parser errors (mpt-rql-net's parser exceptions and builder messages).
   ["someBareWord", { parser: "Expression expected." }],
   ["status=eq=processing", { parser: "Invalid equals shortcut expression" }],

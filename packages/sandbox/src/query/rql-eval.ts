@@ -80,9 +80,10 @@ class Compiler {
     private readonly accountType: AccountType | undefined,
   ) {}
 
+  /** Records an error; repeats are kept, as ASP.NET's ModelState keeps each one the engine adds. */
   private fail(key: string, message: string): Predicate {
     const list = this.errors[key] ?? [];
-    if (!list.includes(message)) list.push(message);
+    list.push(message);
     this.errors[key] = list;
     return never;
   }
