@@ -194,6 +194,11 @@ export function elementOf(collection: PropertyInfo | undefined, parent: Parent):
   return info;
 }
 
+/** Whether `accountType` may see `info` (no account type, or no `access` list: yes). */
+export function seenBy(info: PropertyInfo, accountType: AccountType | undefined): boolean {
+  return !accountType || !info.access || info.access.includes(accountType);
+}
+
 /** The scope a property's children are looked up in (a collection's: its elements'). */
 export function parentOf(info: PropertyInfo): Parent {
   return { path: info.path, schema: info.schema };
@@ -238,7 +243,7 @@ export function resolvePath(
     }
     info = segment === "" ? undefined : fields.lookup(current, segment);
     if (!info) return { ok: false, key: written, message: "Invalid property path." };
-    if (accountType && info.access && !info.access.includes(accountType)) {
+    if (!seenBy(info, accountType)) {
       return { ok: false, key: written, message: NOT_PERMITTED[use], hidden: true };
     }
     current = parentOf(info);

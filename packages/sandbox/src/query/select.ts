@@ -13,7 +13,7 @@ import type { AccountType } from "../domain/machines/types.js";
 import { isObject, type JsonObject, type JsonValue } from "../shared/json.js";
 import { schemaTrimmer } from "./access-trim.js";
 import type { FieldLookup } from "./fields.js";
-import { type Parent, parentOf } from "./properties.js";
+import { parentOf, seenBy } from "./properties.js";
 
 type Mode = "default" | "all" | "none";
 
@@ -113,22 +113,11 @@ function canonicalPath(
       if (fallback !== undefined) out.push(fallback);
       continue;
     }
-    if (accountType && info.access && !info.access.includes(accountType)) return undefined;
+    if (!seenBy(info, accountType)) return undefined;
     out.push(info.path.split(".").at(-1) ?? segment);
     parent = parentOf(info);
   }
   return out.length === 0 ? undefined : out;
-}
-
-/** Whether `accountType` may see the top-level property `name` (data-only ones: yes). */
-function visible(
-  fields: FieldLookup,
-  root: Parent,
-  name: string,
-  accountType: AccountType | undefined,
-): boolean {
-  const access = fields.lookup(root, name)?.access;
-  return !accountType || !access || access.includes(accountType);
 }
 
 /** The top-level names left out: by default, by `-name`, or (after `-*`) every one not selected back. */
@@ -141,9 +130,10 @@ function omittedBy(
   if (root.mode === "all") return [...root.excluded];
   const candidates = new Set([...defaults, ...root.excluded]);
   if (root.mode === "none") for (const name of fields.rootNames()) candidates.add(name);
-  return [...candidates].filter(
-    (name) => !root.children.has(name) && visible(fields, fields.root, name, accountType),
-  );
+  return [...candidates].filter((name) => {
+    const info = fields.lookup(fields.root, name);
+    return !root.children.has(name) && (!info || seenBy(info, accountType));
+  });
 }
 
 /**
