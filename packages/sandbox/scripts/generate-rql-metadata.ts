@@ -2,9 +2,11 @@
  * Writes src/query/generated/rql-metadata.ts from the OpenAPI spec's `x-softwareone-rql`
  * extensions: per schema and property, what the platform's RQL engine (mpt-rql-net) sees — its
  * RQL type (Primitive, Reference, Collection), the primitive's CLR-like kind (string, guid, date,
- * integer, number, boolean, enum), whether it is nullable, the schema it refers to and the account
- * types that may see it (`access`). The sandbox's RQL evaluator picks operators, converts values
- * and refuses filter/order on hidden properties from it (src/query/properties.ts).
+ * integer, number, boolean, enum), whether it is nullable, the schema it refers to, the account
+ * types that may see it (`access`) and whether it is a core property (`isCore`). The sandbox's RQL
+ * evaluator picks operators, converts values and refuses filter/order on hidden properties from
+ * it (src/query/properties.ts); test/select-defaults.test.ts checks the stores' default
+ * projections against `isCore`.
  * Usage: node --conditions=source --import tsx packages/sandbox/scripts/generate-rql-metadata.ts [spec]
  * `--check` compares with the committed file instead of writing (the drift test does the same).
  */
@@ -97,6 +99,7 @@ export function generate(source: string): string {
     if (raw.nullable || p.nullable || shape.nullable) meta["n"] = 1;
     const seen = access(ext);
     if (seen !== undefined) meta["a"] = seen;
+    if (ext?.isCore === true) meta["c"] = 1;
     return meta;
   }
 
@@ -120,7 +123,8 @@ export function generate(source: string): string {
  * Per property: t RQL type (P primitive, R reference, C collection); k kind of a primitive or of a
  * collection's elements (s string, g guid, d date, i integer, n number, b boolean, e enum);
  * e enum name (RQL_ENUMS); to schema of a reference or of a collection's elements; n nullable;
- * a account types that may see it (C client, V vendor, O operations; absent: all three).
+ * a account types that may see it (C client, V vendor, O operations; absent: all three);
+ * c core (isCore: true; for a reference, the referenced schema's flag).
  */
 
 export interface RqlPropertyMeta {
@@ -130,6 +134,7 @@ export interface RqlPropertyMeta {
   to?: string;
   n?: 1;
   a?: string;
+  c?: 1;
 }
 
 /** Schema -> property -> metadata. */

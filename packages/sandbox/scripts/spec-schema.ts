@@ -4,6 +4,12 @@
 export interface RqlExtension {
   rqlType?: string;
   access?: string[];
+  /** mpt-rql-net's `RqlProperty(IsCore = …)`: part of every default projection that has Core. */
+  isCore?: boolean;
+  /** `Embedded` (a value object) or `Referenced` (another entity); not used by the sandbox. */
+  attributeType?: string;
+  /** `Core` (= isCore), `Optional`, or `None`; not used by the sandbox. */
+  constraints?: string[];
 }
 
 export interface Schema {

@@ -112,7 +112,7 @@ test("fixture records keep their ids, statuses and unknown fields; RQL works on 
     "PRD-9999-0000",
   ]);
   const typed = await h.get("/catalog/products?gt(statistics.itemCount,abc)");
-  assert.deepEqual(typed.body.errors, { "statistics.itemCount": ["Cannot convert value: 'abc'."] });
+  assert.deepEqual(typed.body.errors, { rql_validation: ["Cannot convert value: 'abc'."] });
   assert.equal((await h.get("/commerce/orders?limit=0")).body.$meta.pagination.total, 2);
 });
 

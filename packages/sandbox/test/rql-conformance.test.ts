@@ -8,10 +8,11 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { parseRQL } from "mpt-api-client";
+import { parseOrder, parseRQL } from "mpt-api-client";
 import type { AccountType } from "../src/domain/machines/types.js";
 import { Collection } from "../src/domain/store.js";
 import { type FieldLookup, storeFields } from "../src/query/fields.js";
+import { compileOrder } from "../src/query/order.js";
 import { compileFilter } from "../src/query/rql-eval.js";
 import type { JsonObject } from "../src/shared/json.js";
 import { SandboxError } from "../src/shared/problem.js";
@@ -136,8 +137,10 @@ function run(set: { fields: FieldLookup; records: JsonObject[] }, query: string,
 
 const ALL = ["1", "2", "3", "6", "8"];
 const invalid = (key: string) => ({ errors: { [key]: ["Invalid property path."] } });
-const notPermitted = (key: string, op: string) => ({
-  errors: { [key]: [`Operator '${op}' is not permitted`] },
+/** mpt-rql-net gives an operator error no path: it is keyed by its code (error-keys.ts). */
+const notPermitted = (op: string) => ({ errors: { rql_validation: [`Operator '${op}' is not permitted`] } });
+const cannotConvert = (...values: string[]) => ({
+  errors: { rql_validation: values.map((v) => `Cannot convert value: '${v}'.`) },
 });
 
 /** Filters over the data-only products (types from the values: strings, numbers, objects, arrays). */
@@ -207,7 +210,7 @@ const FILTERS: ReadonlyArray<readonly [string, Expected]> = [
   // An unquoted right-hand side naming a property is that property; quoted it is a literal.
   ["eq(price,sellPrice)", ["6"]],
   ["gt(sellPrice,price)", []],
-  ["eq(price,'sellPrice')", { errors: { price: ["Cannot convert value: 'sellPrice'."] } }],
+  ["eq(price,'sellPrice')", cannotConvert("sellPrice")],
   // Path errors (PathInfoBuilder): unknown segments, and no path through a collection.
   ["eq(nope,1)", invalid("nope")],
   ["eq(reference.nope.deeper,1)", invalid("reference.nope")],
@@ -215,32 +218,46 @@ const FILTERS: ReadonlyArray<readonly [string, Expected]> = [
   ["any(orders,self(abc)=1)", invalid("orders.abc")],
   ["any(orders,eq(self(abc),1))", invalid("orders.abc")],
   // Operators per type (RqlOperators defaults): none on objects, any/all only on collections.
-  ["eq(reference,x)", notPermitted("reference", "Eq")],
-  ["eq(orders,x)", notPermitted("orders", "Eq")],
-  ["like(price,1*)", notPermitted("price", "StartsWith")],
-  ["like(price,*1)", notPermitted("price", "EndsWith")],
-  ["ilike(price,*1*)", notPermitted("price", "Contains")],
+  ["eq(reference,x)", notPermitted("Eq")],
+  ["eq(orders,x)", notPermitted("Eq")],
+  ["like(price,1*)", notPermitted("StartsWith")],
+  ["like(price,*1)", notPermitted("EndsWith")],
+  ["ilike(price,*1*)", notPermitted("Contains")],
   ["like(price,95)", ["2"]],
-  ["any(name)", notPermitted("name", "Any")],
-  ["all(price,gt(self(),1))", notPermitted("price", "Any")],
-  ["any(reference)", { errors: { reference: ["Collection property has incompatible type"] } }],
-  ["eq(self(),x)", notPermitted("filter", "Eq")],
+  ["any(name)", notPermitted("Any")],
+  ["all(price,gt(self(),1))", notPermitted("Any")],
+  ["any(reference)", { errors: { rql_failure: ["Collection property has incompatible type"] } }],
+  ["eq(self(),x)", notPermitted("Eq")],
   // A field the data only holds null in has no known type: string and collection operators.
   ["any(unset)", []],
   ["eq(unset,null())", ALL],
   // Values converted to the property's type.
-  ["gt(price,abc)", { errors: { price: ["Cannot convert value: 'abc'."] } }],
-  ["eq(price,empty())", { errors: { price: ["Cannot convert value: ''."] } }],
-  ["in(price,(1,x,y))", { errors: { price: ["Cannot convert value: 'x'.", "Cannot convert value: 'y'."] } }],
+  ["gt(price,abc)", cannotConvert("abc")],
+  ["eq(price,empty())", cannotConvert("")],
+  ["in(price,(1,x,y))", cannotConvert("x", "y")],
   // Groups (GroupExpressionBuilder): empty ones, unknown names (lower-cased), errors collected.
-  ["and()", { errors: { filter: ["Expression group cannot be empty."] } }],
-  ["()", { errors: { filter: ["Expression group cannot be empty."] } }],
-  ["and(,)", { errors: { filter: ["Expression group cannot be empty."] } }],
-  ["eq(id,1)&()", { errors: { filter: ["Expression group cannot be empty."] } }],
+  ["and()", { errors: { rql_validation: ["Expression group cannot be empty."] } }],
+  ["()", { errors: { rql_validation: ["Expression group cannot be empty."] } }],
+  ["and(,)", { errors: { rql_validation: ["Expression group cannot be empty."] } }],
+  ["eq(id,1)&()", { errors: { rql_validation: ["Expression group cannot be empty."] } }],
   ["Mistake(name)", { errors: { mistake: ["Unknown expression group."] } }],
   [
     "and(eq(nope,1),like(price,1*))",
-    { errors: { ...invalid("nope").errors, ...notPermitted("price", "StartsWith").errors } },
+    { errors: { ...invalid("nope").errors, ...notPermitted("StartsWith").errors } },
+  ],
+  // Every error is listed, repeats included, in the order of the expression.
+  [
+    "or(eq(reference,x),in(price,(a,1,a)),eq(nope,1),eq(nope,2))",
+    {
+      errors: {
+        rql_validation: [
+          "Operator 'Eq' is not permitted",
+          "Cannot convert value: 'a'.",
+          "Cannot convert value: 'a'.",
+        ],
+        nope: ["Invalid property path.", "Invalid property path."],
+      },
+    },
   ],
   // Parser errors (mpt-rql-net's parser exceptions and builder messages).
   ["someBareWord", { parser: "Expression expected." }],
@@ -258,8 +275,15 @@ test("filters over mpt-rql-net's test products: ids or errors as mpt-rql-net giv
   for (const [query, expected] of FILTERS) assert.deepEqual(run(products, query), expected, query);
 });
 
-const nonNullable = (key: string) => ({
-  errors: { [key]: ["Cannot compare non nullable property with null"] },
+const nonNullable = { errors: { rql_validation: ["Cannot compare non nullable property with null"] } };
+const enumOrdering = (op: string, path: string) => ({
+  errors: {
+    [path]: [
+      `Operator '${op}' cannot compare the enum property '${path}': the platform's RQL engine builds ` +
+        "a .NET comparison that enum types do not have, so the platform fails this query. " +
+        "Filter with in()/out() on the members instead.",
+    ],
+  },
 });
 
 /** Filters over orders, typed by the spec's x-softwareone-rql metadata. */
@@ -267,25 +291,33 @@ const SPEC_FILTERS: ReadonlyArray<readonly [string, Expected, AccountType?]> = [
   // An enum (OrderStatus) takes its members in any letter case, as .NET's EnumConverter does.
   ["eq(status,completed)", ["ORD-2"]],
   ["in(STATUS,(draft,PROCESSING))", ["ORD-1", "ORD-3"]],
-  ["like(status,*ed)", notPermitted("status", "EndsWith")],
+  ["like(status,*ed)", notPermitted("EndsWith")],
+  // gt/ge/lt/le on an enum: mpt-rql-net builds .NET's Expression.GreaterThan (& co.) on the enum
+  // type, which throws (enums are not "numeric" there): the platform fails, so does the sandbox.
+  ["gt(status,Draft)", enumOrdering("Gt", "status")],
+  ["LE(Status,completed)", enumOrdering("Le", "status")],
+  ["ge(status,NotAMember)", enumOrdering("Ge", "status")],
+  ["lt(status,type)", enumOrdering("Lt", "status")],
+  ["gt(status,null())", nonNullable],
+  ["ne(status,Draft)", ["ORD-2", "ORD-3"]],
   // A collection (rqlType Collection) is read with any()/all() only.
   ["any(lines,quantity=2)", ["ORD-1"]],
   ["any(Lines,eq(Item.Id,ITM-1))", ["ORD-1", "ORD-3"]],
   ["all(lines,gt(quantity,0))", ["ORD-1", "ORD-2", "ORD-3"]],
   ["eq(lines.quantity,2)", invalid("lines.quantity")],
-  ["gt(lines,1)", notPermitted("lines", "Gt")],
+  ["gt(lines,1)", notPermitted("Gt")],
   // A reference (rqlType Reference) permits no operator; its properties do.
-  ["eq(price,1)", notPermitted("price", "Eq")],
+  ["eq(price,1)", notPermitted("Eq")],
   ["eq(price.currency,USD)", ["ORD-1", "ORD-3"]],
   // Integers and numbers convert as such; a non-nullable number is not compared with null.
-  ["any(lines,quantity=1.5)", { errors: { "lines.quantity": ["Cannot convert value: '1.5'."] } }],
+  ["any(lines,quantity=1.5)", cannotConvert("1.5")],
   ["gt(price.markup,5)", ["ORD-1", "ORD-2"]],
-  ["eq(price.markup,null())", nonNullable("price.markup")],
+  ["eq(price.markup,null())", nonNullable],
   ["eq(price.PPxY,null())", ["ORD-2"]],
   ["eq(notes,null())", ["ORD-2"]],
   // Dates compare as instants and permit no like.
   ["ge(audit.created.at,2025-02-01T00:00:00.000Z)", ["ORD-2", "ORD-3"]],
-  ["like(audit.created.at,2025*)", notPermitted("audit.created.at", "StartsWith")],
+  ["like(audit.created.at,2025*)", notPermitted("StartsWith")],
   // `access`: a property the caller's account type may not see cannot be filtered on.
   ["gt(price.markup,5)", { errors: { "price.markup": ["Filtering is not permitted."] } }, "Vendor"],
   ["gt(price.PPxY,5)", ["ORD-1"], "Vendor"],
@@ -298,6 +330,28 @@ test("filters over spec-typed orders: enums, collections, references, nullabilit
   for (const [query, expected, as] of SPEC_FILTERS) {
     assert.deepEqual(run(orders, query, as), expected, `${query} as ${as ?? "anyone"}`);
   }
+});
+
+test("order: an enum sorts by member order (its .NET values), not alphabetically", () => {
+  const sorted = (order: string) => {
+    const comparator = compileOrder(parseOrder(order), orders.fields);
+    return [...orders.records].sort(comparator).map((r) => r["id"]);
+  };
+  // OrderStatus lists New, Draft, Deleted, Processing, Querying, Failed, Completed, Quoted.
+  assert.deepEqual(sorted("status"), ["ORD-1", "ORD-3", "ORD-2"]);
+  assert.deepEqual(sorted("-STATUS"), ["ORD-2", "ORD-3", "ORD-1"]);
+  // A value the spec's enum does not list sorts after the members; null first.
+  const extra = lookup("commerce/orders", [
+    { id: "A", status: "Zombie" },
+    { id: "B", status: "Quoted" },
+    { id: "C", status: null },
+    { id: "D", status: "Aardvark" },
+  ]);
+  const comparator = compileOrder(parseOrder("status"), extra.fields);
+  assert.deepEqual(
+    [...extra.records].sort(comparator).map((r) => r["id"]),
+    ["C", "B", "D", "A"],
+  );
 });
 
 const h = new Harness();
@@ -332,9 +386,21 @@ test("over HTTP: operator and property names in any letter case; errors as Probl
   assert.equal(unknown.status, 400);
   assert.deepEqual(unknown.body.errors, { mistake: ["Unknown expression group."] });
   const empty = await h.get("/catalog/products?and()");
-  assert.deepEqual(empty.body.errors, { filter: ["Expression group cannot be empty."] });
+  assert.deepEqual(empty.body.errors, { rql_validation: ["Expression group cannot be empty."] });
+  // Builder errors the parser reports, and an order without a key, carry the engine's codes.
+  const list = await h.get("/catalog/products?in(id,())");
+  assert.deepEqual(list.body.errors, { rql_validation: ["Value has to be a non empty array."] });
+  const nulls = await h.get("/catalog/products?in(id,(a,null()))");
+  assert.deepEqual(nulls.body.errors, { rql_validation: ["Null values are not supported."] });
+  const order = await h.get("/catalog/products?order=");
+  assert.equal(order.status, 200);
+  const noKey = await h.get("/catalog/products?order=eq(a,b)");
+  assert.deepEqual(noKey.body.errors, { "order:no_props": ["No valid ordering properties were detected"] });
+  // Parser exceptions (mpt-rql-net throws them; the platform's answer is not published).
+  const unary = await h.get("/catalog/products?not(eq(id,1),eq(id,2))");
+  assert.deepEqual(unary.body.errors, { filter: ["Unary expression must have 1 argument"] });
   const object = await h.get("/commerce/orders?ne(agreement,null())");
-  assert.deepEqual(object.body.errors, { agreement: ["Operator 'Ne' is not permitted"] });
+  assert.deepEqual(object.body.errors, { rql_validation: ["Operator 'Ne' is not permitted"] });
   assert.equal((await h.get("/commerce/orders?limit=1&ne(agreement.id,null())")).status, 200);
 });
 

@@ -12,6 +12,7 @@ import {
   type FieldLookup,
   type Parent,
   type PropertyInfo,
+  specNames,
   specProperty,
 } from "./properties.js";
 
@@ -95,6 +96,10 @@ export class FieldIndex implements FieldLookup {
   paths(): string[] {
     return [...this.types.keys()].filter((p) => !p.endsWith(".[]"));
   }
+
+  rootNames(): string[] {
+    return [...this.types.keys()].filter((p) => !p.includes("."));
+  }
 }
 
 /**
@@ -108,6 +113,11 @@ export function storeFields(store: string, data: FieldIndex): FieldLookup {
     root,
     lookup(parent, segment) {
       return specProperty(parent, segment) ?? data.lookup(parent, segment);
+    },
+    rootNames() {
+      const spec = specNames(root.schema);
+      const known = new Set(spec.map((n) => n.toLowerCase()));
+      return [...spec, ...data.rootNames().filter((n) => !known.has(n.toLowerCase()))];
     },
   };
 }

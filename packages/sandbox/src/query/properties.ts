@@ -21,6 +21,8 @@ export interface FieldLookup {
   readonly root: Parent;
   /** The property `segment` (any letter case) under `parent`, or undefined when there is none. */
   lookup(parent: Parent, segment: string): PropertyInfo | undefined;
+  /** The root's property names: the spec schema's, then those only the data has. */
+  rootNames(): string[];
 }
 
 /** mpt-rql-net's `RqlOperators` names (its "Operator 'X' is not permitted" messages use them). */
@@ -159,6 +161,11 @@ function spellingIn(schema: string, segment: string): string | undefined {
   return names.get(segment.toLowerCase());
 }
 
+/** The spec's property names of `schema` (none for a store without one). */
+export function specNames(schema: string | undefined): string[] {
+  return schema === undefined ? [] : Object.keys(RQL_SCHEMAS[schema] ?? {});
+}
+
 /** The spec's property `segment` (any letter case) of `parent.schema`, or undefined. */
 export function specProperty(parent: Parent, segment: string): PropertyInfo | undefined {
   if (parent.schema === undefined) return undefined;
@@ -185,6 +192,11 @@ export function elementOf(collection: PropertyInfo | undefined, parent: Parent):
   };
   if (collection?.members) info.members = collection.members;
   return info;
+}
+
+/** Whether `accountType` may see `info` (no account type, or no `access` list: yes). */
+export function seenBy(info: PropertyInfo, accountType: AccountType | undefined): boolean {
+  return !accountType || !info.access || info.access.includes(accountType);
 }
 
 /** The scope a property's children are looked up in (a collection's: its elements'). */
@@ -231,7 +243,7 @@ export function resolvePath(
     }
     info = segment === "" ? undefined : fields.lookup(current, segment);
     if (!info) return { ok: false, key: written, message: "Invalid property path." };
-    if (accountType && info.access && !info.access.includes(accountType)) {
+    if (!seenBy(info, accountType)) {
       return { ok: false, key: written, message: NOT_PERMITTED[use], hidden: true };
     }
     current = parentOf(info);

@@ -3,7 +3,7 @@
  * `select`, `order` and the bare `render()`; everything else is the RQL filter, parsed by the
  * client's parser. The query string is taken apart by the client's `parseQueryString` (it splits
  * on `&` outside quotes and parentheses), for lists and single GETs alike. Parser errors become
- * 400 validation problems carrying its message.
+ * 400 validation problems carrying its message, keyed as mpt-rql-net keys them (error-keys.ts).
  */
 import {
   type OrderEntry,
@@ -15,6 +15,7 @@ import {
   type SelectEntry,
 } from "mpt-api-client";
 import { validationError } from "../shared/problem.js";
+import { parserErrorKey } from "./error-keys.js";
 
 export interface ListQuery {
   filter: RqlNode | null;
@@ -30,7 +31,7 @@ function guard<T>(key: string, parse: () => T): T {
     return parse();
   } catch (error) {
     if (error instanceof Error && error.name === "RQLError")
-      throw validationError({ [key]: [error.message] });
+      throw validationError({ [parserErrorKey(key, error.message)]: [error.message] });
     throw error;
   }
 }

@@ -4,12 +4,14 @@
  * properties (paths case-insensitive and not through collections, the operators each property's
  * type permits, values converted to its type, properties the caller may not see) and compiled
  * into a predicate, so a million records are filtered without re-reading the tree. Every error
- * is collected and answered at once as a 400 with mpt-rql-net's messages, keyed by property path.
+ * is collected and answered at once as a 400 with mpt-rql-net's messages and keys (error-keys.ts:
+ * path errors by their path, the others by the engine's error code).
  */
 import type { RqlCompareOp, RqlListOp, RqlNode, RqlValue } from "mpt-api-client";
 import type { AccountType } from "../domain/machines/types.js";
 import { type JsonValue, valuesAt } from "../shared/json.js";
 import { validationError } from "../shared/problem.js";
+import { FAILURE_KEY, VALIDATION_KEY } from "./error-keys.js";
 import type { FieldLookup, Parent } from "./fields.js";
 import { elementOf, type PropertyInfo, parentOf, type RqlOperator, resolvePath } from "./properties.js";
 import {
@@ -24,16 +26,21 @@ import {
 
 export type Predicate = (record: JsonValue) => boolean;
 
-/** Key of errors that belong to no property (mpt-rql-net gives them no path). */
-const FILTER_KEY = "filter";
-
 const MESSAGES = {
   unknownGroup: "Unknown expression group.",
   emptyGroup: "Expression group cannot be empty.",
   nonNullable: "Cannot compare non nullable property with null",
   incompatible: "Collection property has incompatible type",
   notPermitted: (op: RqlOperator) => `Operator '${op}' is not permitted`,
+  /** The sandbox's own words: mpt-rql-net throws here (see `enumOrdering`). */
+  enumOrdering: (op: RqlOperator, path: string) =>
+    `Operator '${op}' cannot compare the enum property '${path}': the platform's RQL engine builds ` +
+    `a .NET comparison that enum types do not have, so the platform fails this query. ` +
+    `Filter with in()/out() on the members instead.`,
 };
+
+/** Relational operators: mpt-rql-net's `Expression.GreaterThan` & co. throw for enum types. */
+const RELATIONAL: ReadonlySet<CompareOp> = new Set(["gt", "ge", "lt", "le"]);
 
 const COMPARE_OPERATORS: Readonly<Record<CompareOp, RqlOperator>> = {
   eq: "Eq",
@@ -73,9 +80,10 @@ class Compiler {
     private readonly accountType: AccountType | undefined,
   ) {}
 
+  /** Records an error; repeats are kept, as ASP.NET's ModelState keeps each one the engine adds. */
   private fail(key: string, message: string): Predicate {
     const list = this.errors[key] ?? [];
-    if (!list.includes(message)) list.push(message);
+    list.push(message);
     this.errors[key] = list;
     return never;
   }
@@ -84,7 +92,7 @@ class Compiler {
   private operand(path: string, scope: Scope, quiet = false): Operand | undefined {
     if (path === "") {
       const self = elementOf(scope.collection, scope.parent);
-      return { info: self, key: scope.key === "" ? FILTER_KEY : scope.key, read: (e) => [e] };
+      return { info: self, key: scope.key, read: (e) => [e] };
     }
     const found = resolvePath(this.fields, scope.parent, path, "filter", this.accountType, scope.key);
     if (!found.ok) {
@@ -100,7 +108,7 @@ class Compiler {
     switch (node.type) {
       case "and":
       case "or": {
-        if (node.args.length === 0) return this.fail(FILTER_KEY, MESSAGES.emptyGroup);
+        if (node.args.length === 0) return this.fail(VALIDATION_KEY, MESSAGES.emptyGroup);
         const parts = node.args.map((a) => this.compile(a, scope));
         return node.type === "and" ? (r) => parts.every((p) => p(r)) : (r) => parts.some((p) => p(r));
       }
@@ -123,9 +131,9 @@ class Compiler {
   private compileCollection(node: Extract<RqlNode, { type: "collection" }>, scope: Scope): Predicate {
     const coll = this.operand(node.path, scope);
     if (!coll) return never;
-    if (coll.info.rqlType === "Reference") return this.fail(coll.key, MESSAGES.incompatible);
+    if (coll.info.rqlType === "Reference") return this.fail(FAILURE_KEY, MESSAGES.incompatible);
     // mpt-rql-net's all() checks the Any permission too.
-    if (!coll.info.operators.has("Any")) return this.fail(coll.key, MESSAGES.notPermitted("Any"));
+    if (!coll.info.operators.has("Any")) return this.fail(VALIDATION_KEY, MESSAGES.notPermitted("Any"));
     const elements = (r: JsonValue): JsonValue[] =>
       coll.read(r).flatMap((v) => (Array.isArray(v) ? v : v === null ? [] : [v]));
     if (!node.predicate) return (r) => elements(r).length > 0;
@@ -155,6 +163,7 @@ class Compiler {
     // A field on the right is compared as it is: mpt-rql-net checks no operator permission then.
     const right = this.fieldOperand(value, scope);
     if (right) {
+      if (this.ordersEnum(op, left)) return never;
       return (r) => {
         const rs = right.read(r).map(norm);
         return left.read(r).some((l) => rs.some((rv) => compare(op, norm(l), rv)));
@@ -163,10 +172,11 @@ class Compiler {
     if (value.kind === "self") return never;
 
     const operator = COMPARE_OPERATORS[op];
-    if (!left.info.operators.has(operator)) return this.fail(left.key, MESSAGES.notPermitted(operator));
+    if (!left.info.operators.has(operator)) return this.fail(VALIDATION_KEY, MESSAGES.notPermitted(operator));
     if (value.kind === "null") {
       if (!left.info.nullable && left.info.kind !== "string")
-        return this.fail(left.key, MESSAGES.nonNullable);
+        return this.fail(VALIDATION_KEY, MESSAGES.nonNullable);
+      if (this.ordersEnum(op, left)) return never;
       const isNull = (r: JsonValue) => {
         const values = left.read(r);
         return values.length === 0 || values.some((v) => v === null);
@@ -176,8 +186,21 @@ class Compiler {
       return never;
     }
     const converted = convert(value.kind === "literal" ? value.text : "", left.info);
-    if (!converted.ok) return this.fail(left.key, converted.message);
+    if (!converted.ok) return this.fail(VALIDATION_KEY, converted.message);
+    if (this.ordersEnum(op, left)) return never;
     return this.matcher(op, left, norm, converted.value);
+  }
+
+  /**
+   * Whether `op` is a gt/ge/lt/le on an enum, recording the error: mpt-rql-net hands the enum to
+   * .NET's `Expression.GreaterThan` (& co.), which throws for enum types (they are not "numeric"
+   * there), so the platform fails instead of comparing. Keyed by the property path: the engine
+   * gives no error object to copy.
+   */
+  private ordersEnum(op: CompareOp, left: Operand): boolean {
+    if (left.info.kind !== "enum" || !RELATIONAL.has(op)) return false;
+    this.fail(left.key, MESSAGES.enumOrdering(COMPARE_OPERATORS[op], left.key));
+    return true;
   }
 
   private matcher(
@@ -193,11 +216,11 @@ class Compiler {
   private compileLike(op: "like" | "ilike", left: Operand, value: RqlValue): Predicate {
     const pattern = likePattern(value.kind === "literal" ? value.text : "");
     if (!left.info.operators.has(pattern.operator))
-      return this.fail(left.key, MESSAGES.notPermitted(pattern.operator));
+      return this.fail(VALIDATION_KEY, MESSAGES.notPermitted(pattern.operator));
     if (left.info.kind !== "string") {
       // Only a wildcard-free pattern gets here (`Eq`): plain equality with the converted value.
       const converted = convert(pattern.literal, left.info);
-      if (!converted.ok) return this.fail(left.key, converted.message);
+      if (!converted.ok) return this.fail(VALIDATION_KEY, converted.message);
       return this.matcher("eq", left, comparableOf(left.info), converted.value);
     }
     const match = likeMatcher(pattern, op === "ilike");
@@ -208,14 +231,14 @@ class Compiler {
     const left = this.operand(path, scope);
     if (!left) return never;
     const operator: RqlOperator = op === "in" ? "ListIn" : "ListOut";
-    if (!left.info.operators.has(operator)) return this.fail(left.key, MESSAGES.notPermitted(operator));
+    if (!left.info.operators.has(operator)) return this.fail(VALIDATION_KEY, MESSAGES.notPermitted(operator));
     const set = new Set<Comparable>();
     let failed = false;
     for (const v of values) {
       const converted = convert(v.kind === "literal" ? v.text : "", left.info);
       if (converted.ok) set.add(converted.value);
       else {
-        this.fail(left.key, converted.message);
+        this.fail(VALIDATION_KEY, converted.message);
         failed = true;
       }
     }

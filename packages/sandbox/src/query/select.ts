@@ -1,16 +1,19 @@
 /**
  * `select=` projection: `+path`/`path` include, `-path` exclude, `*` all fields at a level,
  * nested paths (`+subscriptions.id` keeps only `id` in each subscription), and the fields a
- * collection omits by default (reported in `$meta.omitted` until selected). Names are matched
- * case-insensitively; unknown ones are ignored (mpt-rql-net's select never answers an error).
- * Properties the caller's account type may not see are trimmed from the result.
+ * collection omits by default. `$meta.omitted` lists the top-level properties left out by
+ * default or by the select (`-name`, `-*`) and not selected back, as mpt-rql-net's API sample
+ * computes it (`Graph.Children` not included, excluded as Default or Unselected); properties the
+ * caller may not see are not listed. Names are matched case-insensitively; unknown ones are
+ * ignored (mpt-rql-net's select never answers an error). Properties the caller's account type
+ * may not see are trimmed from the result.
  */
 import type { SelectEntry } from "mpt-api-client";
 import type { AccountType } from "../domain/machines/types.js";
 import { isObject, type JsonObject, type JsonValue } from "../shared/json.js";
 import { schemaTrimmer } from "./access-trim.js";
 import type { FieldLookup } from "./fields.js";
-import { parentOf } from "./properties.js";
+import { parentOf, seenBy } from "./properties.js";
 
 type Mode = "default" | "all" | "none";
 
@@ -110,11 +113,27 @@ function canonicalPath(
       if (fallback !== undefined) out.push(fallback);
       continue;
     }
-    if (accountType && info.access && !info.access.includes(accountType)) return undefined;
+    if (!seenBy(info, accountType)) return undefined;
     out.push(info.path.split(".").at(-1) ?? segment);
     parent = parentOf(info);
   }
   return out.length === 0 ? undefined : out;
+}
+
+/** The top-level names left out: by default, by `-name`, or (after `-*`) every one not selected back. */
+function omittedBy(
+  root: Node,
+  defaults: readonly string[],
+  fields: FieldLookup,
+  accountType: AccountType | undefined,
+): string[] {
+  if (root.mode === "all") return [...root.excluded];
+  const candidates = new Set([...defaults, ...root.excluded]);
+  if (root.mode === "none") for (const name of fields.rootNames()) candidates.add(name);
+  return [...candidates].filter((name) => {
+    const info = fields.lookup(fields.root, name);
+    return !root.children.has(name) && (!info || seenBy(info, accountType));
+  });
 }
 
 /**
@@ -135,7 +154,7 @@ export function buildProjection(
     const parts = canonicalPath(path, defaults, fields, accountType);
     if (parts) (entry.include ? include : exclude)(root, parts);
   }
-  const omitted = defaults.filter((d) => root.mode !== "all" && !root.children.has(d));
+  const omitted = omittedBy(root, defaults, fields, accountType);
   const trim = schemaTrimmer(fields.root.schema, accountType);
   return {
     omitted,
