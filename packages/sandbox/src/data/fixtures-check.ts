@@ -2,7 +2,8 @@
  * Validation of a fixtures document as a whole, before anything is loaded: its shape (known keys,
  * lists and objects where they belong), the records (known collection, id, no duplicates, every
  * reference resolved or to a `deleted` object) and the files (shape, base64, an owner that exists: a record or an object
- * embedded in one, such as a notification batch's attachment). Every problem names its path.
+ * embedded in one, such as a notification batch's attachment) and the id generators' positions
+ * (`ids`). Every problem names its path.
  */
 import { missingRefs } from "../domain/references.js";
 import { parentRefs, ROUTES, STORE_KEYS } from "../domain/routes.js";
@@ -11,7 +12,8 @@ import { fromBase64 } from "../http/files.js";
 import { isObject, type JsonObject, type JsonValue, valuesAt } from "../shared/json.js";
 import type { FixturesDocument } from "./fixtures-document.js";
 
-const TOP_LEVEL = ["seed", "accounts", "tokens", "objects", "deleted", "files"] as const;
+const TOP_LEVEL = ["seed", "accounts", "tokens", "objects", "deleted", "files", "ids"] as const;
+const IDS_KEYS = ["random", "sequences"] as const;
 const PERSONA_TOKEN_KEYS = ["token", "accountId"] as const;
 const EXTENSION_TOKEN_KEYS = ["secret", "extensionId"] as const;
 /** What a file owner may add to the id: `<id>` is the record's own file. */
@@ -45,6 +47,46 @@ function checkTokensShape(tokens: unknown, out: string[]): void {
     else if (persona === "vendor" || persona === "client" || persona === "operations") {
       checkStringFields(`tokens.${persona}`, given, PERSONA_TOKEN_KEYS, out);
     } else out.push(`tokens.${persona}: unknown persona (known: vendor, client, operations, extension)`);
+  }
+}
+
+/** Problems of `ids` (the id generators' positions): shape and ranges, each naming its path. */
+function checkIdsShape(ids: unknown, known: ReadonlySet<string>, out: string[]): void {
+  if (ids === undefined) return;
+  if (!isObject(ids)) {
+    out.push(`ids: expected an object with ${quoted(IDS_KEYS)}, got ${describe(ids)}`);
+    return;
+  }
+  for (const key of Object.keys(ids)) {
+    if (!(IDS_KEYS as readonly string[]).includes(key))
+      out.push(`ids.${key}: unknown key (known: ${quoted(IDS_KEYS)})`);
+  }
+  const random = ids["random"];
+  if (
+    random !== undefined &&
+    !(Number.isInteger(random) && (random as number) >= 0 && (random as number) <= 0xffffffff)
+  ) {
+    out.push(
+      `ids.random: expected an integer from 0 to 4294967295 (an export's value), got ${JSON.stringify(random)}`,
+    );
+  }
+  const sequences = ids["sequences"];
+  if (sequences === undefined) return;
+  if (!isObject(sequences)) {
+    out.push(
+      `ids.sequences: expected an object of counters by "<store key>|<parent id>", got ${describe(sequences)}`,
+    );
+    return;
+  }
+  for (const [name, value] of Object.entries(sequences)) {
+    const where = `ids.sequences["${name}"]`;
+    const bar = name.indexOf("|");
+    const store = bar < 0 ? name : name.slice(0, bar);
+    if (bar <= 0 || bar === name.length - 1) out.push(`${where}: expected a name "<store key>|<parent id>"`);
+    else if (!known.has(store)) out.push(`${where}: unknown store "${store}" (see objects' store keys)`);
+    if (!Number.isSafeInteger(value) || (value as number) < 0) {
+      out.push(`${where}: expected a counter (an integer of 0 or more), got ${JSON.stringify(value)}`);
+    }
   }
 }
 
@@ -100,6 +142,7 @@ export function validateFixtures(doc: FixturesDocument, store: Store): string[] 
     else problems.push(`deleted[${index}]: expected an id, got ${JSON.stringify(id)}`);
   }
   const known = new Set(STORE_KEYS);
+  checkIdsShape(doc.ids, known, problems);
   const ids = new Map<string, Set<string>>();
   const whereOf = (key: string, index: number) =>
     key === "accounts/accounts" ? `accounts[${index}]` : `objects["${key}"][${index}]`;
