@@ -9,7 +9,8 @@ import { missingRefs } from "../domain/references.js";
 import { parentRefs, ROUTES, STORE_KEYS } from "../domain/routes.js";
 import type { Store } from "../domain/store.js";
 import { fromBase64 } from "../http/files.js";
-import { isObject, type JsonObject, type JsonValue, valuesAt } from "../shared/json.js";
+import { isObject, type JsonObject, valuesAt } from "../shared/json.js";
+import { missingOwners } from "./file-owners.js";
 import type { FixturesDocument } from "./fixtures-document.js";
 
 const TOP_LEVEL = ["seed", "accounts", "tokens", "objects", "deleted", "files", "ids"] as const;
@@ -87,24 +88,6 @@ function checkIdsShape(ids: unknown, known: ReadonlySet<string>, out: string[]):
     if (!Number.isSafeInteger(value) || (value as number) < 0) {
       out.push(`${where}: expected a counter (an integer of 0 or more), got ${JSON.stringify(value)}`);
     }
-  }
-}
-
-/** Ids of the objects embedded in `records` (not the records' own ids) among `wanted`. */
-function embeddedIds(records: Iterable<JsonObject>, wanted: Set<string>, found: Set<string>): void {
-  const visit = (value: JsonValue, top: boolean): void => {
-    if (Array.isArray(value)) {
-      for (const element of value) visit(element, false);
-      return;
-    }
-    if (!isObject(value)) return;
-    const id = value["id"];
-    if (!top && typeof id === "string" && wanted.has(id)) found.add(id);
-    for (const [key, field] of Object.entries(value)) if (key !== "id") visit(field, false);
-  };
-  for (const record of records) {
-    if (found.size === wanted.size) return;
-    visit(record, true);
   }
 }
 
@@ -254,27 +237,12 @@ function checkFiles(
     }
     owners.set(id, [...(owners.get(id) ?? []), where]);
   }
-  // Owners that are records: in the document or the store.
-  const unresolved = new Set<string>();
-  for (const id of owners.keys()) {
-    const isRecord =
-      [...ids.values()].some((set) => set.has(id)) || store.keys().some((k) => store.collection(k).has(id));
-    if (!isRecord) unresolved.add(id);
-  }
-  // The others may be embedded objects (a batch's attachments): looked for only when needed.
-  if (unresolved.size > 0) {
-    const found = new Set<string>();
-    embeddedIds(
-      records.map(([, record]) => record),
-      unresolved,
-      found,
-    );
-    for (const key of store.keys()) embeddedIds(store.collection(key).scan(), unresolved, found);
-    for (const id of unresolved) {
-      if (found.has(id)) continue;
-      for (const where of owners.get(id) ?? [])
-        problems.push(`${where}: no record or embedded object with id ${id}`);
-    }
+  // Owners: records of the document or the store, or objects embedded in one (a batch's attachments).
+  const documentRecords = records.map(([, record]) => record);
+  const isDocumentId = (id: string) => [...ids.values()].some((set) => set.has(id));
+  for (const id of missingOwners(owners.keys(), store, documentRecords, isDocumentId)) {
+    for (const where of owners.get(id) ?? [])
+      problems.push(`${where}: no record or embedded object with id ${id}`);
   }
   return problems;
 }

@@ -13,6 +13,7 @@ import { missingRefs } from "../domain/references.js";
 import type { Store } from "../domain/store.js";
 import { fromBase64, toBase64 } from "../http/files.js";
 import { isObject, type JsonObject, valueAt } from "../shared/json.js";
+import { missingOwners, ownerIdOf } from "./file-owners.js";
 import { validateFixtures } from "./fixtures-check.js";
 import type { FixturesDocument } from "./fixtures-document.js";
 
@@ -191,7 +192,10 @@ export function exportFixtures(store: Store, personas: LoadedPersonas): Fixtures
   }
   const deleted = danglingIds(store);
   const files: NonNullable<FixturesDocument["files"]> = {};
+  // A file whose owner is gone (an embedded entry an update removed) could not load back: left out.
+  const gone = missingOwners(new Set([...store.files.keys()].map(ownerIdOf)), store);
   for (const [owner, file] of store.files) {
+    if (gone.has(ownerIdOf(owner))) continue;
     files[owner] = { filename: file.filename, contentType: file.contentType, base64: toBase64(file.bytes) };
   }
   return {

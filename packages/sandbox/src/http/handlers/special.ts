@@ -88,11 +88,16 @@ async function extensionToken(rc: RequestContext, call: ActionCall): Promise<Res
   return json({ token });
 }
 
-function batchAttachment(rc: RequestContext, call: ActionCall): Response {
+/**
+ * `GET {id}/attachments/{attachmentId}` of a store with `embeddedFiles`: the entry's metadata, or
+ * its file by `Accept`.
+ */
+function embeddedFile(rc: RequestContext, call: ActionCall): Response {
   const view = openView(rc);
-  const batch = findInView(view, call.id ?? "");
+  const owner = findInView(view, call.id ?? "");
+  const list = storeDef(rc.route.store).embeddedFiles?.list ?? "attachments";
   const attachmentId = call.params["attachmentId"] ?? "";
-  const attachments = Array.isArray(batch["attachments"]) ? batch["attachments"] : [];
+  const attachments = Array.isArray(owner[list]) ? owner[list] : [];
   const attachment = attachments.find((a) => isObject(a) && a["id"] === attachmentId);
   if (!isObject(attachment)) throw notFound(`Attachment with id '${attachmentId}' not found.`);
   const file = rc.sandbox.store.files.get(attachmentId);
@@ -107,7 +112,7 @@ function batchAttachment(rc: RequestContext, call: ActionCall): Response {
 const SPECIALS: Readonly<Record<SpecialName, Special>> = {
   installationToken,
   extensionToken,
-  batchAttachment,
+  embeddedFile,
   replaceLinks,
   ssoCheck,
   transferDetails,
