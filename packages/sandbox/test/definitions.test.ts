@@ -67,6 +67,7 @@ test("the start-up check reports what the types cannot see", () => {
     },
     { "notifications/contacts": { id: { prefix: "CTT", groups: 2 } } },
     { "notifications/accounts/categories/contacts": { id: { prefix: "CTT", groups: 2 } } },
+    { "notifications/batches": { special: { getAttachment: "embeddedFile" } } },
   ] as unknown as StoreDefinitions[];
   const problems = definitionProblems(bad);
   const expect = [
@@ -76,6 +77,7 @@ test("the start-up check reports what the types cannot see", () => {
     /^catalog\/items: machine.actions names action 'refund'/,
     /^catalog\/products: nested names 'catalog\/products\/\{productId\}\/items', which is not a route of this store/,
     /^billing\/charges: nested 'billing\/journals\/\{journalId\}\/charges' has no placeholder 'ledgerId'/,
+    /^notifications\/batches: special 'embeddedFile' needs embeddedFiles/,
     /^id prefix CTT is shared by notifications\/contacts, notifications\/accounts\/categories\/contacts: exactly one/,
   ];
   for (const pattern of expect) {

@@ -95,7 +95,8 @@ async function extensionToken(rc: RequestContext, call: ActionCall): Promise<Res
 function embeddedFile(rc: RequestContext, call: ActionCall): Response {
   const view = openView(rc);
   const owner = findInView(view, call.id ?? "");
-  const list = storeDef(rc.route.store).embeddedFiles?.list ?? "attachments";
+  // The start-up check (stores/check.ts) makes every store with this special declare the list.
+  const list = storeDef(rc.route.store).embeddedFiles?.list ?? "";
   const attachmentId = call.params["attachmentId"] ?? "";
   const attachments = Array.isArray(owner[list]) ? owner[list] : [];
   const attachment = attachments.find((a) => isObject(a) && a["id"] === attachmentId);
