@@ -3,7 +3,9 @@
  * (issue #14): each case uses a property the spec (x-softwareone-rql.access) hides from the caller's
  * account type — a split allocation's `price.PPxY` (Operations only), a user's `accounts`
  * (Operations only), a transferred buyer's `errors` (Operations only), an enrollment's `template`
- * (Client and Operations). Operations always gets the whole answer.
+ * (Client and Operations), a subscription's `split` (Client and Operations). An action answering
+ * another schema than its store's (the definition's `answers`: a buyer's `validate` answers
+ * `BuyerValidate`) is trimmed by that schema. Operations always gets the whole answer.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -56,7 +58,15 @@ function fixtures(): FixturesDocument {
         },
       ],
       "commerce/subscriptions": [
-        { id: SUBSCRIPTION, name: "Seats", status: "Active", ...parties, agreement: { id: AGREEMENT } },
+        {
+          id: SUBSCRIPTION,
+          name: "Seats",
+          status: "Active",
+          ...parties,
+          agreement: { id: AGREEMENT },
+          split: { allocations: [] },
+          splitStatus: "Inherited",
+        },
       ],
       "program/programs": [
         { id: PROGRAM, name: "Partner program", status: "Published", vendor: { id: VENDOR } },
@@ -126,4 +136,25 @@ test("an enrollment draft's validation hides the template from a vendor", async 
   const asClient = await h.post("/program/enrollments/validate", draft, "client");
   assert.equal(asClient.status, 200, asClient.text);
   assert.equal(asClient.body.template.id, TEMPLATE);
+});
+
+test("a buyer's validation answers BuyerValidate, whose errors everyone sees (a GET hides them)", async () => {
+  const validated = await h.post(`/accounts/buyers/${BUYER}/validate`, { account: { id: CLIENT } }, "client");
+  assert.equal(validated.status, 200, validated.text);
+  assert.deepEqual(validated.body.errors, [{ id: "BUY0001", message: "Tax id is missing." }]);
+  const got = await h.get(`/accounts/buyers/${BUYER}`, "client");
+  assert.equal(got.status, 200, got.text);
+  assert.ok(!("errors" in got.body), "Buyer.errors is for Operations only");
+});
+
+test("a subscription's split and splitStatus are for clients and operations (schema Subscription)", async () => {
+  for (const path of [`/commerce/subscriptions/${SUBSCRIPTION}`, "/commerce/subscriptions"]) {
+    const asVendor = await h.get(path, "vendor");
+    const asClient = await h.get(path, "client");
+    const vendorView = asVendor.body.data?.[0] ?? asVendor.body;
+    const clientView = asClient.body.data?.[0] ?? asClient.body;
+    assert.equal(vendorView.id, SUBSCRIPTION, asVendor.text);
+    assert.ok(!("split" in vendorView) && !("splitStatus" in vendorView), `${path} as vendor`);
+    assert.equal(clientView.splitStatus, "Inherited", `${path} as client`);
+  }
 });

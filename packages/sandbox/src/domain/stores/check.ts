@@ -37,6 +37,7 @@ export function definitionProblems(
         ["onAction", definition.onAction],
         ["uploads", definition.uploads],
         ["special", definition.special],
+        ["answers", definition.answers],
       ];
       for (const [field, table] of named) {
         for (const action of Object.keys(table ?? {})) {

@@ -17,6 +17,7 @@ export const notificationsStores = defineStores({
     machine: { initial: "Queued", actions: {} },
     embeddedFiles: { list: "attachments", prefix: "BAT" },
     special: { getAttachment: "embeddedFile", downloadAttachment: "embeddedFile" },
+    answers: { getAttachment: "Attachment", downloadAttachment: "Attachment" },
   },
   /** Created Published: `unpublish` right after create succeeds on the platform (issue #14). */
   "notifications/categories": {

@@ -18,7 +18,7 @@ import { bodyOf, type RequestBody } from "../body.js";
 import type { ActionCall, RequestContext } from "../context.js";
 import { json, noContent } from "../envelope.js";
 import { blobRedirect, imageOwner } from "../files.js";
-import { recordJson } from "../record-answer.js";
+import { actionAnswer, recordJson } from "../record-answer.js";
 import { specialAction, type UploadOutcome, uploadHook } from "./special.js";
 
 /** The text a `render`/`template` action answers (a JSON string, as MPT does). */
@@ -69,7 +69,7 @@ export function handleAction(
       return blobRedirect(rc.url.origin, owner);
     }
     if (action.returns === "none") return new Response(null, { status: 200 });
-    return recordJson(rc, { store: route.store }, record);
+    return recordJson(rc, actionAnswer(route.store, name), record);
   }
 
   checkWriter(route.store, caller, record);
@@ -103,5 +103,5 @@ export function handleAction(
   const effect = effectOnAction(route.store, name);
   if (effect) record = effect(sandbox, record, caller);
   view.collection.put(record);
-  return action.returns === "none" ? noContent() : recordJson(rc, { store: route.store }, record);
+  return action.returns === "none" ? noContent() : recordJson(rc, actionAnswer(route.store, name), record);
 }

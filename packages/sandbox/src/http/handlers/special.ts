@@ -14,7 +14,7 @@ import type { Body, RequestBody } from "../body.js";
 import type { ActionCall, RequestContext } from "../context.js";
 import { json } from "../envelope.js";
 import { fileResponse, notAcceptable, wantsFile, withFileMetadata } from "../files.js";
-import { recordJson } from "../record-answer.js";
+import { actionAnswer, recordJson } from "../record-answer.js";
 import { ssoCheck, transferDetails, validateEnrollmentDraft, validateRequest } from "./checks.js";
 import { replaceLinks } from "./membership.js";
 import { getSplit, writeSplit } from "./splits.js";
@@ -106,7 +106,7 @@ function embeddedFile(rc: RequestContext, call: ActionCall): Response {
   const want = wantsFile(accept ?? (file ? file.contentType : null), file);
   if (want === "file" && file) return fileResponse(file);
   if (want === "none") throw notAcceptable(accept ?? "", file);
-  return recordJson(rc, { schema: "Attachment" }, attachment);
+  return recordJson(rc, actionAnswer(rc.route.store, call.name), attachment);
 }
 
 /** The special actions store definitions name (`special`). */

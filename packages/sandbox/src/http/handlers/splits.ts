@@ -15,7 +15,7 @@ import { isObject, type JsonObject, type JsonValue, valueAt } from "../../shared
 import { SandboxError, validationError } from "../../shared/problem.js";
 import type { RequestBody } from "../body.js";
 import type { ActionCall, RequestContext } from "../context.js";
-import { recordJson } from "../record-answer.js";
+import { actionAnswer, recordJson } from "../record-answer.js";
 
 /** Percentages add up to 100 within this tolerance (they are doubles on the wire). */
 const TOLERANCE = 0.001;
@@ -96,14 +96,13 @@ function answerOf(rc: RequestContext, owner: JsonObject): JsonObject {
   return split;
 }
 
-/** The spec schema of a split answer (trimmed by its `access`: allocation purchase prices are Operations'). */
-const splitSchema = (rc: RequestContext) => ({
-  schema: rc.route.store === "commerce/subscriptions" ? "SplitBillingSubscription" : "SplitBillingAgreement",
-});
-
 /** `GET {id}/split`. */
 export function getSplit(rc: RequestContext, call: ActionCall): Response {
-  return recordJson(rc, splitSchema(rc), answerOf(rc, findInView(openView(rc), call.id ?? "")));
+  return recordJson(
+    rc,
+    actionAnswer(rc.route.store, call.name),
+    answerOf(rc, findInView(openView(rc), call.id ?? "")),
+  );
 }
 
 /** `POST|PUT {id}/split`: sets (POST, once) or replaces the split after checking its allocations. */
@@ -124,5 +123,5 @@ export function writeSplit(rc: RequestContext, call: ActionCall, body: RequestBo
   const split = withAudit({ ...previous, allocations }, creating ? ["created", "updated"] : ["updated"], at);
   const record = { ...owner, split };
   view.collection.put(record);
-  return recordJson(rc, splitSchema(rc), answerOf(rc, record), creating ? 201 : 200);
+  return recordJson(rc, actionAnswer(rc.route.store, call.name), answerOf(rc, record), creating ? 201 : 200);
 }
