@@ -79,7 +79,10 @@ export function generate(source: string): { graph: string; requests: string } {
     item?.["get"]?.responses?.["200"]?.content?.["application/json"]?.schema;
 
   const roots: Record<string, string> = {};
-  for (const route of ROUTES) {
+  // A store's own (top-level) route names its schema before the nested views of it
+  // (`commerce/subscriptions` is `Subscription`, not the orders view's `OrderSubscription`).
+  const topLevelFirst = [...ROUTES].sort((a, b) => Math.min(a.refs.length, 1) - Math.min(b.refs.length, 1));
+  for (const route of topLevelFirst) {
     if (roots[route.store]) continue;
     const base = `/public/v1/${route.template}`;
     let schema = okSchema(byNorm.get(norm(`${base}/{id}`)));

@@ -5,6 +5,7 @@
 export {
   exportFixtures,
   FixtureError,
+  type FixtureIds,
   type FixturesDocument,
   type FixtureToken,
   validateFixtures,

@@ -1,13 +1,15 @@
 /**
  * Store definitions: a definition naming an unknown store, route or action fails to compile
  * (the `@ts-expect-error` lines below are checked by `npm run typecheck`) or is reported by the
- * start-up check.
+ * start-up check; the answer schemas they name are the spec's.
  */
 import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
 import { test } from "node:test";
+import { DEFAULT_SPEC } from "../scripts/generate-schema.js";
 import { definitionProblems } from "../src/domain/stores/check.js";
 import { DEFINITIONS, defineStores, type StoreDefinitions, storeDef } from "../src/domain/stores/index.js";
-import { createSandbox, MACHINES, NESTED } from "../src/index.js";
+import { createSandbox, MACHINES, NESTED, ROUTES } from "../src/index.js";
 
 test("unknown store keys, actions and nested routes fail to compile", () => {
   const groups = [
@@ -67,6 +69,7 @@ test("the start-up check reports what the types cannot see", () => {
     },
     { "notifications/contacts": { id: { prefix: "CTT", groups: 2 } } },
     { "notifications/accounts/categories/contacts": { id: { prefix: "CTT", groups: 2 } } },
+    { "notifications/batches": { special: { getAttachment: "embeddedFile" } } },
   ] as unknown as StoreDefinitions[];
   const problems = definitionProblems(bad);
   const expect = [
@@ -76,6 +79,7 @@ test("the start-up check reports what the types cannot see", () => {
     /^catalog\/items: machine.actions names action 'refund'/,
     /^catalog\/products: nested names 'catalog\/products\/\{productId\}\/items', which is not a route of this store/,
     /^billing\/charges: nested 'billing\/journals\/\{journalId\}\/charges' has no placeholder 'ledgerId'/,
+    /^notifications\/batches: special 'embeddedFile' needs embeddedFiles/,
     /^id prefix CTT is shared by notifications\/contacts, notifications\/accounts\/categories\/contacts: exactly one/,
   ];
   for (const pattern of expect) {
@@ -89,4 +93,36 @@ test("the start-up check reports what the types cannot see", () => {
 
 test("a sandbox starts on the built-in definitions", () => {
   assert.doesNotThrow(() => createSandbox({ seed: "definitions" }));
+});
+
+test("each `answers` entry is the OpenAPI spec's answer schema of that operation", {
+  skip: !existsSync(DEFAULT_SPEC) && "spec not present",
+}, () => {
+  type Operation = {
+    responses?: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+  };
+  const spec = JSON.parse(readFileSync(DEFAULT_SPEC, "utf8")) as {
+    paths: Record<string, Record<string, Operation>>;
+  };
+  const norm = (path: string) => path.replace(/\{[^}]+\}/g, "{}");
+  const operations = new Map(Object.entries(spec.paths).map(([path, item]) => [norm(path), item]));
+  let checked = 0;
+  for (const [store, definition] of DEFINITIONS) {
+    for (const [action, schema] of Object.entries(definition.answers ?? {})) {
+      const found = ROUTES.filter((route) => route.store === store && route.def.actions?.[action]).flatMap(
+        (route) => {
+          const def = route.def.actions?.[action];
+          if (!def) return [];
+          const path = `/public/v1/${route.template}${def.scope === "collection" ? "" : "/{id}"}${def.path ? `/${def.path}` : ""}`;
+          const responses = operations.get(norm(path))?.[def.method.toLowerCase()]?.responses ?? {};
+          const ref = (responses["200"] ?? responses["201"])?.content?.["application/json"]?.schema?.$ref;
+          return ref === undefined ? [] : [ref.split("/").at(-1)];
+        },
+      );
+      assert.ok(found.length > 0, `${store} ${action}: no operation of the spec answers it`);
+      for (const name of found) assert.equal(name, schema, `${store} ${action}`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 8, `${checked} entries checked`);
 });

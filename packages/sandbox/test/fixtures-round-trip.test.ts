@@ -149,7 +149,7 @@ test("wrong documents are refused whole, each problem naming its path", () => {
     'objects["catalog/products"][0]: a record must be an object, got string',
   ]);
   assert.deepEqual(problems({ ...base(), object: {} }), [
-    'object: unknown key (known: "seed", "accounts", "tokens", "objects", "deleted", "files")',
+    'object: unknown key (known: "seed", "accounts", "tokens", "objects", "deleted", "files", "ids")',
   ]);
   assert.deepEqual(problems({ ...base(), tokens: { vendor: "idt:TKN-1:x", admin: {} } }), [
     'tokens.vendor: expected an object with "token", "accountId", got string',

@@ -2,16 +2,19 @@
  * Validation of a fixtures document as a whole, before anything is loaded: its shape (known keys,
  * lists and objects where they belong), the records (known collection, id, no duplicates, every
  * reference resolved or to a `deleted` object) and the files (shape, base64, an owner that exists: a record or an object
- * embedded in one, such as a notification batch's attachment). Every problem names its path.
+ * embedded in one, such as a notification batch's attachment) and the id generators' positions
+ * (`ids`). Every problem names its path.
  */
 import { missingRefs } from "../domain/references.js";
 import { parentRefs, ROUTES, STORE_KEYS } from "../domain/routes.js";
 import type { Store } from "../domain/store.js";
 import { fromBase64 } from "../http/files.js";
-import { isObject, type JsonObject, type JsonValue, valuesAt } from "../shared/json.js";
+import { isObject, type JsonObject, valuesAt } from "../shared/json.js";
+import { missingOwners } from "./file-owners.js";
 import type { FixturesDocument } from "./fixtures-document.js";
 
-const TOP_LEVEL = ["seed", "accounts", "tokens", "objects", "deleted", "files"] as const;
+const TOP_LEVEL = ["seed", "accounts", "tokens", "objects", "deleted", "files", "ids"] as const;
+const IDS_KEYS = ["random", "sequences"] as const;
 const PERSONA_TOKEN_KEYS = ["token", "accountId"] as const;
 const EXTENSION_TOKEN_KEYS = ["secret", "extensionId"] as const;
 /** What a file owner may add to the id: `<id>` is the record's own file. */
@@ -48,21 +51,43 @@ function checkTokensShape(tokens: unknown, out: string[]): void {
   }
 }
 
-/** Ids of the objects embedded in `records` (not the records' own ids) among `wanted`. */
-function embeddedIds(records: Iterable<JsonObject>, wanted: Set<string>, found: Set<string>): void {
-  const visit = (value: JsonValue, top: boolean): void => {
-    if (Array.isArray(value)) {
-      for (const element of value) visit(element, false);
-      return;
+/** Problems of `ids` (the id generators' positions): shape and ranges, each naming its path. */
+function checkIdsShape(ids: unknown, known: ReadonlySet<string>, out: string[]): void {
+  if (ids === undefined) return;
+  if (!isObject(ids)) {
+    out.push(`ids: expected an object with ${quoted(IDS_KEYS)}, got ${describe(ids)}`);
+    return;
+  }
+  for (const key of Object.keys(ids)) {
+    if (!(IDS_KEYS as readonly string[]).includes(key))
+      out.push(`ids.${key}: unknown key (known: ${quoted(IDS_KEYS)})`);
+  }
+  const random = ids["random"];
+  if (
+    random !== undefined &&
+    !(Number.isInteger(random) && (random as number) >= 0 && (random as number) <= 0xffffffff)
+  ) {
+    out.push(
+      `ids.random: expected an integer from 0 to 4294967295 (an export's value), got ${JSON.stringify(random)}`,
+    );
+  }
+  const sequences = ids["sequences"];
+  if (sequences === undefined) return;
+  if (!isObject(sequences)) {
+    out.push(
+      `ids.sequences: expected an object of counters by "<store key>|<parent id>", got ${describe(sequences)}`,
+    );
+    return;
+  }
+  for (const [name, value] of Object.entries(sequences)) {
+    const where = `ids.sequences["${name}"]`;
+    const bar = name.indexOf("|");
+    const store = bar < 0 ? name : name.slice(0, bar);
+    if (bar <= 0 || bar === name.length - 1) out.push(`${where}: expected a name "<store key>|<parent id>"`);
+    else if (!known.has(store)) out.push(`${where}: unknown store "${store}" (see objects' store keys)`);
+    if (!Number.isSafeInteger(value) || (value as number) < 0) {
+      out.push(`${where}: expected a counter (an integer of 0 or more), got ${JSON.stringify(value)}`);
     }
-    if (!isObject(value)) return;
-    const id = value["id"];
-    if (!top && typeof id === "string" && wanted.has(id)) found.add(id);
-    for (const [key, field] of Object.entries(value)) if (key !== "id") visit(field, false);
-  };
-  for (const record of records) {
-    if (found.size === wanted.size) return;
-    visit(record, true);
   }
 }
 
@@ -100,6 +125,7 @@ export function validateFixtures(doc: FixturesDocument, store: Store): string[] 
     else problems.push(`deleted[${index}]: expected an id, got ${JSON.stringify(id)}`);
   }
   const known = new Set(STORE_KEYS);
+  checkIdsShape(doc.ids, known, problems);
   const ids = new Map<string, Set<string>>();
   const whereOf = (key: string, index: number) =>
     key === "accounts/accounts" ? `accounts[${index}]` : `objects["${key}"][${index}]`;
@@ -211,27 +237,12 @@ function checkFiles(
     }
     owners.set(id, [...(owners.get(id) ?? []), where]);
   }
-  // Owners that are records: in the document or the store.
-  const unresolved = new Set<string>();
-  for (const id of owners.keys()) {
-    const isRecord =
-      [...ids.values()].some((set) => set.has(id)) || store.keys().some((k) => store.collection(k).has(id));
-    if (!isRecord) unresolved.add(id);
-  }
-  // The others may be embedded objects (a batch's attachments): looked for only when needed.
-  if (unresolved.size > 0) {
-    const found = new Set<string>();
-    embeddedIds(
-      records.map(([, record]) => record),
-      unresolved,
-      found,
-    );
-    for (const key of store.keys()) embeddedIds(store.collection(key).scan(), unresolved, found);
-    for (const id of unresolved) {
-      if (found.has(id)) continue;
-      for (const where of owners.get(id) ?? [])
-        problems.push(`${where}: no record or embedded object with id ${id}`);
-    }
+  // Owners: records of the document or the store, or objects embedded in one (a batch's attachments).
+  const documentRecords = records.map(([, record]) => record);
+  const isDocumentId = (id: string) => [...ids.values()].some((set) => set.has(id));
+  for (const id of missingOwners(owners.keys(), store, documentRecords, isDocumentId)) {
+    for (const where of owners.get(id) ?? [])
+      problems.push(`${where}: no record or embedded object with id ${id}`);
   }
   return problems;
 }

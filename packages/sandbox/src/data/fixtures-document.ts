@@ -32,4 +32,20 @@ export interface FixturesDocument {
    * notification batch's `attachments[].id`), or `<id>/icon`, `<id>/image`, `<id>/upload`.
    */
   files?: Record<string, { filename: string; contentType: string; base64: string }>;
+  /**
+   * Where the id generators stand, so the next created object gets the id it would have got in
+   * the exported state (exports carry it). Without it, random ids restart from the `seed` option
+   * and child sequences continue after the highest child id of the document.
+   */
+  ids?: FixtureIds;
+}
+
+export interface FixtureIds {
+  /** Position of the random-id generator (an unsigned 32-bit integer). */
+  random?: number;
+  /**
+   * Every child-sequence counter, by `<store key>|<parent id>` (`"catalog/items|PRD-1234-5678": 3`:
+   * the next item of that product is `ITM-1234-5678-0004`, even if `-0003` was deleted).
+   */
+  sequences?: Record<string, number>;
 }

@@ -2,7 +2,8 @@
  * Fixtures (issue 7): a user's own data set as a JSON document (accounts, persona tokens,
  * records per store, files), validated as a whole before anything is loaded, loaded on an empty
  * store (`seed: "none"`, the default) or on top of the built-in marketplace (`seed: "default"`),
- * and the inverse: `exportFixtures` writes the current state as a document that loads back to it.
+ * and the inverse: `exportFixtures` writes the current state as a document that loads back to it,
+ * id generators included (`ids`: the next create after a load gets the id it would have got).
  */
 import { readFileSync } from "node:fs";
 import { type IdRule, idRule } from "../domain/collections.js";
@@ -12,10 +13,11 @@ import { missingRefs } from "../domain/references.js";
 import type { Store } from "../domain/store.js";
 import { fromBase64, toBase64 } from "../http/files.js";
 import { isObject, type JsonObject, valueAt } from "../shared/json.js";
+import { missingOwners, ownerIdOf } from "./file-owners.js";
 import { validateFixtures } from "./fixtures-check.js";
 import type { FixturesDocument } from "./fixtures-document.js";
 
-export type { FixturesDocument, FixtureToken } from "./fixtures-document.js";
+export type { FixtureIds, FixturesDocument, FixtureToken } from "./fixtures-document.js";
 export { validateFixtures };
 
 export class FixtureError extends Error {
@@ -174,6 +176,9 @@ export function loadFixtures(
       : tokenRecord(store, tokens.extension?.secret, owner, {
           extension: { id: extensionId, name: String(extension["name"] ?? "") },
         });
+  // Last: the generators stand where the document says, whatever loading itself drew.
+  if (doc.ids?.sequences) store.replaceSequences(Object.entries(doc.ids.sequences));
+  if (doc.ids?.random !== undefined) store.rng.position = doc.ids.random;
   return result;
 }
 
@@ -187,7 +192,10 @@ export function exportFixtures(store: Store, personas: LoadedPersonas): Fixtures
   }
   const deleted = danglingIds(store);
   const files: NonNullable<FixturesDocument["files"]> = {};
+  // A file whose owner is gone (an embedded entry an update removed) could not load back: left out.
+  const gone = missingOwners(new Set([...store.files.keys()].map(ownerIdOf)), store);
   for (const [owner, file] of store.files) {
+    if (gone.has(ownerIdOf(owner))) continue;
     files[owner] = { filename: file.filename, contentType: file.contentType, base64: toBase64(file.bytes) };
   }
   return {
@@ -202,6 +210,10 @@ export function exportFixtures(store: Store, personas: LoadedPersonas): Fixtures
     objects,
     ...(deleted.length > 0 ? { deleted } : {}),
     files,
+    ids: {
+      random: store.rng.position,
+      sequences: Object.fromEntries(store.sequenceEntries().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    },
   };
 }
 

@@ -305,6 +305,12 @@ export class Store {
     this.sequences.set(name, value);
   }
 
+  /** Makes `entries` the only sequence counters (loading a fixtures document's `ids.sequences`). */
+  replaceSequences(entries: Iterable<readonly [string, number]>): void {
+    for (const name of [...this.sequences.keys()]) this.sequences.delete(name);
+    for (const [name, value] of entries) this.sequences.set(name, value);
+  }
+
   /**
    * Runs `write` (synchronous: check and write in one step) as one change: if it throws, every
    * record, file and sequence it wrote is restored and the error propagates. Nested calls join

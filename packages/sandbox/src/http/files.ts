@@ -1,13 +1,14 @@
 /**
  * Files: storing bytes and answering downloads the way MPT does (bodies are read in body.ts): JSON
  * metadata for `Accept: application/json`, the bytes with `Content-Disposition` for the file's own
- * type, 406 otherwise; icons and media images redirect (307) to a blob route. Uploads of some
- * stores become an entry of an embedded list (a notification batch's `attachments`), the file kept
- * under the entry's id.
+ * type, 406 otherwise; icons and media images redirect (307) to a blob route. Uploads of the
+ * stores whose definition says `embeddedFiles` become an entry of an embedded list (a notification
+ * batch's `attachments`), the file kept under the entry's id.
  */
 import { pngBytes } from "../data/seed/context.js";
 import { childId } from "../domain/ids.js";
 import type { Store, StoredFile } from "../domain/store.js";
+import { storeDef } from "../domain/stores/index.js";
 import { isObject, type JsonObject, type JsonValue } from "../shared/json.js";
 import { SandboxError } from "../shared/problem.js";
 
@@ -19,17 +20,9 @@ export function withFileMetadata(record: JsonObject, file: StoredFile): JsonObje
 }
 
 /**
- * Stores whose upload is an entry of an embedded list, not the record's own file: the list and
- * the entry ids' prefix (`MST-1111-2222-3333` -> attachment `BAT-1111-2222-3333-0001`; the Batch
- * model's `attachments`, downloaded at `batches/{id}/attachments/{attachmentId}`).
- */
-const EMBEDDED_UPLOADS: Readonly<Record<string, { list: string; prefix: string }>> = {
-  "notifications/batches": { list: "attachments", prefix: "BAT" },
-};
-
-/**
- * Adds `file` to `record`'s embedded list when its store keeps uploads there (storing the bytes
- * under the new entry's id) and returns the updated record; undefined for the other stores.
+ * Adds `file` to `record`'s embedded list when its store definition says its uploads go there
+ * (`embeddedFiles`; storing the bytes under the new entry's id) and returns the updated record;
+ * undefined for the other stores.
  */
 export function attachEmbedded(
   store: Store,
@@ -37,7 +30,7 @@ export function attachEmbedded(
   record: JsonObject,
   file: StoredFile,
 ): JsonObject | undefined {
-  const embedded = EMBEDDED_UPLOADS[key];
+  const embedded = storeDef(key).embeddedFiles;
   if (!embedded) return undefined;
   const current = record[embedded.list];
   const list: JsonValue[] = Array.isArray(current) ? current : [];

@@ -245,14 +245,15 @@ function seedNotifications(s: SeedContext, acc: AccountsSeed): void {
     attachments: [],
   });
   const file = { filename: "summary.pdf", contentType: "application/pdf", bytes: pdfBytes("summary") };
-  s.store
-    .collection("notifications/batches")
-    .put(attachEmbedded(s.store, "notifications/batches", batch, file) ?? batch);
+  const sent = attachEmbedded(s.store, "notifications/batches", batch, file) ?? batch;
+  s.store.collection("notifications/batches").put(sent);
   contacts.slice(0, 3).forEach((contact) => {
     s.add("notifications/messages", {
       subject: "Your order was completed",
       body: "<p>Order completed.</p>",
       status: "Sent",
+      // A message is its batch sent to one contact: it carries the batch's attachments (same ids).
+      attachments: sent["attachments"] ?? [],
       batch: s.ref(batch),
       contact: s.ref(contact),
       category: s.ref(categories[0] as JsonObject),

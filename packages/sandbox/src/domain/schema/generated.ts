@@ -55,7 +55,7 @@ export const SCHEMA_ROOTS: Readonly<Record<string, string>> = {
   "commerce/requests": "Request",
   "commerce/requests/attachments": "Attachment",
   "commerce/requests/messages": "RequestMessage",
-  "commerce/subscriptions": "OrderSubscription",
+  "commerce/subscriptions": "Subscription",
   "notifications/batches": "Batch",
   "notifications/categories": "Category",
   "notifications/contacts": "Contact",

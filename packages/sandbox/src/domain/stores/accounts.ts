@@ -91,6 +91,7 @@ export const accountsStores = defineStores({
       },
     },
     special: { getTransfer: "transferDetails" },
+    answers: { getTransfer: "BuyerTransferDetails", validate: "BuyerValidate" },
   },
   "accounts/cloud-tenants": { id: random("CLT", 2), machine: { initial: "Active", actions: {} } },
   "accounts/erp-links": { id: random("ERL", 2), machine: TOGGLE("Active", "Blocked", "unblock", "block", O) },

@@ -1,7 +1,8 @@
 /**
  * The start-up check of the store definitions against the routes: what the types of keys.ts
  * cannot see (a key defined twice, a store no route serves, an action of a route whose records
- * live in another store, a nested entry on the wrong store, a shared id prefix without an owner).
+ * live in another store, a nested entry on the wrong store, a shared id prefix without an owner,
+ * an embedded-file download without the list it reads).
  * `createSandbox` runs it once and refuses to start with every problem listed.
  */
 import { ROUTES, type ServiceRoute, STORE_KEYS } from "../routes.js";
@@ -36,6 +37,7 @@ export function definitionProblems(
         ["onAction", definition.onAction],
         ["uploads", definition.uploads],
         ["special", definition.special],
+        ["answers", definition.answers],
       ];
       for (const [field, table] of named) {
         for (const action of Object.keys(table ?? {})) {
@@ -45,6 +47,10 @@ export function definitionProblems(
             );
           }
         }
+      }
+      const specials: Readonly<Record<string, string | undefined>> = definition.special ?? {};
+      if (Object.values(specials).includes("embeddedFile") && !definition.embeddedFiles) {
+        problems.push(`${key}: special 'embeddedFile' needs embeddedFiles (the list holding the files).`);
       }
       for (const [template, nested] of Object.entries(definition.nested ?? {})) {
         const route = served.find((r) => r.template === template);

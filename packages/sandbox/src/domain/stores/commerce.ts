@@ -16,6 +16,11 @@ export const commerceStores = defineStores({
       deleteFrom: ["Draft"],
     },
     special: { getSplit: "getSplit", createSplit: "writeSplit", updateSplit: "writeSplit" },
+    answers: {
+      getSplit: "SplitBillingAgreement",
+      createSplit: "SplitBillingAgreement",
+      updateSplit: "SplitBillingAgreement",
+    },
   },
   "commerce/agreements/attachments": {
     id: child("ATT", "agreement.id"),
@@ -67,6 +72,7 @@ export const commerceStores = defineStores({
       actions: { terminate: { from: ["Active", "Updating"], to: "Terminated", by: V } },
     },
     special: { getSplit: "getSplit", updateSplit: "writeSplit" },
+    answers: { getSplit: "SplitBillingSubscription", updateSplit: "SplitBillingSubscription" },
     nested: { "commerce/orders/{orderId}/subscriptions": { owned: false } },
   },
   /** OpenAPI only. §6 "Request": `New -> Draft | Processing`, `Processing <-> Querying`, `-> Completed`. */
@@ -88,6 +94,7 @@ export const commerceStores = defineStores({
       deleteFrom: ["Draft"],
     },
     special: { validate: "validateRequest" },
+    answers: { validate: "Validate" },
   },
   "commerce/requests/attachments": {
     id: child("ATT", "request.id"),

@@ -15,7 +15,9 @@ export const notificationsStores = defineStores({
   "notifications/batches": {
     id: random("MST", 3),
     machine: { initial: "Queued", actions: {} },
-    special: { getAttachment: "batchAttachment", downloadAttachment: "batchAttachment" },
+    embeddedFiles: { list: "attachments", prefix: "BAT" },
+    special: { getAttachment: "embeddedFile", downloadAttachment: "embeddedFile" },
+    answers: { getAttachment: "Attachment", downloadAttachment: "Attachment" },
   },
   /** Created Published: `unpublish` right after create succeeds on the platform (issue #14). */
   "notifications/categories": {

@@ -71,7 +71,7 @@ export type UploadName = "journalCharges" | "customLedgerFile" | "mediaImage";
 export type SpecialName =
   | "installationToken"
   | "extensionToken"
-  | "batchAttachment"
+  | "embeddedFile"
   | "replaceLinks"
   // OpenAPI-only operations: checks.ts, splits.ts
   | "ssoCheck"
@@ -144,6 +144,22 @@ export interface StoreDefinition<K extends StoreKey = StoreKey> {
   uploads?: Readonly<Partial<Record<ActionName<K>, UploadName>>>;
   /** Actions with their own handler. */
   special?: Readonly<Partial<Record<ActionName<K>, SpecialName>>>;
+  /**
+   * The OpenAPI schema an action answers when it is not the store's own (the operation's `200`
+   * schema: a buyer's `validate` answers `BuyerValidate`, `getSplit` `SplitBillingAgreement`): the
+   * answer is trimmed by that schema's `access` (`test/definitions.test.ts` compares each entry with
+   * the spec). Default: the store's schema.
+   */
+  answers?: Readonly<Partial<Record<ActionName<K>, string>>>;
+  /**
+   * The records embed objects that own files (the spec's `Batch.attachments`): `list` is the
+   * field holding them, `prefix` the id prefix of the entry an upload of the store's create adds
+   * (`MST-1111-2222-3333` -> `BAT-1111-2222-3333-0001`). An entry's file is kept under the entry's
+   * id, like a record's own file: the `embeddedFile` special downloads it, exports and fixtures
+   * carry it in `files`, the durable journal and snapshots keep it. Default: none (uploads are the
+   * record's own file).
+   */
+  embeddedFiles?: { readonly list: string; readonly prefix: string };
   /** Nested routes of this store, only where they differ from the derived rule. */
   nested?: Readonly<Partial<Record<RouteTemplate, NestedRoute>>>;
 }

@@ -12,13 +12,13 @@ import { machineOf } from "../../domain/machines/index.js";
 import { checkWriter, withoutCredentials } from "../../domain/ownership.js";
 import { validateRequest } from "../../domain/validation.js";
 import { findInView, modelName, openView, type View } from "../../domain/view.js";
-import { accessTrimmer } from "../../query/access-trim.js";
 import { deepMerge, isObject, type JsonObject } from "../../shared/json.js";
 import { forbidden, notFound, SandboxError } from "../../shared/problem.js";
 import { bodyOf, type RequestBody } from "../body.js";
 import type { ActionCall, RequestContext } from "../context.js";
 import { json, noContent } from "../envelope.js";
 import { blobRedirect, imageOwner } from "../files.js";
+import { actionAnswer, recordJson } from "../record-answer.js";
 import { specialAction, type UploadOutcome, uploadHook } from "./special.js";
 
 /** The text a `render`/`template` action answers (a JSON string, as MPT does). */
@@ -69,7 +69,7 @@ export function handleAction(
       return blobRedirect(rc.url.origin, owner);
     }
     if (action.returns === "none") return new Response(null, { status: 200 });
-    return json(accessTrimmer(route.store, caller.accountType)(record));
+    return recordJson(rc, actionAnswer(route.store, name), record);
   }
 
   checkWriter(route.store, caller, record);
@@ -103,7 +103,5 @@ export function handleAction(
   const effect = effectOnAction(route.store, name);
   if (effect) record = effect(sandbox, record, caller);
   view.collection.put(record);
-  return action.returns === "none"
-    ? noContent()
-    : json(accessTrimmer(route.store, caller.accountType)(record));
+  return action.returns === "none" ? noContent() : recordJson(rc, actionAnswer(route.store, name), record);
 }

@@ -1,7 +1,7 @@
 /**
  * Actions that check or describe without changing anything (OpenAPI only): a request's
  * validation result, an enrollment checked before it is created, a user's SSO check, and what
- * transferring a buyer to another account would take.
+ * transferring a buyer to another account would take. Answers are trimmed by `access` (record-answer.ts).
  */
 import { requireReferences } from "../../domain/integrity.js";
 import { expandRefs, shortRef } from "../../domain/references.js";
@@ -10,7 +10,7 @@ import { isObject, type JsonObject, type JsonValue, valueAt, valuesAt } from "..
 import { badRequest, validationError } from "../../shared/problem.js";
 import type { RequestBody } from "../body.js";
 import type { ActionCall, RequestContext } from "../context.js";
-import { json } from "../envelope.js";
+import { actionAnswer, recordJson } from "../record-answer.js";
 
 /** `POST commerce/requests/{id}/validate`: `{ error, parameters: [{ id, value, isValid, error }] }`. */
 export function validateRequest(rc: RequestContext, call: ActionCall): Response {
@@ -29,11 +29,12 @@ export function validateRequest(rc: RequestContext, call: ActionCall): Response 
     };
   });
   const invalid = parameters.filter((p) => !p.isValid).length;
-  return json({ error: invalid > 0 ? `${invalid} parameter(s) are not valid.` : null, parameters });
+  const result = { error: invalid > 0 ? `${invalid} parameter(s) are not valid.` : null, parameters };
+  return recordJson(rc, actionAnswer(rc.route.store, call.name), result);
 }
 
 /** `POST program/enrollments/validate`: the enrollment as it would be created; nothing is stored. */
-export function validateEnrollmentDraft(rc: RequestContext, _call: ActionCall, raw: RequestBody): Response {
+export function validateEnrollmentDraft(rc: RequestContext, call: ActionCall, raw: RequestBody): Response {
   const body = raw.json;
   if (!isObject(body)) throw validationError({ $: ["The enrollment (a JSON object) is required."] });
   if (typeof valueAt(body, "program.id") !== "string")
@@ -41,7 +42,7 @@ export function validateEnrollmentDraft(rc: RequestContext, _call: ActionCall, r
   requireReferences(rc, rc.route.store, body);
   const draft: JsonObject = { ...body };
   for (const f of ["id", "audit", "$meta"]) delete draft[f];
-  return json(expandRefs(rc.sandbox.store, draft));
+  return recordJson(rc, actionAnswer(rc.route.store, call.name), expandRefs(rc.sandbox.store, draft));
 }
 
 /** `GET accounts/users/{id}/sso-check`: 200 with no body for a user the caller can see. */
@@ -84,5 +85,5 @@ export function transferDetails(rc: RequestContext, call: ActionCall): Response 
     userGroupCount:
       typeof accountId === "string" ? countWhere(rc, "accounts/user-groups", "account.id", accountId) : 0,
   };
-  return json({ ...buyer, stats, users });
+  return recordJson(rc, actionAnswer(rc.route.store, call.name), { ...buyer, stats, users });
 }

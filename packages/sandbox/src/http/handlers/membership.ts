@@ -17,7 +17,8 @@ import { isObject, type JsonObject, type JsonValue, setAt, valueAt } from "../..
 import { validationError } from "../../shared/problem.js";
 import type { RequestBody } from "../body.js";
 import type { ActionCall, RequestContext } from "../context.js";
-import { json, noContent } from "../envelope.js";
+import { noContent } from "../envelope.js";
+import { recordJson } from "../record-answer.js";
 
 /** `group` of `group.id`: the field of a link that names the linked record. */
 function linkField(link: StoreRef): string {
@@ -52,13 +53,16 @@ function addLink(rc: RequestContext, view: View, link: StoreRef, record: JsonObj
   rc.sandbox.counters.created(view.store);
 }
 
-/** The owner (last parent) with its linked records under the route's last segment (`groups`). */
+/**
+ * The owner (last parent) with its linked records under the route's last segment (`groups`),
+ * trimmed as a record of the owner's store (a user's `accounts` are for Operations only).
+ */
 function ownerAnswer(rc: RequestContext, view: View): Response {
   const last = rc.route.refs.at(-1);
   const owner = last ? view.parents[last.param] : undefined;
   const listed: JsonValue[] = [...view.records()].map(shortRef);
   const field = rc.route.segments.at(-1) ?? "items";
-  return json({ ...(owner ?? {}), [field]: listed });
+  return recordJson(rc, { store: last?.store ?? rc.route.store }, { ...(owner ?? {}), [field]: listed });
 }
 
 /** Changing a user's groups is changing the user: the owner's `writers` rule applies. */

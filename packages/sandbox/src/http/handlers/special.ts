@@ -14,6 +14,7 @@ import type { Body, RequestBody } from "../body.js";
 import type { ActionCall, RequestContext } from "../context.js";
 import { json } from "../envelope.js";
 import { fileResponse, notAcceptable, wantsFile, withFileMetadata } from "../files.js";
+import { actionAnswer, recordJson } from "../record-answer.js";
 import { ssoCheck, transferDetails, validateEnrollmentDraft, validateRequest } from "./checks.js";
 import { replaceLinks } from "./membership.js";
 import { getSplit, writeSplit } from "./splits.js";
@@ -87,11 +88,17 @@ async function extensionToken(rc: RequestContext, call: ActionCall): Promise<Res
   return json({ token });
 }
 
-function batchAttachment(rc: RequestContext, call: ActionCall): Response {
+/**
+ * `GET {id}/attachments/{attachmentId}` of a store with `embeddedFiles`: the entry's metadata, or
+ * its file by `Accept`.
+ */
+function embeddedFile(rc: RequestContext, call: ActionCall): Response {
   const view = openView(rc);
-  const batch = findInView(view, call.id ?? "");
+  const owner = findInView(view, call.id ?? "");
+  // The start-up check (stores/check.ts) makes every store with this special declare the list.
+  const list = storeDef(rc.route.store).embeddedFiles?.list ?? "";
   const attachmentId = call.params["attachmentId"] ?? "";
-  const attachments = Array.isArray(batch["attachments"]) ? batch["attachments"] : [];
+  const attachments = Array.isArray(owner[list]) ? owner[list] : [];
   const attachment = attachments.find((a) => isObject(a) && a["id"] === attachmentId);
   if (!isObject(attachment)) throw notFound(`Attachment with id '${attachmentId}' not found.`);
   const file = rc.sandbox.store.files.get(attachmentId);
@@ -99,14 +106,14 @@ function batchAttachment(rc: RequestContext, call: ActionCall): Response {
   const want = wantsFile(accept ?? (file ? file.contentType : null), file);
   if (want === "file" && file) return fileResponse(file);
   if (want === "none") throw notAcceptable(accept ?? "", file);
-  return json(attachment);
+  return recordJson(rc, actionAnswer(rc.route.store, call.name), attachment);
 }
 
 /** The special actions store definitions name (`special`). */
 const SPECIALS: Readonly<Record<SpecialName, Special>> = {
   installationToken,
   extensionToken,
-  batchAttachment,
+  embeddedFile,
   replaceLinks,
   ssoCheck,
   transferDetails,

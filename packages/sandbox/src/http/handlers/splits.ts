@@ -6,7 +6,7 @@
  * write: a non-empty `allocations` list, each naming an existing buyer once with a percentage
  * above 0, the percentages adding up to 100. POST sets an agreement's first split (409 once it has
  * allocations), PUT replaces it; a subscription without allocations of its own shows its
- * agreement's.
+ * agreement's. Answers are trimmed by `access` (record-answer.ts).
  */
 import { stamp, withAudit } from "../../domain/lifecycle.js";
 import { shortRef } from "../../domain/references.js";
@@ -15,7 +15,7 @@ import { isObject, type JsonObject, type JsonValue, valueAt } from "../../shared
 import { SandboxError, validationError } from "../../shared/problem.js";
 import type { RequestBody } from "../body.js";
 import type { ActionCall, RequestContext } from "../context.js";
-import { json } from "../envelope.js";
+import { actionAnswer, recordJson } from "../record-answer.js";
 
 /** Percentages add up to 100 within this tolerance (they are doubles on the wire). */
 const TOLERANCE = 0.001;
@@ -98,7 +98,11 @@ function answerOf(rc: RequestContext, owner: JsonObject): JsonObject {
 
 /** `GET {id}/split`. */
 export function getSplit(rc: RequestContext, call: ActionCall): Response {
-  return json(answerOf(rc, findInView(openView(rc), call.id ?? "")));
+  return recordJson(
+    rc,
+    actionAnswer(rc.route.store, call.name),
+    answerOf(rc, findInView(openView(rc), call.id ?? "")),
+  );
 }
 
 /** `POST|PUT {id}/split`: sets (POST, once) or replaces the split after checking its allocations. */
@@ -119,5 +123,5 @@ export function writeSplit(rc: RequestContext, call: ActionCall, body: RequestBo
   const split = withAudit({ ...previous, allocations }, creating ? ["created", "updated"] : ["updated"], at);
   const record = { ...owner, split };
   view.collection.put(record);
-  return json(answerOf(rc, record), creating ? 201 : 200);
+  return recordJson(rc, actionAnswer(rc.route.store, call.name), answerOf(rc, record), creating ? 201 : 200);
 }

@@ -17,13 +17,13 @@ import type { StoredFile } from "../../domain/store.js";
 import { storeDef } from "../../domain/stores/index.js";
 import { validateRequest } from "../../domain/validation.js";
 import { findInView, modelName, openView } from "../../domain/view.js";
-import { accessTrimmer } from "../../query/access-trim.js";
 import { deepMerge, type JsonObject, setAt, valueAt, valuesAt } from "../../shared/json.js";
 import { badRequest, SandboxError, validationError } from "../../shared/problem.js";
 import { bodyOf, type RequestBody } from "../body.js";
 import type { RequestContext } from "../context.js";
-import { json, noContent } from "../envelope.js";
+import { noContent } from "../envelope.js";
 import { attachEmbedded, withFileMetadata } from "../files.js";
+import { recordJson } from "../record-answer.js";
 import { createLink, deleteLink } from "./membership.js";
 
 const READ_ONLY_FIELDS = ["id", "audit", "$meta"];
@@ -103,9 +103,9 @@ export function handleCreate(rc: RequestContext, raw: RequestBody): Response {
     const created = raw.json.map((element: unknown, index) =>
       withIndexedErrors(index, () => createOne(rc, { json: element, parts: [], multipart: false })),
     );
-    return json(created.map(accessTrimmer(route.store, caller.accountType)), 201);
+    return recordJson(rc, { store: route.store }, created, 201);
   }
-  return json(accessTrimmer(route.store, caller.accountType)(createOne(rc, raw)), 201);
+  return recordJson(rc, { store: route.store }, createOne(rc, raw), 201);
 }
 
 /** Runs the create of element `index` of a bulk body; its field errors are keyed `[index].field`. */
@@ -192,7 +192,7 @@ export function handleUpdate(rc: RequestContext, id: string, raw: RequestBody): 
   const file = upload ? body.files.get(upload.fileKey) : undefined;
   record = attachFile(rc, record, file, parentPath(rc.url.pathname));
   view.collection.put(record);
-  return json(accessTrimmer(route.store, caller.accountType)(record));
+  return recordJson(rc, { store: route.store }, record);
 }
 
 export function handleDelete(rc: RequestContext, id: string): Response {
