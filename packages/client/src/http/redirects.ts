@@ -70,16 +70,13 @@ export function isRedirected(response: WireResponse): boolean {
   return response.followedUrl !== undefined || REDIRECT_STATUSES.has(response.status);
 }
 
-/**
- * Follows the redirects of a request to `url` whose first answer is `first` (sent when
- * undefined), up to `MAX_REDIRECTS`.
- */
+/** Follows the redirects of a request to `url` whose first answer is `first`, up to `MAX_REDIRECTS`. */
 export async function followRedirects(
   wire: Wire,
   url: string,
   request: HopRequest,
   description: string,
-  first: WireResponse | undefined,
+  first: WireResponse,
 ): Promise<FinalResponse> {
   // parsed only when a redirect happens: most requests have none
   let origin: string | undefined;
@@ -87,20 +84,9 @@ export async function followRedirects(
   let method = request.method;
   let body = request.body;
   let current = url;
-  let pending = first;
+  let response = first;
   const upload = body instanceof Blob;
   for (let hop = 0; ; hop++) {
-    const response =
-      pending ??
-      (await wire.send({
-        method,
-        url: current,
-        headers,
-        body,
-        attempt: request.attempt,
-        description,
-      }));
-    pending = undefined;
     if (response.followedUrl !== undefined) {
       origin ??= new URL(url).origin;
       const sent = headers.authorization !== undefined && new URL(response.followedUrl).origin === origin;
@@ -138,5 +124,13 @@ export async function followRedirects(
     origin ??= new URL(url).origin;
     if (next.origin !== origin) delete headers.authorization;
     current = next.href;
+    response = await wire.send({
+      method,
+      url: current,
+      headers,
+      body,
+      attempt: request.attempt,
+      description,
+    });
   }
 }

@@ -64,8 +64,12 @@ describe("transport selection", () => {
       async (server) => {
         const transport = createTransport({ baseUrl: server.url, agent });
         await transport.request({ method: "GET", path: "/public/v1/x" });
-        await transport.request({ method: "GET", path: "/public/v1/x" });
+        const value = { name: "Zürich" };
+        await transport.request({ method: "POST", path: "/public/v1/x", body: { kind: "json", value } });
         assert.equal(released, 2);
+        const post = server.received[1];
+        assert.equal(post?.headers["content-length"], String(Buffer.byteLength(JSON.stringify(value))));
+        assert.equal(post?.headers.host, new URL(server.url).host);
       },
     );
     agent.destroy();

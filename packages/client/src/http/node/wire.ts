@@ -80,33 +80,34 @@ function afterNextPoll(run: () => void): void {
   setImmediate(() => setImmediate(run));
 }
 
-/** The headers of one hop: as given, plus `Content-Length` where fetch would add it. */
-function requestHeaders(request: WireRequest): Record<string, string> {
+/**
+ * The `Content-Length` of one hop where the client sets it: as fetch, a Blob's size and 0 for a
+ * bodiless POST or PUT (both replace the caller's), and a string body's byte length unless the
+ * caller gave one (as node:http would).
+ */
+function contentLength(request: WireRequest): string | undefined {
   const body = request.body;
-  // as fetch: a Blob's size, and 0 for a bodiless POST or PUT
-  if (body instanceof Blob) return { ...request.headers, "content-length": String(body.size) };
-  if (body === undefined && (request.method === "POST" || request.method === "PUT")) {
-    return { ...request.headers, "content-length": "0" };
-  }
-  return request.headers;
+  if (body instanceof Blob) return String(body.size);
+  if (body === undefined) return request.method === "POST" || request.method === "PUT" ? "0" : undefined;
+  return request.headers["content-length"] === undefined ? String(Buffer.byteLength(body)) : undefined;
+}
+
+/** The headers of one hop as a record, for a caller's agent (a proxy agent may still change them). */
+function requestHeaders(request: WireRequest): Record<string, string> {
+  const length = contentLength(request);
+  return length === undefined ? request.headers : { ...request.headers, "content-length": length };
 }
 
 /**
- * The headers of one hop as a flat name/value list with `Host` and `Content-Length` filled in as
- * node:http would (a string body's byte length unless the caller gave one), which node:http
- * writes at once instead of recording each through `setHeader`. Only for the client's own
- * agents: a caller's agent (a proxy agent) may still change headers after the request is made.
+ * The headers of one hop as a flat name/value list with `Host` and `Content-Length` filled in,
+ * for the client's own agents: node:http writes a list at once instead of recording each header
+ * through `setHeader`.
  */
 function headerList(request: WireRequest, origin: Origin): string[] {
   const given = request.headers;
   const list: string[] = [];
   if (given.host === undefined) list.push("host", origin.host);
-  const body = request.body;
-  let length: string | undefined;
-  if (body instanceof Blob) length = String(body.size);
-  else if (body === undefined) {
-    if (request.method === "POST" || request.method === "PUT") length = "0";
-  } else if (given["content-length"] === undefined) length = String(Buffer.byteLength(body));
+  const length = contentLength(request);
   const names = Object.keys(given);
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string;
