@@ -43,6 +43,29 @@ describe("create, update, delete", () => {
     );
   });
 
+  it("creates several chat participants at once from a JSON list (one POST, answered as a list)", async () => {
+    const chatId = await firstId("helpdesk", "chats");
+    const users = await mpt([...sb.args, "accounts", "users", "list", "--limit", "2", "-o", "jsonl"]);
+    const [userA, userB] = jsonLines(users.stdout).map((u) => String(u["id"]));
+    const list = JSON.stringify([{ identity: { id: userA } }, { identity: { id: userB } }]);
+    const r = await mpt([
+      ...sb.args,
+      ...["helpdesk", "chats", "participants", chatId, "create", "--data", list, "-o", "jsonl"],
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const created = jsonLines(r.stdout);
+    assert.equal(created.length, 2);
+    for (const participant of created) assert.match(String(participant["id"]), /^CHP-/);
+    assert.deepEqual(
+      created.map((p) => (p["identity"] as { id: string }).id),
+      [userA, userB],
+    );
+    // other services take one object
+    const refused = await mpt([...sb.args, "catalog", "products", "create", "--data", '[{"name":"x"}]']);
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /--data must be a JSON object/);
+  });
+
   it("updates and deletes what it created (state kept by the sandbox server)", async () => {
     const created = await json(["catalog", "products", "create", "--data", '{"name":"Short-lived"}']);
     const id = String(created["id"]);

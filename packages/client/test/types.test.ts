@@ -85,6 +85,14 @@ export const examples = {
     expectType<Equal<typeof icon, FileModel>>(true);
   },
   async helpdesk() {
+    // chat participants: several in one POST (a JSON array), answered as a list
+    const participants = client.helpdesk.chats.participants("CHT-1");
+    const several = await participants.create([{ identity: { id: "USR-1" } }, { identity: { id: "USR-2" } }]);
+    expectType<Equal<typeof several, ModelMap["ChatParticipant"][]>>(true);
+    const one = await participants.create({ identity: { id: "USR-1" } });
+    expectType<Equal<typeof one, ModelMap["ChatParticipant"]>>(true);
+    // @ts-expect-error: other services create one record at a time
+    await client.helpdesk.chats.messages("CHT-1").create([{ content: "a" }]);
     const c = await client.helpdesk.cases.get("CAS-1");
     expectType<Equal<typeof c.id, string>>(true);
   },

@@ -50,17 +50,30 @@ test("client: a helpdesk case from a queue and a first message; participants fro
   const chatId = String((kase["chat"] as { id: string }).id);
   const messages = await ops.helpdesk.chats.messages(chatId).fetchPage();
   assert.equal(messages.resources[0]?.["content"], "Help, please");
-  // The client's create sends one object: it refuses an array before sending (the sandbox and the
-  // platform take one, see platform-rules.test.ts), so participants are created one at a time.
+  // Several participants in one POST (a JSON array): all or none, answered in order.
   const [userA, userB] = (await ops.accounts.users.fetchPage({ limit: 2 })).resources;
   assert.ok(userA && userB);
   const participants = ops.helpdesk.chats.participants(chatId);
+  const before = await participants.count();
+  const created = await participants.create([{ identity: { id: userA.id } }, { identity: { id: userB.id } }]);
+  assert.equal(created.length, 2);
+  assert.deepEqual(
+    created.map((p) => (p["identity"] as { id: string }).id),
+    [userA.id, userB.id],
+  );
+  for (const p of created) assert.match(p.id, /^CHP-/);
+  assert.equal(await participants.count(), before + 2);
   await assert.rejects(
-    participants.create(unchecked([{ identity: { id: userA.id } }, { identity: { id: userB.id } }])),
-    /expected an object with the resource's fields, got an array/,
+    participants.create([]),
+    /participants\.create\(data\): the list of records to create is empty/,
   );
   const one = await participants.create({ identity: { id: userA.id } });
   assert.match(one.id, /^CHP-/);
+  // a service without bulk create still refuses a list before sending
+  await assert.rejects(
+    ops.helpdesk.chats.messages(chatId).create(unchecked([{ content: "a" }])),
+    /expected an object with the resource's fields, got an array/,
+  );
 });
 
 test("client: notification category unpublished right after create; vendor audit record; invitation redeem", async () => {

@@ -78,6 +78,11 @@ export interface ServiceDef {
   readonly model: ModelName;
   readonly ops: readonly Operation[];
   readonly upload?: UploadDef;
+  /**
+   * `create` also takes a list of bodies, sent as one JSON array: the platform creates all or
+   * none and answers the list of created records (chat participants).
+   */
+  readonly bulkCreate?: true;
   /** `jsonl`: `Accept: application/jsonl` only; `mpt-streaming` (default): the platform's streaming read mode. */
   readonly streamKind?: "jsonl" | "mpt-streaming";
   readonly actions?: { readonly [name: string]: ActionDef };

@@ -73,6 +73,7 @@ export const helpdesk = defineGroup({
         params: ["chatId"],
         model: "ChatParticipant",
         ops: ["collection", "create", "update", "delete"],
+        bulkCreate: true,
       },
     },
   },

@@ -47,6 +47,17 @@ export function parseModel(res: HttpResponse, where: string): unknown {
   return toModel(body(res, where), where);
 }
 
+/** An answer that is a JSON array of records (a bulk create's). */
+export function parseModels(res: HttpResponse, where: string): unknown[] {
+  const raw = body(res, where);
+  if (!Array.isArray(raw)) {
+    throw new MPTError(
+      `${where}: expected a JSON array of records, got ${raw === null ? "null" : typeof raw}`,
+    );
+  }
+  return raw.map((record) => toModel(record, where));
+}
+
 export function parseCollection(
   res: HttpResponse,
   where: string,

@@ -19,8 +19,8 @@ import { callAction } from "./actions.js";
 import { APIPromise } from "./api-promise.js";
 import { downloadFile, downloadStream } from "./download.js";
 import { type FileInput, filePart, jsonPart } from "./files.js";
-import { assertJsonObject } from "./json-body.js";
-import { iteratePages, iterateRecords, parseCollection, parseModel } from "./pagination.js";
+import { assertJsonObject, assertJsonObjectOrList } from "./json-body.js";
+import { iteratePages, iterateRecords, parseCollection, parseModel, parseModels } from "./pagination.js";
 import { encodeSegment, fillTemplate } from "./paths.js";
 import {
   collectionQuery,
@@ -179,6 +179,14 @@ export class ServiceCore {
   }
 
   create(data: unknown, file: FileInput | null | undefined, options?: RequestOptions): APIPromise<unknown> {
+    const where = `POST ${this.endpoint}`;
+    if (this.def.bulkCreate && Array.isArray(data) && (file === undefined || file === null)) {
+      return this.call(
+        () => ({ method: "POST", path: this.endpoint, headers: ACCEPT_JSON, body: this.bulkBody(data) }),
+        options,
+        (res) => parseModels(res, where),
+      );
+    }
     return this.call(
       () => ({
         method: "POST",
@@ -187,7 +195,7 @@ export class ServiceCore {
         body: this.writeBody("create", data, file),
       }),
       options,
-      (res) => parseModel(res, `POST ${this.endpoint}`),
+      (res) => parseModel(res, where),
     );
   }
 
@@ -222,6 +230,13 @@ export class ServiceCore {
 
   downloadStream(id: unknown, options: DownloadOptions = {}) {
     return downloadStream(this, () => this.resourcePath(id, "downloadStream"), options);
+  }
+
+  /** The JSON array of a bulk create: a non-empty list of objects. */
+  private bulkBody(data: readonly unknown[]): RequestBody {
+    const what = `${this.name}.create(data)`;
+    if (data.length === 0) throw new MPTError(`${what}: the list of records to create is empty`);
+    return { kind: "json", value: assertJsonObjectOrList(data, what) };
   }
 
   private writeBody(op: "create" | "update", data: unknown, file: FileInput | null | undefined): RequestBody {

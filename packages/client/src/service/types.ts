@@ -135,10 +135,17 @@ type CreatePart<D extends ServiceDef, M> =
         /** Creates a record (`POST`, multipart with the optional file); answers the created record. */
         create(data: Body<M>, file?: FileInput | null, options?: RequestOptions): APIPromise<M>;
       }
-    : {
-        /** Creates a record (`POST`); answers the created record. */
-        create(data: Body<CreateBody<D, M>>, options?: RequestOptions): APIPromise<M>;
-      };
+    : D extends { bulkCreate: true }
+      ? {
+          /** Creates a record (`POST`); answers the created record. */
+          create(data: Body<CreateBody<D, M>>, options?: RequestOptions): APIPromise<M>;
+          /** Creates several records in one `POST` (a JSON array), all or none; answers them in order. */
+          create(data: readonly Body<CreateBody<D, M>>[], options?: RequestOptions): APIPromise<M[]>;
+        }
+      : {
+          /** Creates a record (`POST`); answers the created record. */
+          create(data: Body<CreateBody<D, M>>, options?: RequestOptions): APIPromise<M>;
+        };
 
 type UpdatePart<D extends ServiceDef, M> =
   UploadsOn<D, "update"> extends true

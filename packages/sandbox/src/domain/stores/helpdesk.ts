@@ -32,12 +32,7 @@ export const helpdeskStores = defineStores({
   },
   "helpdesk/chats/attachments": { id: child("CAT", "chat.id") },
   "helpdesk/chats/links": { id: child("CLK", "chat.id") },
-  /** Several participants at once from a JSON array (issue #14: the platform answers the list). */
-  "helpdesk/chats/participants": {
-    id: child("CHP", "chat.id"),
-    unknownIdIsBadRequest: true,
-    bulkCreate: true,
-  },
+  "helpdesk/chats/participants": { id: child("CHP", "chat.id"), unknownIdIsBadRequest: true },
   "helpdesk/forms": { id: random("FRM", 2), machine: PUBLISHED_CONTENT },
   "helpdesk/messages": { id: random("MSG", 4), ownsIdPrefix: true },
   "helpdesk/parameter-groups": { id: random("HPG", 2) },

@@ -99,11 +99,6 @@ export interface StoreDefinition<K extends StoreKey = StoreKey> {
   inlineRefs?: readonly string[];
   /** Top-level fields lists and gets leave out unless selected. Default `["audit"]`. */
   omitted?: readonly string[];
-  /**
-   * A create may send a JSON array: each element is created as if posted alone, all or none,
-   * and the answer (201) lists the created records. Default: a create takes one object.
-   */
-  bulkCreate?: true;
   /** DELETE keeps the record with status `Deleted`. */
   softDelete?: true;
   /** Actions and deletes answer an unknown id with 400 instead of 404 (as the live API does). */

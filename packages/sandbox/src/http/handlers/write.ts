@@ -14,7 +14,6 @@ import { machineOf } from "../../domain/machines/index.js";
 import { checkCreate, checkUpdate, checkWriter, rejectCredentials } from "../../domain/ownership.js";
 import { API_PREFIX } from "../../domain/routes.js";
 import type { StoredFile } from "../../domain/store.js";
-import { storeDef } from "../../domain/stores/index.js";
 import { validateRequest } from "../../domain/validation.js";
 import { findInView, modelName, openView } from "../../domain/view.js";
 import { deepMerge, type JsonObject, setAt, valueAt, valuesAt } from "../../shared/json.js";
@@ -90,15 +89,15 @@ function parentPath(pathname: string): string {
 }
 
 /**
- * POST on a collection, with the body read whole; checks and writes synchronously. Stores whose
- * definition says `bulkCreate` also take a JSON array: each element is created as if posted
+ * POST on a collection, with the body read whole; checks and writes synchronously. Services whose
+ * catalogue row says `bulkCreate` also take a JSON array: each element is created as if posted
  * alone, all or none, and the answer lists them.
  */
 export function handleCreate(rc: RequestContext, raw: RequestBody): Response {
   const { route, caller } = rc;
   checkAccess(route.store, "create", caller.accountType);
   if (route.link) return createLink(rc, raw.json);
-  if (Array.isArray(raw.json) && storeDef(route.store).bulkCreate) {
+  if (Array.isArray(raw.json) && route.def.bulkCreate) {
     if (raw.json.length === 0) throw validationError({ $: ["The list of records to create is empty."] });
     const created = raw.json.map((element: unknown, index) =>
       withIndexedErrors(index, () => createOne(rc, { json: element, parts: [], multipart: false })),
